@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import type { DatabaseTarget } from "./config.js";
+
+/**
+ * A driver-adapter factory as Prisma's client and CLI (migrations) accept it. The PostgreSQL and
+ * PGlite adapters are built against other releases of Prisma's adapter interface than the client:
+ * the protocol is the same at run time, but the declared types differ, so they are cast once here.
+ */
+export type AdapterFactory = SqlDriverAdapterFactory & {
+  connectToShadowDb(): ReturnType<SqlDriverAdapterFactory["connect"]>;
+};
+
+// PGlite is one process's private database: two instances on one directory would corrupt it.
+// The Prisma CLI asks for the adapter more than once, so instances are shared per directory.
+const openPGlites = new Map<string, PGlite>();
+
+function openPGlite(dataDir: string | null): PGlite {
+  if (dataDir === null) return new PGlite();
+  const existing = openPGlites.get(dataDir);
+  if (existing && !existing.closed) return existing;
+  mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  openPGlites.set(dataDir, pglite);
+  return pglite;
+}
+
+/**
+ * The Prisma driver-adapter factory for a target. The same factory serves the service at run
+ * time and the Prisma CLI (migrations), so the embedded default and PostgreSQL run the same code.
+ */
+export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
+  if (target.kind === "pglite") {
+    const pglite = openPGlite(target.dataDir);
+    return closingWhenDisposed(new PrismaPGlite(pglite) as unknown as AdapterFactory, pglite);
+  }
+  return new PrismaPg(
+    {
+      connectionString: target.url,
+      // Unqualified names (migrations, raw SQL) resolve in the service's own schema only.
+      options: `-c search_path=${target.schema}`,
+      max: 10,
+      idleTimeoutMillis: 30_000,
+    },
+    { schema: target.schema },
+  ) as unknown as AdapterFactory;
+}
+
+/**
+ * The PGlite adapter's dispose() leaves the database open, which keeps the Prisma CLI from exiting
+ * and a stopping service from flushing its data. Close PGlite once the last connection is disposed.
+ */
+function closingWhenDisposed(factory: AdapterFactory, pglite: PGlite): AdapterFactory {
+  let open = 0;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+    async connect() {
+      const adapter = await factory.connect();
+      open += 1;
+      let disposed = false;
+      return Object.assign(Object.create(adapter) as typeof adapter, {
+        async dispose() {
+          if (disposed) return;
+          disposed = true;
+          await adapter.dispose();
+          open -= 1;
+          if (open === 0 && !pglite.closed) await pglite.close();
+        },
+      });
+    },
+  };
+}

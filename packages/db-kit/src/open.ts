@@ -1,0 +1,56 @@
+import type { AdapterFactory } from "./adapter.js";
+import { createAdapterFactory } from "./adapter.js";
+import { type DatabaseTarget, resolveDatabaseTarget } from "./config.js";
+import { migrateDatabase } from "./migrate.js";
+import { countStatements, StatementCounter } from "./statements.js";
+
+/** The parts of a generated PrismaClient that db-kit relies on. */
+export interface PrismaLike {
+  $connect(): Promise<void>;
+  $disconnect(): Promise<void>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface OpenDatabaseOptions<Client extends PrismaLike> {
+  service: string;
+  serviceDir: string;
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema override (tests). */
+  schema?: string | undefined;
+  /** Apply pending migrations with `prisma migrate deploy` first (default true). */
+  migrate?: boolean;
+  /** `(adapter) => new PrismaClient({ adapter })` with the service's generated client. */
+  createClient: (adapter: AdapterFactory) => Client;
+}
+
+export interface Database<Client extends PrismaLike> {
+  client: Client;
+  target: DatabaseTarget;
+  /** Every SQL statement the client has sent. */
+  statements: StatementCounter;
+  /** Rejects when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Migrates (unless told not to) and connects one service's Prisma client to its database. */
+export async function openDatabase<Client extends PrismaLike>(
+  options: OpenDatabaseOptions<Client>,
+): Promise<Database<Client>> {
+  const target = resolveDatabaseTarget(options.databaseUrl, options);
+  if (options.migrate ?? true) {
+    await migrateDatabase({ serviceDir: options.serviceDir, databaseUrl: options.databaseUrl, target });
+  }
+  const statements = new StatementCounter();
+  const client = options.createClient(countStatements(createAdapterFactory(target), statements));
+  await client.$connect();
+  return {
+    client,
+    target,
+    statements,
+    async ping() {
+      await client.$queryRawUnsafe("SELECT 1");
+    },
+    close: () => client.$disconnect(),
+  };
+}

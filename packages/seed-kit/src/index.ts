@@ -1,0 +1,2 @@
+export { personName, placeName, surname } from "./names.js";
+export { chunks, Random } from "./random.js";

@@ -1,0 +1,38 @@
+import DataLoader from "dataloader";
+import type { Logger } from "./logger.js";
+
+/**
+ * Per-request DataLoaders, created on first use. A loader lives exactly as long as its request,
+ * so batching never leaks one request's data (or access) into another.
+ */
+export class Loaders {
+  readonly #loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  /** The request's loader for `name`, created from `batch` the first time it is asked for. */
+  get<Key, Value>(
+    name: string,
+    batch: DataLoader.BatchLoadFn<Key, Value>,
+    options?: DataLoader.Options<Key, Value>,
+  ): DataLoader<Key, Value> {
+    let loader = this.#loaders.get(name) as DataLoader<Key, Value> | undefined;
+    if (!loader) {
+      loader = new DataLoader(batch, options);
+      this.#loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}
+
+/** What every resolver of every subgraph receives. Services extend it with their repositories. */
+export interface BaseContext {
+  requestId: string;
+  logger: Logger;
+  loaders: Loaders;
+}
+
+/** Orders batch results by the requested keys (DataLoader's contract); missing keys become null. */
+export function byKeys<Key, Row>(keys: readonly Key[], rows: readonly Row[], keyOf: (row: Row) => Key): (Row | null)[] {
+  const found = new Map<Key, Row>();
+  for (const row of rows) found.set(keyOf(row), row);
+  return keys.map((key) => found.get(key) ?? null);
+}

@@ -1,0 +1,70 @@
+import { GraphQLError } from "graphql";
+
+/** The stable codes clients may rely on in `extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  CONFLICT: "CONFLICT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The codes whose messages were written for clients; anything else is masked. */
+const CLIENT_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.CONFLICT,
+  // Raised by graphql-js and Apollo Server before any resolver runs.
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+export function isClientErrorCode(code: unknown): boolean {
+  return typeof code === "string" && CLIENT_CODES.has(code);
+}
+
+abstract class LamplightError extends GraphQLError {
+  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** Input that can never succeed as sent. `field` names the offending argument path, e.g. `input.regionCode`. */
+export class BadUserInputError extends LamplightError {
+  constructor(message: string, details: { field?: string; [key: string]: unknown } = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, details);
+  }
+}
+
+export class NotFoundError extends LamplightError {
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found`, ErrorCode.NOT_FOUND, { entity, id });
+  }
+}
+
+export class ForbiddenError extends LamplightError {
+  constructor(message = "You are not allowed to do this", details: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, details);
+  }
+}
+
+export class UnauthenticatedError extends LamplightError {
+  constructor(message = "Authentication is required") {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+/** The request was valid but clashes with the current state (a duplicate, a lost race). */
+export class ConflictError extends LamplightError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, details);
+  }
+}

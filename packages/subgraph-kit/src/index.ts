@@ -1,0 +1,47 @@
+import "reflect-metadata";
+
+export { type BaseContext, byKeys, Loaders } from "./context.js";
+export { commonEnv, parseEnv, portVariable } from "./env.js";
+export {
+  BadUserInputError,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  isClientErrorCode,
+  NotFoundError,
+  UnauthenticatedError,
+} from "./errors.js";
+export { buildFederatedSchema, FEDERATION_SPEC_URL, type FederatedSchemaOptions, type ReferenceResolvers } from "./federation.js";
+export {
+  closeOnSignals,
+  type GraphQLHttpOptions,
+  type IncomingRequest,
+  type RunningHttpServer,
+  startGraphQLHttpServer,
+} from "./http.js";
+export { createLogger, type Logger } from "./logger.js";
+export { errorLoggingPlugin, maskError } from "./masking.js";
+export {
+  Connection,
+  type ConnectionResult,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  type Edge,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  type OrderKey,
+  PageArgs,
+  type PageableDelegate,
+  PageInfo,
+  type PageRequest,
+  pageRequest,
+  paginate,
+} from "./pagination.js";
+export { Currency, DateScalar, DateTimeScalar, formatFen, Money, MoneyInput, SafeIntScalar } from "./scalars.js";
+export {
+  createSubgraphServer,
+  type SubgraphDatabase,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+} from "./subgraph-server.js";
+export { type FieldProblem, fieldProblems, toBadUserInput } from "./validation.js";

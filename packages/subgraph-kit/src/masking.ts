@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { type GraphQLFormattedError, GraphQLError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import { ErrorCode, isClientErrorCode } from "./errors.js";
+import type { Logger } from "./logger.js";
+import { toBadUserInput } from "./validation.js";
+
+/**
+ * Apollo's formatError: errors written for clients pass (validation errors rewritten to name their
+ * fields); everything else becomes INTERNAL_SERVER_ERROR with no message, path only. Stack traces
+ * never leave the process; the logging plugin below records them with the request id.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError && error instanceof GraphQLError) {
+    return toBadUserInput(new GraphQLError(error.message, { ...error, originalError: original })).toJSON();
+  }
+  const code = formatted.extensions?.code;
+  if (isClientErrorCode(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: "Internal server error",
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** Logs every error a client will see masked, with the request id that the response carries. */
+export function errorLoggingPlugin<Context extends BaseContext & { requestId: string }>(
+  logger: Logger,
+): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const code = (error.extensions?.code ?? (original as GraphQLError | undefined)?.extensions?.code) as unknown;
+            if (isClientErrorCode(code) || original instanceof ArgumentValidationError) continue;
+            logger.error(
+              { err: original ?? error, requestId: contextValue.requestId, operationName, path: error.path },
+              "resolver error",
+            );
+          }
+        },
+      };
+    },
+  };
+}

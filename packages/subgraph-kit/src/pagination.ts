@@ -1,0 +1,196 @@
+import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { BadUserInputError } from "./errors.js";
+
+/** No connection returns more than this many nodes in one page. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: "Where a page sits in its connection (Relay cursor connections)." })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+/** What a connection resolver returns; the total is counted only when a client asks for it. */
+export interface ConnectionResult<Node> {
+  edges: Edge<Node>[];
+  pageInfo: PageInfo;
+  countTotal: () => Promise<number>;
+}
+
+const connectionClasses = new Map<ClassType, ClassType>();
+
+/**
+ * The connection type for a node type: `<Node>Connection { edges { cursor node } pageInfo totalCount }`.
+ * One class per node type, created once.
+ */
+export function Connection<Node extends object>(nodeType: ClassType<Node>, name = nodeType.name): ClassType<ConnectionResult<Node>> {
+  const existing = connectionClasses.get(nodeType);
+  if (existing) return existing as ClassType<ConnectionResult<Node>>;
+
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String, { description: "An opaque cursor: pass it as `after` to read on from this edge." })
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: Node;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} (cursor pagination).` })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    // A method field: type-graphql calls the result's own totalCount(), so the count query runs
+    // only when a client selects the field.
+    @Field(() => Int, { description: "How many nodes the whole connection holds, across all pages." })
+    totalCount(this: ConnectionResult<Node>): Promise<number> {
+      return this.countTotal();
+    }
+  }
+
+  connectionClasses.set(nodeType, ConnectionType);
+  return ConnectionType as unknown as ClassType<ConnectionResult<Node>>;
+}
+
+/** `first` / `after` arguments, shared by every connection field. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many nodes to return: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the nodes after this cursor." })
+  after?: string | null;
+}
+
+/** `first` and `after` after validation. */
+export interface PageRequest {
+  first: number;
+  after: string | null;
+}
+
+/** Checks `first` against the maximum page size; a page larger than MAX_PAGE_SIZE is refused, not silently cut. */
+export function pageRequest({ first, after }: PageArgs): PageRequest {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}`, { field: "first" });
+  }
+  return { first: size, after: after ?? null };
+}
+
+/** One key of a stable order. The last key must be unique (the id), so the order is total. */
+export interface OrderKey {
+  field: string;
+  direction: "asc" | "desc";
+}
+
+type CursorValue = string | number | boolean | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(values) && values.length === length) return values as CursorValue[];
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+}
+
+function cursorValue(value: unknown): CursorValue {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return value;
+  }
+  // Decimal and other objects keep their exact string form.
+  return String(value);
+}
+
+/**
+ * The Prisma `where` for "strictly after this cursor" in a keyset order:
+ * (a > va) OR (a = va AND b > vb) OR … — no OFFSET, so a deep page costs as much as the first.
+ */
+function afterCursor(order: readonly OrderKey[], values: CursorValue[]): Record<string, unknown> {
+  const branches = order.map((key, index) => {
+    const branch: Record<string, unknown> = {};
+    for (let i = 0; i < index; i++) branch[order[i]!.field] = values[i];
+    branch[key.field] = { [key.direction === "asc" ? "gt" : "lt"]: values[index] };
+    return branch;
+  });
+  return { OR: branches };
+}
+
+/** The parts of a Prisma model delegate that pagination needs. */
+export interface PageableDelegate<Row> {
+  findMany(args: { where: object; orderBy: object[]; take: number }): Promise<Row[]>;
+  count(args: { where: object }): Promise<number>;
+}
+
+/**
+ * Pages a Prisma query by keyset: stable opaque cursors (the order keys' values), at most
+ * MAX_PAGE_SIZE rows, one `findMany` per page and one `count` only when totalCount is selected.
+ */
+export async function paginate<Row extends object, Node = Row>(
+  delegate: PageableDelegate<Row>,
+  options: {
+    where: object;
+    order: readonly OrderKey[];
+    page: PageRequest;
+    toNode?: (row: Row) => Node;
+  },
+): Promise<ConnectionResult<Node>> {
+  const { where, order, page } = options;
+  const conditions: object[] = [where];
+  if (page.after) conditions.push(afterCursor(order, decodeCursor(page.after, order.length)));
+  const rows = await delegate.findMany({
+    where: conditions.length === 1 ? where : { AND: conditions },
+    orderBy: order.map((key) => ({ [key.field]: key.direction })),
+    take: page.first + 1,
+  });
+  const hasNextPage = rows.length > page.first;
+  const pageRows = hasNextPage ? rows.slice(0, page.first) : rows;
+  const toNode = options.toNode ?? ((row: Row) => row as unknown as Node);
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(order.map((key) => cursorValue((row as Record<string, unknown>)[key.field]))),
+    node: toNode(row),
+  }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    countTotal: () => {
+      total ??= delegate.count({ where });
+      return total;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import { type BaseContext, Loaders } from "./context.js";
+import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
+import type { Logger } from "./logger.js";
+import { errorLoggingPlugin, maskError } from "./masking.js";
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Adds the service's own parts (repositories, loaders) to the base context of a request. */
+  context: (base: BaseContext, request: IncomingRequest) => Context | Promise<Context>;
+  /** The service's database (db-kit's Database): readiness, SQL statement counts, closing. */
+  database: SubgraphDatabase;
+}
+
+/** What the server needs of a database; db-kit's `Database` has this shape. */
+export interface SubgraphDatabase {
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  statements: { total: number };
+}
+
+export interface SubgraphServer {
+  listen(port: number, host?: string): Promise<RunningHttpServer>;
+}
+
+/**
+ * A subgraph's HTTP server: Apollo Server on the federated schema with masked errors, a per-request
+ * context (request id, logger, fresh DataLoaders), health, readiness and metrics endpoints.
+ */
+export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    // The gateway composes from committed SDL; introspection here serves developers calling a subgraph.
+    introspection: true,
+    plugins: [errorLoggingPlugin<Context>(options.logger)],
+  });
+  let requests = 0;
+  return {
+    async listen(port, host) {
+      return startGraphQLHttpServer<Context>(
+        {
+          apollo,
+          logger: options.logger,
+          ready: () => options.database.ping(),
+          onClose: () => options.database.close(),
+          metrics: () =>
+            [
+              "# TYPE lamplight_graphql_requests_total counter",
+              `lamplight_graphql_requests_total{subgraph="${options.name}"} ${requests}`,
+              "# TYPE lamplight_sql_statements_total counter",
+              `lamplight_sql_statements_total{subgraph="${options.name}"} ${options.database.statements.total}`,
+              "# TYPE process_resident_memory_bytes gauge",
+              `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+              "",
+            ].join("\n"),
+          async context(request) {
+            requests += 1;
+            const base: BaseContext = { requestId: request.requestId, logger: request.logger, loaders: new Loaders() };
+            return options.context(base, request);
+          },
+        },
+        port,
+        host,
+      );
+    },
+  };
+}
+

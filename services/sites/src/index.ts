@@ -1,0 +1,21 @@
+import { describeDatabaseTarget } from "@lamplight/db-kit";
+import { closeOnSignals, createLogger } from "@lamplight/subgraph-kit";
+import { openSitesDatabase, SERVICE_NAME } from "./database.js";
+import { env } from "./env.js";
+import { seedSites } from "./seed/index.js";
+import { createServer } from "./server.js";
+
+const logger = createLogger(SERVICE_NAME, env.LOG_LEVEL);
+const database = await openSitesDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+logger.info({ database: describeDatabaseTarget(database.target) }, "database migrated and connected");
+
+// A new embedded database starts with the demo province, so the first start shows real-looking data.
+if (env.SEED_ON_EMPTY && database.target.kind === "pglite" && (await database.client.site.count()) === 0) {
+  const seeded = await seedSites(database.client);
+  logger.info(seeded, "loaded demo data into the empty embedded database");
+}
+
+const server = await createServer({ database, logger });
+const running = await server.listen(env.PORT);
+closeOnSignals(running, logger);
+logger.info({ url: running.url }, "sites subgraph ready");

@@ -1,0 +1,54 @@
+import { getRegion } from "@lamplight/regions";
+import { Connection, type ConnectionResult, NotFoundError, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { SitesContext } from "../../context.js";
+import { Region } from "../region/region.type.js";
+import { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
+import { siteLoader } from "./site.loader.js";
+import { GeoPoint, Site } from "./site.type.js";
+
+export const SiteConnection = Connection(Site);
+
+@Resolver(() => Site)
+export class SiteResolver {
+  @Query(() => Site, { nullable: true, description: "One home by id; null when there is none." })
+  site(@Arg("id", () => ID) id: string, @Ctx() context: SitesContext): Promise<Site | null> {
+    return siteLoader(context).load(id);
+  }
+
+  @Query(() => SiteConnection, { description: "Homes, by name, a page at a time." })
+  sites(
+    @Arg("filter", () => SiteFilter, { nullable: true }) filter: SiteFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: SitesContext,
+  ): Promise<ConnectionResult<Site>> {
+    return context.sites.list(filter, pageRequest(page));
+  }
+
+  @Mutation(() => Site, { description: "Registers a home. The region must be a county-level region." })
+  createSite(@Arg("input", () => CreateSiteInput) input: CreateSiteInput, @Ctx() context: SitesContext): Promise<Site> {
+    return context.sites.create(input);
+  }
+
+  @Mutation(() => Site, { description: "Changes a home's details; fields left out keep their value." })
+  async updateSite(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateSiteInput) input: UpdateSiteInput,
+    @Ctx() context: SitesContext,
+  ): Promise<Site> {
+    const site = await context.sites.update(id, input);
+    if (!site) throw new NotFoundError("Site", id);
+    return site;
+  }
+
+  @FieldResolver(() => Region, { description: "The county-level region the home is in." })
+  region(@Root() site: Site): Region {
+    return Region.from(getRegion(site.regionCode)!);
+  }
+
+  @FieldResolver(() => GeoPoint, { nullable: true })
+  location(@Root() site: Site): GeoPoint | null {
+    if (site.latitude === null || site.longitude === null) return null;
+    return { latitude: Number(site.latitude.toString()), longitude: Number(site.longitude.toString()) };
+  }
+}
