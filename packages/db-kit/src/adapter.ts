@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./config.js";
 
 /**
@@ -44,6 +44,8 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
       options: `-c search_path=${target.schema}`,
       max: 10,
       idleTimeoutMillis: 30_000,
+      // Idle connections must not keep a process alive: the Prisma CLI never closes its pool.
+      allowExitOnIdle: true,
     },
     { schema: target.schema },
   ) as unknown as AdapterFactory;

@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** Where one service keeps its data, decided from DATABASE_URL. */
 export type DatabaseTarget =
-  | { kind: "pglite"; /** null keeps the database in memory (tests). */ dataDir: string | null }
+  | { kind: "pglite" /** null keeps the database in memory (tests). */; dataDir: string | null }
   | { kind: "postgres"; url: string; schema: string };
 
 export interface DatabaseTargetOptions {

@@ -5,7 +5,10 @@ export class StatementCounter {
   total = 0;
 }
 
-type Queryable = { queryRaw: (...args: never[]) => Promise<unknown>; executeRaw: (...args: never[]) => Promise<unknown> };
+type Queryable = {
+  queryRaw: (...args: never[]) => Promise<unknown>;
+  executeRaw: (...args: never[]) => Promise<unknown>;
+};
 
 function countCalls<T extends object>(target: T, counter: StatementCounter): T {
   return new Proxy(target, {

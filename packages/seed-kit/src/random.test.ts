@@ -17,7 +17,14 @@ describe("Random", () => {
   it("draws weighted items in proportion to their weights", () => {
     const random = new Random(1);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (random.weighted([["heavy", 9], ["light", 1]] as const) === "heavy") heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        random.weighted([
+          ["heavy", 9],
+          ["light", 1],
+        ] as const) === "heavy"
+      )
+        heavy++;
     expect(heavy / 10_000).toBeGreaterThan(0.87);
     expect(heavy / 10_000).toBeLessThan(0.93);
   });

@@ -31,7 +31,11 @@ export interface BaseContext {
 }
 
 /** Orders batch results by the requested keys (DataLoader's contract); missing keys become null. */
-export function byKeys<Key, Row>(keys: readonly Key[], rows: readonly Row[], keyOf: (row: Row) => Key): (Row | null)[] {
+export function byKeys<Key, Row>(
+  keys: readonly Key[],
+  rows: readonly Row[],
+  keyOf: (row: Row) => Key,
+): (Row | null)[] {
   const found = new Map<Key, Row>();
   for (const row of rows) found.set(keyOf(row), row);
   return keys.map((key) => found.get(key) ?? null);

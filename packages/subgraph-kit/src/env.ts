@@ -21,4 +21,5 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };
 
-export const portVariable = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
+export const portVariable = (defaultPort: number) =>
+  z.coerce.number().int().min(0).max(65535).default(defaultPort);

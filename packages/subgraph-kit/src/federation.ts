@@ -7,7 +7,15 @@ import { DateTimeScalar } from "./scalars.js";
 
 /** The Federation 2 version every Lamplight subgraph links, set once here. */
 export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
-const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"];
+const FEDERATION_IMPORTS = [
+  "@key",
+  "@shareable",
+  "@external",
+  "@requires",
+  "@provides",
+  "@inaccessible",
+  "@tag",
+];
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
 export type ReferenceResolvers = Record<
@@ -48,7 +56,10 @@ export async function buildFederatedSchema(
   const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ApolloServer, type BaseContext as ApolloBaseContext, HeaderMap } from "@apollo/server";
+import { type BaseContext as ApolloBaseContext, type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Logger } from "./logger.js";
 
 /** What the HTTP layer knows about a request when it builds the GraphQL context. */
@@ -62,7 +62,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-function applyCors(request: IncomingMessage, response: ServerResponse, origins: readonly string[] | "*"): void {
+function applyCors(
+  request: IncomingMessage,
+  response: ServerResponse,
+  origins: readonly string[] | "*",
+): void {
   const origin = request.headers.origin;
   if (!origin) return;
   if (origins === "*" || origins.includes(origin)) {
@@ -175,16 +179,23 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       response.end();
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is never read: close the connection rather than reuse it.
+        response.setHeader("connection", "close");
         return sendJson(response, 413, {
           errors: [
-            { message: `The request body is larger than ${maxBodyBytes} bytes`, extensions: { code: "BAD_REQUEST" } },
+            {
+              message: `The request body is larger than ${maxBodyBytes} bytes`,
+              extensions: { code: "BAD_REQUEST" },
+            },
           ],
         });
       }
       logger.error({ err: error, requestId }, "unhandled request error");
       if (!response.headersSent) {
         sendJson(response, 500, {
-          errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
+          errors: [
+            { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } },
+          ],
         });
       } else {
         response.end();

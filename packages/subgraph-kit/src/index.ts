@@ -11,7 +11,12 @@ export {
   NotFoundError,
   UnauthenticatedError,
 } from "./errors.js";
-export { buildFederatedSchema, FEDERATION_SPEC_URL, type FederatedSchemaOptions, type ReferenceResolvers } from "./federation.js";
+export {
+  buildFederatedSchema,
+  FEDERATION_SPEC_URL,
+  type FederatedSchemaOptions,
+  type ReferenceResolvers,
+} from "./federation.js";
 export {
   closeOnSignals,
   type GraphQLHttpOptions,
@@ -24,8 +29,8 @@ export { errorLoggingPlugin, maskError } from "./masking.js";
 export {
   Connection,
   type ConnectionResult,
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
+  decodeCursor,
   type Edge,
   encodeCursor,
   MAX_PAGE_SIZE,
@@ -37,7 +42,15 @@ export {
   pageRequest,
   paginate,
 } from "./pagination.js";
-export { Currency, DateScalar, DateTimeScalar, formatFen, Money, MoneyInput, SafeIntScalar } from "./scalars.js";
+export {
+  Currency,
+  DateScalar,
+  DateTimeScalar,
+  formatFen,
+  Money,
+  MoneyInput,
+  SafeIntScalar,
+} from "./scalars.js";
 export {
   createSubgraphServer,
   type SubgraphDatabase,

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { type GraphQLFormattedError, GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ErrorCode, isClientErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
@@ -38,7 +38,8 @@ export function errorLoggingPlugin<Context extends BaseContext & { requestId: st
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            const code = (error.extensions?.code ?? (original as GraphQLError | undefined)?.extensions?.code) as unknown;
+            const code = (error.extensions?.code ??
+              (original as GraphQLError | undefined)?.extensions?.code) as unknown;
             if (isClientErrorCode(code) || original instanceof ArgumentValidationError) continue;
             logger.error(
               { err: original ?? error, requestId: contextValue.requestId, operationName, path: error.path },

@@ -38,7 +38,10 @@ const connectionClasses = new Map<ClassType, ClassType>();
  * The connection type for a node type: `<Node>Connection { edges { cursor node } pageInfo totalCount }`.
  * One class per node type, created once.
  */
-export function Connection<Node extends object>(nodeType: ClassType<Node>, name = nodeType.name): ClassType<ConnectionResult<Node>> {
+export function Connection<Node extends object>(
+  nodeType: ClassType<Node>,
+  name = nodeType.name,
+): ClassType<ConnectionResult<Node>> {
   const existing = connectionClasses.get(nodeType);
   if (existing) return existing as ClassType<ConnectionResult<Node>>;
 
@@ -94,7 +97,9 @@ export interface PageRequest {
 export function pageRequest({ first, after }: PageArgs): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}`, { field: "first" });
+    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}`, {
+      field: "first",
+    });
   }
   return { first: size, after: after ?? null };
 }
@@ -124,7 +129,12 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
 function cursorValue(value: unknown): CursorValue {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+  if (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean"
+  ) {
     return value;
   }
   // Decimal and other objects keep their exact string form.

@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { type BaseContext, Loaders } from "./context.js";
 import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
@@ -12,7 +13,7 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   /** Adds the service's own parts (repositories, loaders) to the base context of a request. */
   context: (base: BaseContext, request: IncomingRequest) => Context | Promise<Context>;
   /** The service's database (db-kit's Database): readiness, SQL statement counts, closing. */
-  database: SubgraphDatabase;
+  database?: SubgraphDatabase;
 }
 
 /** What the server needs of a database; db-kit's `Database` has this shape. */
@@ -30,14 +31,17 @@ export interface SubgraphServer {
  * A subgraph's HTTP server: Apollo Server on the federated schema with masked errors, a per-request
  * context (request id, logger, fresh DataLoaders), health, readiness and metrics endpoints.
  */
-export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
+export function createSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): SubgraphServer {
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     // The gateway composes from committed SDL; introspection here serves developers calling a subgraph.
     introspection: true,
-    plugins: [errorLoggingPlugin<Context>(options.logger)],
+    // Traces are for Apollo's hosted reporting, which Lamplight does not use.
+    plugins: [errorLoggingPlugin<Context>(options.logger), ApolloServerPluginInlineTraceDisabled()],
   });
   let requests = 0;
   return {
@@ -46,21 +50,25 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
         {
           apollo,
           logger: options.logger,
-          ready: () => options.database.ping(),
-          onClose: () => options.database.close(),
+          ready: async () => options.database?.ping(),
+          onClose: async () => options.database?.close(),
           metrics: () =>
             [
               "# TYPE lamplight_graphql_requests_total counter",
               `lamplight_graphql_requests_total{subgraph="${options.name}"} ${requests}`,
               "# TYPE lamplight_sql_statements_total counter",
-              `lamplight_sql_statements_total{subgraph="${options.name}"} ${options.database.statements.total}`,
+              `lamplight_sql_statements_total{subgraph="${options.name}"} ${options.database?.statements.total ?? 0}`,
               "# TYPE process_resident_memory_bytes gauge",
               `process_resident_memory_bytes ${process.memoryUsage().rss}`,
               "",
             ].join("\n"),
           async context(request) {
             requests += 1;
-            const base: BaseContext = { requestId: request.requestId, logger: request.logger, loaders: new Loaders() };
+            const base: BaseContext = {
+              requestId: request.requestId,
+              logger: request.logger,
+              loaders: new Loaders(),
+            };
             return options.context(base, request);
           },
         },
@@ -70,4 +78,3 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
     },
   };
 }
-

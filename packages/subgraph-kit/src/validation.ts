@@ -14,7 +14,9 @@ function collect(errors: readonly ValidationError[], prefix: string, into: Field
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     for (const message of Object.values(error.constraints ?? {})) {
       // class-validator starts each message with the bare property name; name the full path instead.
-      const text = message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message;
+      const text = message.startsWith(`${error.property} `)
+        ? message.slice(error.property.length + 1)
+        : message;
       into.push({ field, message: `${field} ${text}` });
     }
     if (error.children?.length) collect(error.children, field, into);

@@ -8,7 +8,11 @@ export const SERVICE_NAME = "sites";
 /** The package directory: it holds prisma.config.ts, the migrations and the embedded data. */
 export const SERVICE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export function openSitesDatabase(options: { databaseUrl: string | undefined; schema?: string | undefined; migrate?: boolean }) {
+export function openSitesDatabase(options: {
+  databaseUrl: string | undefined;
+  schema?: string | undefined;
+  migrate?: boolean;
+}) {
   return openDatabase({
     service: SERVICE_NAME,
     serviceDir: SERVICE_DIR,

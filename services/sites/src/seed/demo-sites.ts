@@ -13,11 +13,26 @@ export const OTHER_DEMONSTRATION_SITES = 55;
 
 // Approximate centres of the 21 cities, for plausible map positions.
 const CITY_CENTRES: Record<string, [number, number]> = {
-  "510100": [30.66, 104.07], "510300": [29.34, 104.78], "510400": [26.58, 101.72], "510500": [28.87, 105.44],
-  "510600": [31.13, 104.4], "510700": [31.47, 104.68], "510800": [32.44, 105.84], "510900": [30.53, 105.59],
-  "511000": [29.58, 105.06], "511100": [29.55, 103.77], "511300": [30.84, 106.11], "511400": [30.08, 103.85],
-  "511500": [28.77, 104.63], "511600": [30.46, 106.63], "511700": [31.21, 107.47], "511800": [29.98, 103.01],
-  "511900": [31.87, 106.75], "512000": [30.13, 104.63], "513200": [31.9, 102.22], "513300": [30.05, 101.96],
+  "510100": [30.66, 104.07],
+  "510300": [29.34, 104.78],
+  "510400": [26.58, 101.72],
+  "510500": [28.87, 105.44],
+  "510600": [31.13, 104.4],
+  "510700": [31.47, 104.68],
+  "510800": [32.44, 105.84],
+  "510900": [30.53, 105.59],
+  "511000": [29.58, 105.06],
+  "511100": [29.55, 103.77],
+  "511300": [30.84, 106.11],
+  "511400": [30.08, 103.85],
+  "511500": [28.77, 104.63],
+  "511600": [30.46, 106.63],
+  "511700": [31.21, 107.47],
+  "511800": [29.98, 103.01],
+  "511900": [31.87, 106.75],
+  "512000": [30.13, 104.63],
+  "513200": [31.9, 102.22],
+  "513300": [30.05, 101.96],
   "513400": [27.89, 102.27],
 };
 
@@ -71,7 +86,9 @@ export function demoSites(seed = 20261129, count = DEMO_HOME_COUNT): Prisma.Site
   const counties = cities().flatMap((city) =>
     countiesWithin(city.code).map((county) => [county, ruralWeight(county)] as const),
   );
-  const demonstrationCityCounties = countiesWithin(DEMONSTRATION_CITY).map((county) => [county, ruralWeight(county)] as const);
+  const demonstrationCityCounties = countiesWithin(DEMONSTRATION_CITY).map(
+    (county) => [county, ruralWeight(county)] as const,
+  );
   const sites: Prisma.SiteCreateManyInput[] = [];
   for (let i = 0; i < count; i++) {
     // The demonstration city's homes come first, so that it has its 151 demonstration sites.
@@ -82,7 +99,8 @@ export function demoSites(seed = 20261129, count = DEMO_HOME_COUNT): Prisma.Site
     const { name, place } = homeName(random, hostModel);
     const status = inDemonstrationCity ? SiteStatus.OPEN : random.weighted(STATUSES);
     const [lat, lng] = CITY_CENTRES[city] ?? [30.6, 104.0];
-    const opened = status === SiteStatus.OPEN || status === SiteStatus.SUSPENDED || status === SiteStatus.CLOSED;
+    const opened =
+      status === SiteStatus.OPEN || status === SiteStatus.SUSPENDED || status === SiteStatus.CLOSED;
     sites.push({
       id: random.uuid(),
       name,
@@ -92,7 +110,8 @@ export function demoSites(seed = 20261129, count = DEMO_HOME_COUNT): Prisma.Site
       latitude: (lat + (random.next() - 0.5) * 0.8).toFixed(6),
       longitude: (lng + (random.next() - 0.5) * 0.8).toFixed(6),
       hostModel,
-      demonstration: inDemonstrationCity || (opened && random.chance(OTHER_DEMONSTRATION_SITES / (count * 0.9))),
+      demonstration:
+        inDemonstrationCity || (opened && random.chance(OTHER_DEMONSTRATION_SITES / (count * 0.9))),
       capacity: hostModel === HostModel.FAMILY ? random.int(8, 20) : random.int(20, 120),
       status,
       openedOn: opened ? random.date(new Date("2010-03-01"), new Date("2026-09-01")) : null,

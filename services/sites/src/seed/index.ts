@@ -3,7 +3,10 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { demoSites } from "./demo-sites.js";
 
 /** Loads the demo homes. Idempotent: rows keep their seeded ids, and existing ones are skipped. */
-export async function seedSites(prisma: PrismaClient, options: { seed?: number } = {}): Promise<{ sites: number }> {
+export async function seedSites(
+  prisma: PrismaClient,
+  options: { seed?: number } = {},
+): Promise<{ sites: number }> {
   const sites = demoSites(options.seed);
   let inserted = 0;
   for (const batch of chunks(sites, 500)) {

@@ -9,7 +9,10 @@ import { Region } from "./region.type.js";
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => Region, { nullable: true, description: "A region by its six-digit code; null when there is none." })
+  @Query(() => Region, {
+    nullable: true,
+    description: "A region by its six-digit code; null when there is none.",
+  })
   region(@Arg("code", () => ID) code: string): Region | null {
     return resolveRegionReference({ code });
   }
@@ -25,14 +28,19 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => [Region], {
-    description: "The regions directly below, by code. A fixed, short list (at most a few dozen), so not paged.",
+    description:
+      "The regions directly below, by code. A fixed, short list (at most a few dozen), so not paged.",
   })
   children(@Root() region: Region): Region[] {
     return childrenOf(region.code).map(Region.from);
   }
 
   @FieldResolver(() => SiteConnection, { description: "The homes in this region and every region below it." })
-  sites(@Root() region: Region, @Args(() => PageArgs) page: PageArgs, @Ctx() context: SitesContext): Promise<ConnectionResult<Site>> {
+  sites(
+    @Root() region: Region,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: SitesContext,
+  ): Promise<ConnectionResult<Site>> {
     if (!getRegion(region.code)) throw new Error(`unknown region ${region.code}`);
     return context.sites.listWithinRegion(region.code, pageRequest(page));
   }

@@ -18,7 +18,9 @@ registerEnumType(RegionLevel, {
 
 /** An administrative region, keyed by its official six-digit code. Other subgraphs extend it. */
 @Directive('@key(fields: "code")')
-@ObjectType({ description: "An administrative region of the province, keyed by its official six-digit code." })
+@ObjectType({
+  description: "An administrative region of the province, keyed by its official six-digit code.",
+})
 export class Region {
   @Field(() => ID, { description: 'The official administrative division code, e.g. "510700" for Mianyang.' })
   code!: string;

@@ -1,5 +1,15 @@
-import { IsInt, IsLatitude, IsLongitude, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { DateScalar } from "@lamplight/subgraph-kit";
+import {
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { HostModel, SiteStatus } from "./site.type.js";
 

@@ -1,5 +1,10 @@
 import { cityOf, getRegion } from "@lamplight/regions";
-import { BadUserInputError, type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import {
+  BadUserInputError,
+  type ConnectionResult,
+  type PageRequest,
+  paginate,
+} from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
 import type { Site } from "./site.type.js";
@@ -28,7 +33,7 @@ export function withinRegion(code: string, field = "filter.region"): Prisma.Site
 /** A county-level region code for a home, or BAD_USER_INPUT naming the field. */
 function countyOf(code: string, field: string): { regionCode: string; cityCode: string } {
   const region = getRegion(code);
-  if (!region || region.level !== "COUNTY") {
+  if (region?.level !== "COUNTY") {
     throw new BadUserInputError(`${field} "${code}" is not a county-level region of the province`, { field });
   }
   return { regionCode: code, cityCode: cityOf(code)!.code };
@@ -100,7 +105,10 @@ export class SiteRepository {
     if (input.demonstration != null) data.demonstration = input.demonstration;
     if (input.capacity != null) data.capacity = input.capacity;
     if (input.openedOn !== undefined) data.openedOn = input.openedOn;
-    const { count } = await this.prisma.site.updateMany({ where: { id }, data: data as Prisma.SiteUpdateManyMutationInput });
+    const { count } = await this.prisma.site.updateMany({
+      where: { id },
+      data: data as Prisma.SiteUpdateManyMutationInput,
+    });
     if (count === 0) return null;
     return this.prisma.site.findUnique({ where: { id } });
   }

@@ -1,5 +1,11 @@
 import { getRegion } from "@lamplight/regions";
-import { Connection, type ConnectionResult, NotFoundError, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import {
+  Connection,
+  type ConnectionResult,
+  NotFoundError,
+  PageArgs,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { Region } from "../region/region.type.js";
@@ -26,7 +32,10 @@ export class SiteResolver {
   }
 
   @Mutation(() => Site, { description: "Registers a home. The region must be a county-level region." })
-  createSite(@Arg("input", () => CreateSiteInput) input: CreateSiteInput, @Ctx() context: SitesContext): Promise<Site> {
+  createSite(
+    @Arg("input", () => CreateSiteInput) input: CreateSiteInput,
+    @Ctx() context: SitesContext,
+  ): Promise<Site> {
     return context.sites.create(input);
   }
 

@@ -28,9 +28,9 @@ const config: runtime.GetPrismaClientConfig = {
     },
     "config": {
       "importFileExtension": "js",
-      "engineType": "client",
+      "moduleFormat": "esm",
       "runtime": "nodejs",
-      "moduleFormat": "esm"
+      "engineType": "client"
     },
     "binaryTargets": [
       {

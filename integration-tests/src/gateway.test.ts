@@ -1,0 +1,108 @@
+import { sitesService } from "@lamplight/sites/testing";
+import { type StartedGraph, startGraph } from "@lamplight/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let graph: StartedGraph;
+
+beforeAll(async () => {
+  graph = await startGraph([sitesService]);
+  const sites = graph.subgraphs.sites!;
+  const { errors } = await sites.execute(
+    `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
+    {
+      input: {
+        name: "游仙区石马镇留守学生之家",
+        regionCode: "510704",
+        address: "四川省绵阳市游仙区石马镇",
+        hostModel: "TOWN_WORK_UNIT",
+        capacity: 50,
+      },
+    },
+  );
+  expect(errors).toBeUndefined();
+});
+afterAll(() => graph?.close());
+
+describe("the gateway", () => {
+  it("answers the README's example query from the sites subgraph", async () => {
+    const { data, errors } = await graph.execute(
+      `{ sites(first: 3, filter: { region: "510700" }) { totalCount edges { node { name hostModel region { name parent { name } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.sites).toEqual({
+      totalCount: 1,
+      edges: [
+        {
+          node: {
+            name: "游仙区石马镇留守学生之家",
+            hostModel: "TOWN_WORK_UNIT",
+            region: { name: "游仙区", parent: { name: "绵阳市" } },
+          },
+        },
+      ],
+    });
+  });
+
+  it("passes a subgraph's client error through with its code and field", async () => {
+    const { data, errors } = await graph.execute(
+      `mutation { createSite(input: { name: "x", regionCode: "000000", address: "x", hostModel: SCHOOL, capacity: 5 }) { id } }`,
+    );
+    expect(data).toBeNull();
+    expect(errors?.[0]).toMatchObject({
+      message: 'input.regionCode "000000" is not a county-level region of the province',
+      extensions: { code: "BAD_USER_INPUT", field: "input.regionCode" },
+    });
+    expect(JSON.stringify(errors)).not.toContain("stacktrace");
+  });
+
+  it("rejects an invalid operation before any subgraph is called", async () => {
+    const before = graph.subgraphs.sites!.statements();
+    const { status, errors } = await graph.execute(`{ sites { edges { node { nonsense } } } }`);
+    expect(status).toBe(400);
+    expect(errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(graph.subgraphs.sites!.statements()).toBe(before);
+  });
+
+  it("carries the request id from the client through to the answer", async () => {
+    const response = await fetch(graph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "trace-me-42" },
+      body: JSON.stringify({ query: "{ province { code } }" }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("trace-me-42");
+    expect(await response.json()).toEqual({ data: { province: { code: "510000" } } });
+  });
+
+  it("reports health and readiness", async () => {
+    const base = new URL(graph.url);
+    expect((await fetch(new URL("/healthz", base))).status).toBe(200);
+    const ready = await fetch(new URL("/readyz", base));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+
+  it("refuses a body over the size limit with 413", async () => {
+    const response = await fetch(graph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ province { code } }`, variables: { padding: "x".repeat(1_100_000) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("refuses a cross-site simple request (CSRF prevention)", async () => {
+    const response = await fetch(`${graph.url}?query=${encodeURIComponent("{ province { code } }")}`, {
+      headers: { "content-type": "text/plain" },
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("answers CORS preflight requests", async () => {
+    const response = await fetch(graph.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example.org", "access-control-request-method": "POST" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});

@@ -1,0 +1,38 @@
+import type { GraphQLFormattedError } from "graphql";
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: GraphQLFormattedError[];
+}
+
+/** Sends one GraphQL operation over HTTP, as a client would. */
+export async function execute<Data = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<Data>, "status">;
+  return { status: response.status, ...body };
+}
+
+/** Resolves entities through the subgraph's `_entities` field, as the gateway does. */
+export function entities<Data = Record<string, any>>(
+  url: string,
+  representations: Record<string, unknown>[],
+  selection: string,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<{ _entities: (Data | null)[] }>> {
+  return execute(
+    url,
+    `query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    { representations },
+    headers,
+  );
+}

@@ -1,0 +1,56 @@
+import type { Database, PrismaLike } from "@lamplight/db-kit";
+import { createLogger, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import { execute, type GraphQLResponse } from "./execute.js";
+import { createTestDatabase } from "./test-database.js";
+
+/** How a service lets tests start it: each service exports one from src/testing.ts. */
+export interface TestableService<Client extends PrismaLike = PrismaLike> {
+  name: string;
+  serviceDir: string;
+  open(options: {
+    databaseUrl: string | undefined;
+    schema?: string | undefined;
+    migrate?: boolean;
+  }): Promise<Database<Client>>;
+  createServer(deps: { database: Database<Client>; logger: Logger }): Promise<SubgraphServer>;
+}
+
+export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
+  name: string;
+  url: string;
+  database: Database<Client>;
+  /** SQL statements sent so far (for tests that forbid N+1 queries). */
+  statements(): number;
+  execute<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+/** Starts a subgraph on a fresh, migrated database on a free port, as production would run it. */
+export async function startSubgraph<Client extends PrismaLike>(
+  service: TestableService<Client>,
+  options: { logger?: Logger } = {},
+): Promise<StartedSubgraph<Client>> {
+  const testDatabase = await createTestDatabase(service.name, service.serviceDir);
+  const database = await service.open({
+    databaseUrl: testDatabase.databaseUrl,
+    schema: testDatabase.schema,
+    migrate: testDatabase.migrate,
+  });
+  const logger = options.logger ?? createLogger(service.name, "silent");
+  const running = await (await service.createServer({ database, logger })).listen(0, "127.0.0.1");
+  return {
+    name: service.name,
+    url: running.url,
+    database,
+    statements: () => database.statements.total,
+    execute: (query, variables, headers) => execute(running.url, query, variables, headers),
+    async close() {
+      await running.close();
+      await testDatabase.dispose();
+    },
+  };
+}

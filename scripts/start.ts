@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
+
+// `pnpm start`: every registered subgraph in its own process (as in production), then the
+// gateway once they are ready. Ctrl-C stops the gateway first, then the subgraphs.
+// `--dev` runs each from its sources and restarts it on change.
+
+const dev = process.argv.includes("--dev");
+const root = findWorkspaceRoot();
+const gatewayPort = Number(process.env.PORT ?? 4000);
+const READY_TIMEOUT_MS = 300_000;
+
+interface Running {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+const running: Running[] = [];
+let stopping = false;
+
+function launch(name: string, dir: string, port: number): Running {
+  const command = dev ? path.join(dir, "node_modules", ".bin", "tsx") : process.execPath;
+  const args = dev ? ["watch", "src/index.ts"] : ["dist/index.js"];
+  const child = spawn(command, args, {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = `${name.padEnd(9)}| `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = "";
+    stream.on("data", (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const entry = { name, child, exited };
+  running.push(entry);
+  void exited.then((code) => {
+    if (!stopping) {
+      process.stderr.write(`${name} exited with code ${code}; stopping everything.\n`);
+      void stop(1);
+    }
+  });
+  return entry;
+}
+
+async function waitReady(entry: Running, url: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const readyz = new URL("/readyz", url);
+  while (Date.now() < deadline) {
+    if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited before it was ready`);
+    try {
+      const response = await fetch(readyz, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${entry.name} was not ready after ${READY_TIMEOUT_MS / 1000}s`);
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    // The gateway first, so no request reaches a subgraph that is going away.
+    for (const entry of [...running].reverse()) {
+      if (entry.child.exitCode !== null) continue;
+      entry.child.kill("SIGTERM");
+      const timer = setTimeout(() => entry.child.kill("SIGKILL"), 15_000);
+      await entry.exited;
+      clearTimeout(timer);
+    }
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+try {
+  const subgraphs = discoverSubgraphs(root);
+  const started = subgraphs.map((subgraph) => ({
+    subgraph,
+    entry: launch(subgraph.name, subgraph.dir, subgraph.port),
+  }));
+  await Promise.all(started.map(({ subgraph, entry }) => waitReady(entry, subgraph.url)));
+  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  const gateway = launch("gateway", path.join(root, "apps", "gateway"), gatewayPort);
+  await waitReady(gateway, gatewayUrl);
+  process.stdout.write(
+    `\nLamplight is running: ${gatewayUrl}\n` +
+      subgraphs.map((s) => `  subgraph ${s.name.padEnd(10)} ${s.url}`).join("\n") +
+      "\nPress Ctrl-C to stop.\n\n",
+  );
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  await stop(1);
+}
