@@ -2,10 +2,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { buildSubgraphSchema } from "@apollo/subgraph";
+import { createAuthenticator } from "@lamplight/gateway/auth";
 import { createGateway } from "@lamplight/gateway/server";
 import { sitesService } from "@lamplight/sites/testing";
 import { createLogger, createSubgraphServer, type RunningHttpServer } from "@lamplight/subgraph-kit";
-import { execute, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  execute,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+  TEST_IDENTITY_KEY,
+} from "@lamplight/testing";
 import { parse } from "graphql";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
@@ -29,6 +36,7 @@ let featured: string[];
 
 beforeAll(async () => {
   sites = await startSubgraph(sitesService);
+  const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
   for (let i = 0; i < 5; i++) {
     const { data } = await sites.execute(
       `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
@@ -41,6 +49,7 @@ beforeAll(async () => {
           capacity: 30,
         },
       },
+      admin,
     );
     featured = [...(featured ?? []), data?.createSite.id as string];
   }
@@ -52,10 +61,13 @@ beforeAll(async () => {
     },
   });
   const logger = createLogger("probe", "silent");
-  probe = await createSubgraphServer({ name: "probe", schema, logger, context: (base) => base }).listen(
-    0,
-    "127.0.0.1",
-  );
+  probe = await createSubgraphServer({
+    name: "probe",
+    schema,
+    logger,
+    context: (base) => base,
+    identityKey: TEST_IDENTITY_KEY,
+  }).listen(0, "127.0.0.1");
 
   const root = path.resolve(import.meta.dirname, "../..");
   const composed = composeServices([
@@ -67,7 +79,12 @@ beforeAll(async () => {
     { name: "probe", url: probe.url, typeDefs: probeTypeDefs },
   ]);
   expect(composed.errors).toBeUndefined();
-  gateway = await createGateway({ supergraphSdl: composed.supergraphSdl!, logger }).listen(0, "127.0.0.1");
+  gateway = await createGateway({
+    supergraphSdl: composed.supergraphSdl!,
+    logger,
+    authenticate: createAuthenticator({}),
+    identityKey: TEST_IDENTITY_KEY,
+  }).listen(0, "127.0.0.1");
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { sitesService } from "@lamplight/sites/testing";
-import { type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, identityHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let graph: StartedGraph;
@@ -18,6 +18,7 @@ beforeAll(async () => {
         capacity: 50,
       },
     },
+    await identityHeaders({ roles: ["PROVINCE_ADMIN"] }),
   );
   expect(errors).toBeUndefined();
 });
@@ -46,6 +47,8 @@ describe("the gateway", () => {
   it("passes a subgraph's client error through with its code and field", async () => {
     const { data, errors } = await graph.execute(
       `mutation { createSite(input: { name: "x", regionCode: "000000", address: "x", hostModel: SCHOOL, capacity: 5 }) { id } }`,
+      {},
+      await bearerHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] }),
     );
     expect(data).toBeNull();
     expect(errors?.[0]).toMatchObject({

@@ -1,7 +1,14 @@
 import path from "node:path";
-import { commonEnv, parseEnv, portVariable } from "@lamplight/subgraph-kit";
+import {
+  assertProductionSecrets,
+  commonEnv,
+  identityEnv,
+  parseEnv,
+  portVariable,
+} from "@lamplight/subgraph-kit";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { z } from "zod";
+import { DEVELOPMENT_TOKEN_KEY } from "./auth.js";
 
 const subgraphUrls = z
   .string()
@@ -22,6 +29,17 @@ const subgraphUrls = z
 /** The only reader of process.env in the gateway. */
 export const env = parseEnv({
   ...commonEnv,
+  ...identityEnv,
+  /** An OIDC provider's JWKS endpoint, e.g. https://id.example.org/.well-known/jwks.json. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** The issuer and audience tokens from that provider must carry. */
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  /**
+   * The key of development tokens (`pnpm token`). Defaults to a development key outside
+   * production; set to "off" to accept only the OIDC provider's tokens.
+   */
+  AUTH_DEV_KEY: z.string().optional(),
   PORT: portVariable(4000),
   /** The composed supergraph; defaults to the committed supergraph.graphql at the repository root. */
   SUPERGRAPH_PATH: z.string().default(() => path.join(findWorkspaceRoot(), "supergraph.graphql")),
@@ -35,3 +53,10 @@ export const env = parseEnv({
     .default("*")
     .transform((value) => (value === "*" ? ("*" as const) : value.split(",").map((origin) => origin.trim()))),
 });
+assertProductionSecrets(env);
+
+/** Development tokens are accepted outside production, or in production only with a key of its own. */
+export const developmentTokenKey: string | undefined =
+  env.AUTH_DEV_KEY === "off"
+    ? undefined
+    : (env.AUTH_DEV_KEY ?? (env.NODE_ENV === "production" ? undefined : DEVELOPMENT_TOKEN_KEY));

@@ -9,21 +9,33 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import {
+  ErrorCode,
   errorLoggingPlugin,
+  IDENTITY_HEADER,
   type Logger,
   maskError,
+  type Principal,
   type RunningHttpServer,
+  signIdentity,
   startGraphQLHttpServer,
 } from "@lamplight/subgraph-kit";
+import { GraphQLError } from "graphql";
+import type { Authenticate } from "./auth.js";
 
-/** What the gateway's resolvers and data sources see of a request. */
+/** What the gateway's plugins and data sources see of a request. */
 export interface GatewayContext {
   requestId: string;
+  principal: Principal;
+  /** The principal signed for subgraphs, made once per request. */
+  identity: Promise<string>;
 }
 
 export interface GatewayOptions {
   supergraphSdl: string;
   logger: Logger;
+  authenticate: Authenticate;
+  /** Signs the principal for subgraphs (identityKey(IDENTITY_SIGNING_KEY)). */
+  identityKey: Uint8Array;
   /** Routing URL overrides by subgraph name (tests, containers); otherwise the supergraph's own. */
   subgraphUrls?: Record<string, string>;
   subgraphTimeoutMs?: number;
@@ -31,11 +43,18 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[] | "*";
 }
 
-/** Forwards the request id so that one request can be followed through every subgraph's logs. */
+/**
+ * Forwards the request id (one request followed through every log) and the verified principal,
+ * signed, so that subgraphs trust who is asking without re-authenticating.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if ("requestId" in context && context.requestId)
-      request.http?.headers.set("x-request-id", context.requestId);
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!("requestId" in context)) return;
+    request.http?.headers.set("x-request-id", context.requestId);
+    request.http?.headers.set(IDENTITY_HEADER, await context.identity);
   }
 }
 
@@ -77,7 +96,22 @@ export function createGateway(options: GatewayOptions): {
           apollo,
           logger: options.logger,
           corsOrigins: options.corsOrigins ?? "*",
-          context: async (request) => ({ requestId: request.requestId }),
+          async context(request) {
+            let principal: Principal;
+            try {
+              principal = await options.authenticate(request.headers.authorization);
+            } catch (error) {
+              const message = error instanceof GraphQLError ? error.message : "Authentication failed";
+              throw new GraphQLError(message, {
+                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+              });
+            }
+            return {
+              requestId: request.requestId,
+              principal,
+              identity: signIdentity(principal, options.identityKey),
+            };
+          },
           // Ready when every subgraph says it is.
           async ready() {
             await Promise.all(

@@ -18,8 +18,7 @@ export type AdapterFactory = SqlDriverAdapterFactory & {
 // The Prisma CLI asks for the adapter more than once, so instances are shared per directory.
 const openPGlites = new Map<string, PGlite>();
 
-function openPGlite(dataDir: string | null): PGlite {
-  if (dataDir === null) return new PGlite();
+function openPGlite(dataDir: string): PGlite {
   const existing = openPGlites.get(dataDir);
   if (existing && !existing.closed) return existing;
   mkdirSync(dataDir, { recursive: true });
@@ -52,8 +51,10 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
 }
 
 /**
- * The PGlite adapter's dispose() leaves the database open, which keeps the Prisma CLI from exiting
- * and a stopping service from flushing its data. Close PGlite once the last connection is disposed.
+ * Two fixes to the PGlite adapter. Its dispose() leaves the database open, which keeps the Prisma
+ * CLI from exiting and a stopping service from flushing its data: close PGlite once the last
+ * connection is disposed. Its executeScript() does not wait for the script, so a failing
+ * migration would be reported as applied: wait for it, and let its error surface.
  */
 function closingWhenDisposed(factory: AdapterFactory, pglite: PGlite): AdapterFactory {
   let open = 0;
@@ -64,16 +65,27 @@ function closingWhenDisposed(factory: AdapterFactory, pglite: PGlite): AdapterFa
     async connect() {
       const adapter = await factory.connect();
       open += 1;
-      let disposed = false;
-      return Object.assign(Object.create(adapter) as typeof adapter, {
-        async dispose() {
-          if (disposed) return;
-          disposed = true;
-          await adapter.dispose();
-          open -= 1;
-          if (open === 0 && !pglite.closed) await pglite.close();
-        },
+      return withScripts(adapter, pglite, async () => {
+        open -= 1;
+        if (open === 0 && !pglite.closed) await pglite.close();
       });
     },
   };
+}
+
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+
+function withScripts(adapter: Adapter, pglite: PGlite, onDispose: () => Promise<void>): Adapter {
+  let disposed = false;
+  return Object.assign(Object.create(adapter) as Adapter, {
+    async executeScript(script: string) {
+      await pglite.exec(script);
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await adapter.dispose();
+      await onDispose();
+    },
+  });
 }

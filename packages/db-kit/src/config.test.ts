@@ -18,7 +18,6 @@ describe("resolveDatabaseTarget", () => {
       kind: "pglite",
       dataDir: "/var/lib/lamplight/sites",
     });
-    expect(resolveDatabaseTarget("pglite:memory", options)).toEqual({ kind: "pglite", dataDir: null });
   });
 
   it("puts each service in its own PostgreSQL schema", () => {

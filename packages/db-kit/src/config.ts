@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** Where one service keeps its data, decided from DATABASE_URL. */
 export type DatabaseTarget =
-  | { kind: "pglite" /** null keeps the database in memory (tests). */; dataDir: string | null }
+  | { kind: "pglite"; dataDir: string }
   | { kind: "postgres"; url: string; schema: string };
 
 export interface DatabaseTargetOptions {
@@ -19,7 +19,6 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Reads DATABASE_URL:
  * - unset or empty: embedded PGlite in `<serviceDir>/.data/pglite`;
- * - `pglite:memory`: embedded PGlite in memory;
  * - `pglite:<dir>`: embedded PGlite in `<dir>/<service>` (one directory per service);
  * - `postgres://` or `postgresql://`: PostgreSQL, in the schema named after the service, so that
  *   each subgraph's tables stay apart from every other's.
@@ -32,7 +31,6 @@ export function resolveDatabaseTarget(
   if (url === "") return { kind: "pglite", dataDir: path.join(options.serviceDir, ".data", "pglite") };
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length);
-    if (dir === "memory") return { kind: "pglite", dataDir: null };
     if (dir === "") return { kind: "pglite", dataDir: path.join(options.serviceDir, ".data", "pglite") };
     return { kind: "pglite", dataDir: path.resolve(dir, options.service) };
   }
@@ -43,12 +41,12 @@ export function resolveDatabaseTarget(
     }
     return { kind: "postgres", url, schema };
   }
-  throw new Error("DATABASE_URL must be empty, pglite:<dir>, pglite:memory or postgres://…");
+  throw new Error("DATABASE_URL must be empty, pglite:<dir> or postgres://…");
 }
 
 /** A description of the target that is safe to log (no password). */
 export function describeDatabaseTarget(target: DatabaseTarget): string {
-  if (target.kind === "pglite") return target.dataDir ? `PGlite at ${target.dataDir}` : "PGlite in memory";
+  if (target.kind === "pglite") return `PGlite at ${target.dataDir}`;
   const url = new URL(target.url);
   return `PostgreSQL ${url.host}${url.pathname}, schema ${target.schema}`;
 }

@@ -18,13 +18,10 @@ const MIGRATE_DONE = /All migrations have been successfully applied|No pending m
 /**
  * Applies pending migrations with `prisma migrate deploy`, so a fresh database needs no manual
  * step. The CLI runs in its own process, so an embedded database must not be open elsewhere
- * while it runs, and an in-memory one cannot be migrated this way.
+ * while it runs.
  */
 export async function migrateDatabase(options: MigrateOptions): Promise<void> {
   const { target } = options;
-  if (target.kind === "pglite" && target.dataDir === null) {
-    throw new Error("an in-memory PGlite database cannot be migrated by the Prisma CLI; use pglite:<dir>");
-  }
   if (target.kind === "postgres") await ensureSchema(target.url, target.schema);
   const require = createRequire(path.join(options.serviceDir, "package.json"));
   const prismaCli = require.resolve("prisma/build/index.js");
@@ -69,7 +66,10 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Checked first: CREATE SCHEMA needs the CREATE privilege on the database even when the schema
+    // exists, and a service running as a least-privilege role has only its own schema.
+    const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
+    if (rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
   } finally {
     await client.end();
   }

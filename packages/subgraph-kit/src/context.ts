@@ -1,4 +1,6 @@
 import DataLoader from "dataloader";
+import type { AuditTrail } from "./access/audit.js";
+import type { Principal } from "./access/principal.js";
 import type { Logger } from "./logger.js";
 
 /**
@@ -28,6 +30,12 @@ export interface BaseContext {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
+  /** Who is asking, as the gateway signed it; the anonymous public when unsigned. */
+  principal: Principal;
+  /** Sensitive reads and mutations of this request, written to the audit log with the response. */
+  audit: AuditTrail;
+  /** Counts below this are hidden from roles that may not see individuals. */
+  suppressBelow: number;
 }
 
 /** Orders batch results by the requested keys (DataLoader's contract); missing keys become null. */

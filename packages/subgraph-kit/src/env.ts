@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
+import { DEVELOPMENT_IDENTITY_KEY } from "./access/identity.js";
 
 /**
  * Parses the environment against a zod schema. Every bad variable is reported at once and the
@@ -23,3 +25,27 @@ export const commonEnv = {
 
 export const portVariable = (defaultPort: number) =>
   z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
+/**
+ * The key the gateway signs identities with and subgraphs verify them with. The development
+ * default lets the two commands work out of the box; production must set its own.
+ */
+export const identityEnv = {
+  IDENTITY_SIGNING_KEY: z.string().min(32).default(DEVELOPMENT_IDENTITY_KEY),
+};
+
+/** Refuses the development identity key in production. */
+export function assertProductionSecrets(env: { NODE_ENV: string; IDENTITY_SIGNING_KEY: string }): void {
+  if (env.NODE_ENV === "production" && env.IDENTITY_SIGNING_KEY === DEVELOPMENT_IDENTITY_KEY) {
+    process.stderr.write(
+      "Invalid environment:\n  IDENTITY_SIGNING_KEY: set a secret of your own in production\n",
+    );
+    process.exit(1);
+  }
+}
+
+/** A subgraph's access settings: the identity key and the small-count suppression threshold. */
+export const subgraphAccessEnv = {
+  ...identityEnv,
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(DEFAULT_SUPPRESSION_THRESHOLD),
+};

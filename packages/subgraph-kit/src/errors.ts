@@ -7,6 +7,12 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   CONFLICT: "CONFLICT",
+  /** A sensitive field the caller may not read: the field is null, the rest of the answer stands. */
+  REDACTED: "REDACTED",
+  /** The gateway refused the operation before running it: too deep, too costly, too many requests. */
+  OPERATION_LIMIT: "OPERATION_LIMIT",
+  RATE_LIMITED: "RATE_LIMITED",
+  PERSISTED_OPERATION_REQUIRED: "PERSISTED_OPERATION_REQUIRED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -18,6 +24,10 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.CONFLICT,
+  ErrorCode.REDACTED,
+  ErrorCode.OPERATION_LIMIT,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.PERSISTED_OPERATION_REQUIRED,
   // Raised by graphql-js and Apollo Server before any resolver runs.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

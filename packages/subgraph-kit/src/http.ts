@@ -138,7 +138,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         response.end(options.metrics());
         return;
       }
-      if (url.pathname !== "/graphql" && url.pathname !== "/") {
+      if (url.pathname !== "/graphql") {
         return sendJson(response, 404, { error: "not found" });
       }
 

@@ -1,7 +1,15 @@
 import "reflect-metadata";
 
+export * from "./access/index.js";
 export { type BaseContext, byKeys, Loaders } from "./context.js";
-export { commonEnv, parseEnv, portVariable } from "./env.js";
+export {
+  assertProductionSecrets,
+  commonEnv,
+  identityEnv,
+  parseEnv,
+  portVariable,
+  subgraphAccessEnv,
+} from "./env.js";
 export {
   BadUserInputError,
   ConflictError,

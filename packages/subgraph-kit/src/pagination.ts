@@ -1,10 +1,12 @@
-import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { BadUserInputError } from "./errors.js";
 
 /** No connection returns more than this many nodes in one page. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+// Every subgraph defines the same pagination types; @shareable lets the composed graph hold them once.
+@Directive("@shareable")
 @ObjectType({ description: "Where a page sits in its connection (Relay cursor connections)." })
 export class PageInfo {
   @Field(() => Boolean)
@@ -45,6 +47,7 @@ export function Connection<Node extends object>(
   const existing = connectionClasses.get(nodeType);
   if (existing) return existing as ClassType<ConnectionResult<Node>>;
 
+  @Directive("@shareable")
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => String, { description: "An opaque cursor: pass it as `after` to read on from this edge." })
@@ -54,6 +57,7 @@ export function Connection<Node extends object>(
     node!: Node;
   }
 
+  @Directive("@shareable")
   @ObjectType(`${name}Connection`, { description: `A page of ${name} (cursor pagination).` })
   class ConnectionType {
     @Field(() => [EdgeType])

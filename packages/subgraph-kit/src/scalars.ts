@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
-import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 
 /** An instant, serialised as an ISO-8601 string with offset. */
 export const DateTimeScalar = DateTimeResolver;
@@ -53,6 +53,7 @@ export function formatFen(fen: bigint): string {
 }
 
 /** An exact amount of money. Never a float: integer fen with the currency. */
+@Directive("@shareable")
 @ObjectType({ description: "An exact amount of money: integer fen (1/100 yuan) and its currency." })
 export class Money {
   @Field(() => SafeIntScalar, { description: "The amount in fen (1 yuan = 100 fen)." })

@@ -1,6 +1,9 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
+import { AuditTrail, type AuditWriter, auditPlugin } from "./access/audit.js";
+import { IDENTITY_HEADER, verifyIdentity } from "./access/identity.js";
 import { type BaseContext, Loaders } from "./context.js";
 import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
 import type { Logger } from "./logger.js";
@@ -14,6 +17,11 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   context: (base: BaseContext, request: IncomingRequest) => Context | Promise<Context>;
   /** The service's database (db-kit's Database): readiness, SQL statement counts, closing. */
   database?: SubgraphDatabase;
+  /** The key that verifies the gateway's identity header (identityKey(env.IDENTITY_SIGNING_KEY)). */
+  identityKey: Uint8Array;
+  /** Where sensitive reads and mutations are recorded (the subgraph's AuditLog). */
+  auditLog?: AuditWriter;
+  suppressionThreshold?: number;
 }
 
 /** What the server needs of a database; db-kit's `Database` has this shape. */
@@ -41,7 +49,11 @@ export function createSubgraphServer<Context extends BaseContext>(
     // The gateway composes from committed SDL; introspection here serves developers calling a subgraph.
     introspection: true,
     // Traces are for Apollo's hosted reporting, which Lamplight does not use.
-    plugins: [errorLoggingPlugin<Context>(options.logger), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      errorLoggingPlugin<Context>(options.logger),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.auditLog ? [auditPlugin<Context>(options.auditLog, options.logger)] : []),
+    ],
   });
   let requests = 0;
   return {
@@ -64,10 +76,18 @@ export function createSubgraphServer<Context extends BaseContext>(
             ].join("\n"),
           async context(request) {
             requests += 1;
+            const header = request.headers[IDENTITY_HEADER];
+            const principal = await verifyIdentity(
+              typeof header === "string" ? header : undefined,
+              options.identityKey,
+            );
             const base: BaseContext = {
               requestId: request.requestId,
               logger: request.logger,
               loaders: new Loaders(),
+              principal,
+              audit: new AuditTrail(principal, request.requestId),
+              suppressBelow: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
             };
             return options.context(base, request);
           },

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "@lamplight/gateway/auth";
 import { createGateway } from "@lamplight/gateway/server";
 import { createLogger, type Logger } from "@lamplight/subgraph-kit";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { execute, type GraphQLResponse } from "./execute.js";
+import { TEST_IDENTITY_KEY } from "./identity.js";
 import { type StartedSubgraph, startSubgraph, type TestableService } from "./subgraph.js";
 
 export interface StartedGraph {
@@ -31,6 +33,8 @@ export async function startGraph(
   const gateway = createGateway({
     supergraphSdl: readFileSync(path.join(findWorkspaceRoot(), "supergraph.graphql"), "utf8"),
     logger,
+    authenticate: createAuthenticator({ developmentKey: DEVELOPMENT_TOKEN_KEY }),
+    identityKey: TEST_IDENTITY_KEY,
     subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),
     production: options.production ?? false,
   });

@@ -1,4 +1,5 @@
 export { entities, execute, type GraphQLResponse } from "./execute.js";
 export { type StartedGraph, startGraph } from "./graph.js";
+export { bearerHeaders, identityHeaders, principal, TEST_IDENTITY_KEY } from "./identity.js";
 export { type StartedSubgraph, startSubgraph, type TestableService } from "./subgraph.js";
 export { createTestDatabase, suiteDatabaseUrl, type TestDatabase } from "./test-database.js";

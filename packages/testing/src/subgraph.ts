@@ -1,6 +1,7 @@
 import type { Database, PrismaLike } from "@lamplight/db-kit";
 import { createLogger, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
 import { execute, type GraphQLResponse } from "./execute.js";
+import { TEST_IDENTITY_KEY } from "./identity.js";
 import { createTestDatabase } from "./test-database.js";
 
 /** How a service lets tests start it: each service exports one from src/testing.ts. */
@@ -12,7 +13,11 @@ export interface TestableService<Client extends PrismaLike = PrismaLike> {
     schema?: string | undefined;
     migrate?: boolean;
   }): Promise<Database<Client>>;
-  createServer(deps: { database: Database<Client>; logger: Logger }): Promise<SubgraphServer>;
+  createServer(deps: {
+    database: Database<Client>;
+    logger: Logger;
+    identityKey: Uint8Array;
+  }): Promise<SubgraphServer>;
 }
 
 export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
@@ -41,7 +46,8 @@ export async function startSubgraph<Client extends PrismaLike>(
     migrate: testDatabase.migrate,
   });
   const logger = options.logger ?? createLogger(service.name, "silent");
-  const running = await (await service.createServer({ database, logger })).listen(0, "127.0.0.1");
+  const server = await service.createServer({ database, logger, identityKey: TEST_IDENTITY_KEY });
+  const running = await server.listen(0, "127.0.0.1");
   return {
     name: service.name,
     url: running.url,

@@ -1,9 +1,16 @@
-import { commonEnv, parseEnv, portVariable } from "@lamplight/subgraph-kit";
+import {
+  assertProductionSecrets,
+  commonEnv,
+  parseEnv,
+  portVariable,
+  subgraphAccessEnv,
+} from "@lamplight/subgraph-kit";
 import { z } from "zod";
 
 /** The only reader of process.env in this service. */
 export const env = parseEnv({
   ...commonEnv,
+  ...subgraphAccessEnv,
   PORT: portVariable(4001),
   /** Empty: embedded PGlite in services/sites/.data; `pglite:<dir>`; or `postgres://…`. */
   DATABASE_URL: z.string().optional(),
@@ -15,3 +22,4 @@ export const env = parseEnv({
     .default("true")
     .transform((value) => value === "true"),
 });
+assertProductionSecrets(env);

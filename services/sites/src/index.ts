@@ -1,5 +1,5 @@
 import { describeDatabaseTarget } from "@lamplight/db-kit";
-import { closeOnSignals, createLogger } from "@lamplight/subgraph-kit";
+import { closeOnSignals, createLogger, identityKey } from "@lamplight/subgraph-kit";
 import { openSitesDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
 import { seedSites } from "./seed/index.js";
@@ -15,7 +15,12 @@ if (env.SEED_ON_EMPTY && database.target.kind === "pglite" && (await database.cl
   logger.info(seeded, "loaded demo data into the empty embedded database");
 }
 
-const server = await createServer({ database, logger });
+const server = await createServer({
+  database,
+  logger,
+  identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
+  suppressionThreshold: env.SUPPRESSION_THRESHOLD,
+});
 const running = await server.listen(env.PORT);
 closeOnSignals(running, logger);
 logger.info({ url: running.url }, "sites subgraph ready");

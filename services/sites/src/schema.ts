@@ -1,5 +1,6 @@
-import { buildFederatedSchema } from "@lamplight/subgraph-kit";
+import { buildFederatedSchema, createAuditLogResolver } from "@lamplight/subgraph-kit";
 import type { GraphQLSchema } from "graphql";
+import type { SitesContext } from "./context.js";
 import { resolveRegionReference } from "./modules/region/region.reference.js";
 import { RegionResolver } from "./modules/region/region.resolver.js";
 import { Region } from "./modules/region/region.type.js";
@@ -9,7 +10,14 @@ import { Site } from "./modules/site/site.type.js";
 
 export function buildSitesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [SiteResolver, RegionResolver], orphanedTypes: [Site, Region] },
+    {
+      resolvers: [
+        SiteResolver,
+        RegionResolver,
+        createAuditLogResolver<SitesContext>("sitesAuditLog", (context) => context.auditLog),
+      ],
+      orphanedTypes: [Site, Region],
+    },
     {
       Site: { __resolveReference: resolveSiteReference },
       Region: { __resolveReference: resolveRegionReference },

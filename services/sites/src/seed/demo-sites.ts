@@ -110,12 +110,21 @@ export function demoSites(seed = 20261129, count = DEMO_HOME_COUNT): Prisma.Site
       latitude: (lat + (random.next() - 0.5) * 0.8).toFixed(6),
       longitude: (lng + (random.next() - 0.5) * 0.8).toFixed(6),
       hostModel,
-      demonstration:
-        inDemonstrationCity || (opened && random.chance(OTHER_DEMONSTRATION_SITES / (count * 0.9))),
+      demonstration: inDemonstrationCity,
       capacity: hostModel === HostModel.FAMILY ? random.int(8, 20) : random.int(20, 120),
       status,
       openedOn: opened ? random.date(new Date("2010-03-01"), new Date("2026-09-01")) : null,
     });
+  }
+  // Exactly 55 more demonstration homes, among the open ones outside the demonstration city.
+  const candidates = sites.filter(
+    (site) => site.cityCode !== DEMONSTRATION_CITY && site.status === SiteStatus.OPEN,
+  );
+  for (let chosen = 0; chosen < OTHER_DEMONSTRATION_SITES; ) {
+    const site = random.pick(candidates);
+    if (site.demonstration) continue;
+    site.demonstration = true;
+    chosen++;
   }
   return sites;
 }

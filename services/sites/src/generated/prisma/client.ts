@@ -46,3 +46,9 @@ export { Prisma }
  * 
  */
 export type Site = Prisma.SiteModel
+/**
+ * Model AuditEntry
+ * Append-only: sensitive reads and mutations (who, role, what, when, request). A trigger refuses
+ * UPDATE and DELETE; corrections are new entries.
+ */
+export type AuditEntry = Prisma.AuditEntryModel

@@ -9,4 +9,5 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Site.js'
+export type * from './models/AuditEntry.js'
 export type * from './commonInputTypes.js'

@@ -55,6 +55,7 @@ export class SiteFilter {
 export class CreateSiteInput {
   @Field(() => String)
   @Length(1, 200)
+  @Matches(/\S/, { message: "name must not be blank" })
   name!: string;
 
   @Field(() => ID, { description: "The county-level region the home is in." })
@@ -63,6 +64,7 @@ export class CreateSiteInput {
 
   @Field(() => String)
   @Length(1, 500)
+  @Matches(/\S/, { message: "address must not be blank" })
   address!: string;
 
   @Field(() => GeoPointInput, { nullable: true })
@@ -94,6 +96,7 @@ export class UpdateSiteInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/\S/, { message: "name must not be blank" })
   name?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -104,6 +107,7 @@ export class UpdateSiteInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 500)
+  @Matches(/\S/, { message: "address must not be blank" })
   address?: string | null;
 
   @Field(() => GeoPointInput, { nullable: true })

@@ -31,7 +31,7 @@ export function withinRegion(code: string, field = "filter.region"): Prisma.Site
 }
 
 /** A county-level region code for a home, or BAD_USER_INPUT naming the field. */
-function countyOf(code: string, field: string): { regionCode: string; cityCode: string } {
+export function requireCounty(code: string, field: string): { regionCode: string; cityCode: string } {
   const region = getRegion(code);
   if (region?.level !== "COUNTY") {
     throw new BadUserInputError(`${field} "${code}" is not a county-level region of the province`, { field });
@@ -77,7 +77,7 @@ export class SiteRepository {
     return this.prisma.site.create({
       data: {
         name: input.name.trim(),
-        ...countyOf(input.regionCode, "input.regionCode"),
+        ...requireCounty(input.regionCode, "input.regionCode"),
         address: input.address.trim(),
         latitude: input.location?.latitude ?? null,
         longitude: input.location?.longitude ?? null,
@@ -95,7 +95,7 @@ export class SiteRepository {
     if (!isSiteId(id)) return null;
     const data: Prisma.SiteUpdateInput = {};
     if (input.name != null) data.name = input.name.trim();
-    if (input.regionCode != null) Object.assign(data, countyOf(input.regionCode, "input.regionCode"));
+    if (input.regionCode != null) Object.assign(data, requireCounty(input.regionCode, "input.regionCode"));
     if (input.address != null) data.address = input.address.trim();
     if (input.location !== undefined) {
       data.latitude = input.location?.latitude ?? null;
@@ -105,6 +105,7 @@ export class SiteRepository {
     if (input.demonstration != null) data.demonstration = input.demonstration;
     if (input.capacity != null) data.capacity = input.capacity;
     if (input.openedOn !== undefined) data.openedOn = input.openedOn;
+    if (Object.keys(data).length === 0) return this.prisma.site.findUnique({ where: { id } });
     const { count } = await this.prisma.site.updateMany({
       where: { id },
       data: data as Prisma.SiteUpdateManyMutationInput,

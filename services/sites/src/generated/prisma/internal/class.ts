@@ -27,10 +27,10 @@ const config: runtime.GetPrismaClientConfig = {
       "fromEnvVar": null
     },
     "config": {
-      "importFileExtension": "js",
       "moduleFormat": "esm",
       "runtime": "nodejs",
-      "engineType": "client"
+      "engineType": "client",
+      "importFileExtension": "js"
     },
     "binaryTargets": [
       {
@@ -59,8 +59,8 @@ const config: runtime.GetPrismaClientConfig = {
       }
     }
   },
-  "inlineSchema": "// The sites subgraph's own database: homes for left-behind students.\ngenerator client {\n  provider            = \"prisma-client\"\n  output              = \"../src/generated/prisma\"\n  engineType          = \"client\"\n  moduleFormat        = \"esm\"\n  importFileExtension = \"js\"\n  runtime             = \"nodejs\"\n}\n\n// Connections come from the driver adapter that @lamplight/db-kit builds from DATABASE_URL (see\n// prisma.config.ts); Prisma still wants a URL of the right form here, which it never dials.\ndatasource db {\n  provider = \"postgresql\"\n  url      = \"postgresql://adapter\"\n}\n\nenum HostModel {\n  SCHOOL\n  TOWN_WORK_UNIT\n  SOCIAL_ORGANISATION\n  VILLAGE_COMMITTEE\n  FAMILY\n}\n\nenum SiteStatus {\n  PROPOSED\n  APPLIED\n  UNDER_REVIEW\n  APPROVED\n  REJECTED\n  TENDERING\n  BUILDING\n  OPEN\n  SUSPENDED\n  CLOSED\n}\n\nmodel Site {\n  id            String     @id @default(uuid()) @db.Uuid\n  name          String\n  /// Six-digit code of the county-level region the home is in (packages/regions).\n  regionCode    String\n  /// City code, derived from regionCode on write so that city-wide filters use an index.\n  cityCode      String\n  address       String\n  latitude      Decimal?   @db.Decimal(9, 6)\n  longitude     Decimal?   @db.Decimal(9, 6)\n  hostModel     HostModel\n  demonstration Boolean    @default(false)\n  capacity      Int\n  status        SiteStatus @default(PROPOSED)\n  openedOn      DateTime?  @db.Date\n  createdAt     DateTime   @default(now()) @db.Timestamptz(3)\n  updatedAt     DateTime   @updatedAt @db.Timestamptz(3)\n\n  @@index([regionCode, name, id])\n  @@index([cityCode, name, id])\n  @@index([name, id])\n  @@index([status])\n}\n",
-  "inlineSchemaHash": "159ae73013313bb42a1ba92bf358769c70fa6d355ae500288cfb01af2025030a",
+  "inlineSchema": "// The sites subgraph's own database: homes for left-behind students.\ngenerator client {\n  provider            = \"prisma-client\"\n  output              = \"../src/generated/prisma\"\n  engineType          = \"client\"\n  moduleFormat        = \"esm\"\n  importFileExtension = \"js\"\n  runtime             = \"nodejs\"\n}\n\n// Connections come from the driver adapter that @lamplight/db-kit builds from DATABASE_URL (see\n// prisma.config.ts); Prisma still wants a URL of the right form here, which it never dials.\ndatasource db {\n  provider = \"postgresql\"\n  url      = \"postgresql://adapter\"\n}\n\nenum HostModel {\n  SCHOOL\n  TOWN_WORK_UNIT\n  SOCIAL_ORGANISATION\n  VILLAGE_COMMITTEE\n  FAMILY\n}\n\nenum SiteStatus {\n  PROPOSED\n  APPLIED\n  UNDER_REVIEW\n  APPROVED\n  REJECTED\n  TENDERING\n  BUILDING\n  OPEN\n  SUSPENDED\n  CLOSED\n}\n\nmodel Site {\n  id            String     @id @default(uuid()) @db.Uuid\n  name          String\n  /// Six-digit code of the county-level region the home is in (packages/regions).\n  regionCode    String\n  /// City code, derived from regionCode on write so that city-wide filters use an index.\n  cityCode      String\n  address       String\n  latitude      Decimal?   @db.Decimal(9, 6)\n  longitude     Decimal?   @db.Decimal(9, 6)\n  hostModel     HostModel\n  demonstration Boolean    @default(false)\n  capacity      Int\n  status        SiteStatus @default(PROPOSED)\n  openedOn      DateTime?  @db.Date\n  createdAt     DateTime   @default(now()) @db.Timestamptz(3)\n  updatedAt     DateTime   @updatedAt @db.Timestamptz(3)\n\n  @@index([regionCode, name, id])\n  @@index([cityCode, name, id])\n  @@index([name, id])\n  @@index([status])\n}\n\n/// Append-only: sensitive reads and mutations (who, role, what, when, request). A trigger refuses\n/// UPDATE and DELETE; corrections are new entries.\nmodel AuditEntry {\n  id         String   @id @default(uuid()) @db.Uuid\n  at         DateTime @default(now()) @db.Timestamptz(3)\n  requestId  String\n  actorKind  String\n  actorId    String?\n  actorRoles String[]\n  action     String\n  operation  String\n  entity     String\n  entityId   String?\n  fields     String[]\n  outcome    String\n\n  @@index([at(sort: Desc), id(sort: Desc)])\n  @@index([actorId, at(sort: Desc)])\n  @@index([entity, entityId])\n}\n",
+  "inlineSchemaHash": "22a51e85705f3045b4f036e58161655ee9d3dc471cd6826edc72b57ea6dd1bbf",
   "copyEngine": true,
   "runtimeDataModel": {
     "models": {},
@@ -70,7 +70,7 @@ const config: runtime.GetPrismaClientConfig = {
   "dirname": ""
 }
 
-config.runtimeDataModel = JSON.parse("{\"models\":{\"Site\":{\"fields\":[{\"name\":\"id\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"name\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"regionCode\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"cityCode\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"address\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"latitude\",\"kind\":\"scalar\",\"type\":\"Decimal\"},{\"name\":\"longitude\",\"kind\":\"scalar\",\"type\":\"Decimal\"},{\"name\":\"hostModel\",\"kind\":\"enum\",\"type\":\"HostModel\"},{\"name\":\"demonstration\",\"kind\":\"scalar\",\"type\":\"Boolean\"},{\"name\":\"capacity\",\"kind\":\"scalar\",\"type\":\"Int\"},{\"name\":\"status\",\"kind\":\"enum\",\"type\":\"SiteStatus\"},{\"name\":\"openedOn\",\"kind\":\"scalar\",\"type\":\"DateTime\"},{\"name\":\"createdAt\",\"kind\":\"scalar\",\"type\":\"DateTime\"},{\"name\":\"updatedAt\",\"kind\":\"scalar\",\"type\":\"DateTime\"}],\"dbName\":null}},\"enums\":{},\"types\":{}}")
+config.runtimeDataModel = JSON.parse("{\"models\":{\"Site\":{\"fields\":[{\"name\":\"id\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"name\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"regionCode\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"cityCode\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"address\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"latitude\",\"kind\":\"scalar\",\"type\":\"Decimal\"},{\"name\":\"longitude\",\"kind\":\"scalar\",\"type\":\"Decimal\"},{\"name\":\"hostModel\",\"kind\":\"enum\",\"type\":\"HostModel\"},{\"name\":\"demonstration\",\"kind\":\"scalar\",\"type\":\"Boolean\"},{\"name\":\"capacity\",\"kind\":\"scalar\",\"type\":\"Int\"},{\"name\":\"status\",\"kind\":\"enum\",\"type\":\"SiteStatus\"},{\"name\":\"openedOn\",\"kind\":\"scalar\",\"type\":\"DateTime\"},{\"name\":\"createdAt\",\"kind\":\"scalar\",\"type\":\"DateTime\"},{\"name\":\"updatedAt\",\"kind\":\"scalar\",\"type\":\"DateTime\"}],\"dbName\":null},\"AuditEntry\":{\"fields\":[{\"name\":\"id\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"at\",\"kind\":\"scalar\",\"type\":\"DateTime\"},{\"name\":\"requestId\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"actorKind\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"actorId\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"actorRoles\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"action\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"operation\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"entity\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"entityId\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"fields\",\"kind\":\"scalar\",\"type\":\"String\"},{\"name\":\"outcome\",\"kind\":\"scalar\",\"type\":\"String\"}],\"dbName\":null}},\"enums\":{},\"types\":{}}")
 config.engineWasm = undefined
 
 async function decodeBase64AsWasm(wasmBase64: string): Promise<WebAssembly.Module> {
@@ -228,6 +228,16 @@ export interface PrismaClient<
     * ```
     */
   get site(): Prisma.SiteDelegate<ExtArgs, { omit: OmitOpts }>;
+
+  /**
+   * `prisma.auditEntry`: Exposes CRUD operations for the **AuditEntry** model.
+    * Example usage:
+    * ```ts
+    * // Fetch zero or more AuditEntries
+    * const auditEntries = await prisma.auditEntry.findMany()
+    * ```
+    */
+  get auditEntry(): Prisma.AuditEntryDelegate<ExtArgs, { omit: OmitOpts }>;
 }
 
 export function getPrismaClientClass(dirname: string): PrismaClientConstructor {

@@ -49,7 +49,8 @@ export const AnyNull = runtime.objectEnumValues.instances.AnyNull
 
 
 export const ModelName = {
-  Site: 'Site'
+  Site: 'Site',
+  AuditEntry: 'AuditEntry'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -86,6 +87,24 @@ export const SiteScalarFieldEnum = {
 } as const
 
 export type SiteScalarFieldEnum = (typeof SiteScalarFieldEnum)[keyof typeof SiteScalarFieldEnum]
+
+
+export const AuditEntryScalarFieldEnum = {
+  id: 'id',
+  at: 'at',
+  requestId: 'requestId',
+  actorKind: 'actorKind',
+  actorId: 'actorId',
+  actorRoles: 'actorRoles',
+  action: 'action',
+  operation: 'operation',
+  entity: 'entity',
+  entityId: 'entityId',
+  fields: 'fields',
+  outcome: 'outcome'
+} as const
+
+export type AuditEntryScalarFieldEnum = (typeof AuditEntryScalarFieldEnum)[keyof typeof AuditEntryScalarFieldEnum]
 
 
 export const SortOrder = {

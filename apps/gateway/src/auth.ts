@@ -1,0 +1,112 @@
+import { ANONYMOUS, type Principal, ROLES, type Role, UnauthenticatedError } from "@lamplight/subgraph-kit";
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
+
+/** The key development tokens are signed with when none is configured (never in production). */
+export const DEVELOPMENT_TOKEN_KEY = "lamplight-development-token-key-not-for-production";
+const DEVELOPMENT_ISSUER = "lamplight-development";
+const DEVELOPMENT_AUDIENCE = "lamplight";
+
+export interface AuthOptions {
+  /** An OIDC provider's JWKS endpoint; tokens must then carry `issuer` and `audience`. */
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+  /** Accept development tokens signed with this key (HS256), as `pnpm token` makes them. */
+  developmentKey?: string | undefined;
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+/** A verified token's claims → the principal subgraphs see. Unknown roles are dropped. */
+export function principalFromClaims(claims: JWTPayload): Principal {
+  const roles = strings(claims.roles).filter((role): role is Role =>
+    (ROLES as readonly string[]).includes(role),
+  );
+  return {
+    kind: "user",
+    subject: claims.sub ?? null,
+    roles: roles.filter((role) => role !== "PARTNER"),
+    regionScope: typeof claims.region === "string" ? claims.region : null,
+    siteIds: strings(claims.sites),
+    volunteerId: typeof claims.volunteer === "string" ? claims.volunteer : null,
+    organisationId: null,
+    scopes: [],
+  };
+}
+
+/**
+ * Verifies bearer tokens: against the OIDC provider's keys when AUTH_JWKS_URL is set, and against
+ * the development key when one is configured. No header: the anonymous public. A header that does
+ * not verify (malformed, expired, wrong issuer or signature): UNAUTHENTICATED, never anonymous.
+ */
+export function createAuthenticator(options: AuthOptions): Authenticate {
+  const remoteKeys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
+  const developmentKey = options.developmentKey ? new TextEncoder().encode(options.developmentKey) : null;
+  return async (authorization) => {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`");
+    const token = match[1]!;
+    let lastError: unknown;
+    if (remoteKeys) {
+      try {
+        const { payload } = await jwtVerify(token, remoteKeys, {
+          ...(options.issuer ? { issuer: options.issuer } : {}),
+          ...(options.audience ? { audience: options.audience } : {}),
+        });
+        return principalFromClaims(payload);
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (developmentKey) {
+      try {
+        const { payload } = await jwtVerify(token, developmentKey, {
+          issuer: DEVELOPMENT_ISSUER,
+          audience: DEVELOPMENT_AUDIENCE,
+          algorithms: ["HS256"],
+        });
+        return principalFromClaims(payload);
+      } catch (error) {
+        lastError ??= error;
+      }
+    }
+    throw new UnauthenticatedError(
+      lastError instanceof errors.JWTExpired ? "The token has expired" : "The token is not valid",
+    );
+  };
+}
+
+export interface DevelopmentTokenClaims {
+  subject: string;
+  roles: Role[];
+  region?: string | undefined;
+  sites?: string[] | undefined;
+  volunteer?: string | undefined;
+  name?: string | undefined;
+}
+
+/** A development token, as an identity provider would issue it (see `pnpm token`). */
+export function signDevelopmentToken(
+  claims: DevelopmentTokenClaims,
+  key = DEVELOPMENT_TOKEN_KEY,
+  ttl = "8h",
+): Promise<string> {
+  return new SignJWT({
+    roles: claims.roles,
+    ...(claims.region ? { region: claims.region } : {}),
+    ...(claims.sites?.length ? { sites: claims.sites } : {}),
+    ...(claims.volunteer ? { volunteer: claims.volunteer } : {}),
+    ...(claims.name ? { name: claims.name } : {}),
+  })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.subject)
+    .setIssuer(DEVELOPMENT_ISSUER)
+    .setAudience(DEVELOPMENT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(key));
+}

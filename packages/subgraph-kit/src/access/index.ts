@@ -1,0 +1,43 @@
+export { DEFAULT_SUPPRESSION_THRESHOLD, visibleCount } from "./aggregates.js";
+export {
+  type AuditAction,
+  AuditEntry,
+  type AuditEvent,
+  AuditFilter,
+  AuditFilterArgs,
+  AuditTrail,
+  type AuditWriter,
+  auditPlugin,
+  auditWhere,
+} from "./audit.js";
+export { type AuditDelegate, AuditEntryConnection, AuditLog, createAuditLogResolver } from "./audit-log.js";
+export {
+  type AccessContext,
+  Allow,
+  type Allowance,
+  assertAllowed,
+  isAllowed,
+  PUBLIC,
+  RedactedError,
+  type ScopeRule,
+  Sensitive,
+  type SensitiveOptions,
+  scope,
+} from "./authorize.js";
+export {
+  DEVELOPMENT_IDENTITY_KEY,
+  IDENTITY_HEADER,
+  identityKey,
+  signIdentity,
+  verifyIdentity,
+} from "./identity.js";
+export {
+  ANONYMOUS,
+  coversRegion,
+  hasRole,
+  managesSite,
+  maySeeIndividuals,
+  type Principal,
+  ROLES,
+  Role,
+} from "./principal.js";
