@@ -1,3 +1,5 @@
+import { accessService } from "@lamplight/access/testing";
+import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import { bearerHeaders, identityHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 let graph: StartedGraph;
 
 beforeAll(async () => {
-  graph = await startGraph([sitesService]);
+  // Every subgraph: readiness asks each one in the supergraph.
+  graph = await startGraph([sitesService, peopleService, accessService]);
   const sites = graph.subgraphs.sites!;
   const { errors } = await sites.execute(
     `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
@@ -56,6 +59,16 @@ describe("the gateway", () => {
       extensions: { code: "BAD_USER_INPUT", field: "input.regionCode" },
     });
     expect(JSON.stringify(errors)).not.toContain("stacktrace");
+  });
+
+  it("keeps a subgraph's refusal of a malformed scalar as BAD_USER_INPUT", async () => {
+    const { errors } = await graph.execute(
+      `mutation($d: Date) { createSite(input: { name: "x", regionCode: "510703", address: "x", hostModel: SCHOOL, capacity: 5, openedOn: $d }) { id } }`,
+      { d: "2024-02-30" },
+      await bearerHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] }),
+    );
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toContain("2024-02-30");
   });
 
   it("rejects an invalid operation before any subgraph is called", async () => {

@@ -9,6 +9,8 @@ import {
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { z } from "zod";
 import { DEVELOPMENT_TOKEN_KEY } from "./auth.js";
+import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS } from "./limits.js";
+import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";
 
 const subgraphUrls = z
   .string()
@@ -40,6 +42,18 @@ export const env = parseEnv({
    * production; set to "off" to accept only the OIDC provider's tokens.
    */
   AUTH_DEV_KEY: z.string().optional(),
+  /** Shared rate-limit counts for several gateway replicas; unset keeps counts in this process. */
+  REDIS_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().default("lamplight"),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.windowMs),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.anonymousPerWindow),
+  RATE_LIMIT_USER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.userPerWindow),
+  RATE_LIMIT_PARTNER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.partnerPerWindow),
+  LIMIT_MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDepth),
+  LIMIT_MAX_ALIASES: z.coerce.number().int().nonnegative().default(DEFAULT_LIMITS.maxAliases),
+  LIMIT_MAX_COST: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxCost),
+  LIMIT_MAX_LIST: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxListSize),
+  LIMIT_MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_MAX_TOKENS),
   PORT: portVariable(4000),
   /** The composed supergraph; defaults to the committed supergraph.graphql at the repository root. */
   SUPERGRAPH_PATH: z.string().default(() => path.join(findWorkspaceRoot(), "supergraph.graphql")),

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { closeOnSignals, createLogger, identityKey } from "@lamplight/subgraph-kit";
 import { createAuthenticator } from "./auth.js";
 import { developmentTokenKey, env } from "./env.js";
+import { MemoryRateLimitStore, RedisRateLimitStore } from "./rate-limit.js";
 import { createGateway } from "./server.js";
 
 const logger = createLogger("gateway", env.LOG_LEVEL);
@@ -19,6 +20,22 @@ const gateway = createGateway({
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   production: env.NODE_ENV === "production",
   corsOrigins: env.CORS_ORIGINS,
+  limits: {
+    maxDepth: env.LIMIT_MAX_DEPTH,
+    maxAliases: env.LIMIT_MAX_ALIASES,
+    maxCost: env.LIMIT_MAX_COST,
+    maxListSize: env.LIMIT_MAX_LIST,
+  },
+  maxTokens: env.LIMIT_MAX_TOKENS,
+  rateLimits: {
+    windowMs: env.RATE_LIMIT_WINDOW_MS,
+    anonymousPerWindow: env.RATE_LIMIT_ANONYMOUS,
+    userPerWindow: env.RATE_LIMIT_USER,
+    partnerPerWindow: env.RATE_LIMIT_PARTNER,
+  },
+  rateLimitStore: env.REDIS_URL
+    ? new RedisRateLimitStore(env.REDIS_URL, env.REDIS_KEY_PREFIX)
+    : new MemoryRateLimitStore(),
 });
 const running = await gateway.listen(env.PORT);
 closeOnSignals(running, logger);

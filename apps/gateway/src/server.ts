@@ -12,6 +12,7 @@ import {
   ErrorCode,
   errorLoggingPlugin,
   IDENTITY_HEADER,
+  isClientErrorCode,
   type Logger,
   maskError,
   type Principal,
@@ -19,8 +20,17 @@ import {
   signIdentity,
   startGraphQLHttpServer,
 } from "@lamplight/subgraph-kit";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Authenticate } from "./auth.js";
+import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS, type OperationLimits, operationLimitsPlugin } from "./limits.js";
+import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
+import {
+  DEFAULT_RATE_LIMITS,
+  enforceRateLimit,
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  type RateLimits,
+} from "./rate-limit.js";
 
 /** What the gateway's plugins and data sources see of a request. */
 export interface GatewayContext {
@@ -41,6 +51,13 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   production?: boolean;
   corsOrigins?: readonly string[] | "*";
+  limits?: OperationLimits;
+  maxTokens?: number;
+  rateLimits?: RateLimits;
+  /** Shared counts for several gateway replicas (Redis); in memory by default. */
+  rateLimitStore?: RateLimitStore;
+  /** How long a partner key's verification is trusted before asking again (a revocation's delay). */
+  partnerCacheMs?: number;
 }
 
 /**
@@ -56,6 +73,21 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set("x-request-id", context.requestId);
     request.http?.headers.set(IDENTITY_HEADER, await context.identity);
   }
+
+  /**
+   * A subgraph refuses some bad input with an HTTP error (a variable its scalar cannot parse):
+   * keep the subgraph's own client error and code instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)
+      ?.body;
+    const first = typeof body === "object" ? body?.errors?.[0] : undefined;
+    if (first && isClientErrorCode(first.extensions?.code)) {
+      return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
+    }
+    return error;
+  }
 }
 
 /** The Apollo gateway over the composed supergraph, served with Lamplight's HTTP endpoints. */
@@ -63,6 +95,13 @@ export function createGateway(options: GatewayOptions): {
   listen(port: number, host?: string): Promise<RunningHttpServer>;
 } {
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
+  const partners = new PartnerDirectory(
+    () => subgraphUrls.get("access"),
+    options.identityKey,
+    options.partnerCacheMs,
+  );
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -81,9 +120,16 @@ export function createGateway(options: GatewayOptions): {
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    introspection: !options.production,
+    // Introspection stays on; in production the limits plugin allows it to signed-in staff only.
+    introspection: true,
+    parseOptions: { maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS },
     plugins: [
       errorLoggingPlugin<GatewayContext>(options.logger),
+      operationLimitsPlugin<GatewayContext>({
+        limits: options.limits ?? DEFAULT_LIMITS,
+        introspectionForStaffOnly: options.production ?? false,
+      }),
+      trustedOperationsPlugin<GatewayContext>(partners),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -96,16 +142,25 @@ export function createGateway(options: GatewayOptions): {
           apollo,
           logger: options.logger,
           corsOrigins: options.corsOrigins ?? "*",
+          onClose: () => rateLimitStore.close(),
           async context(request) {
             let principal: Principal;
             try {
-              principal = await options.authenticate(request.headers.authorization);
+              const apiKey = request.headers["x-api-key"];
+              if (typeof apiKey === "string" && request.headers.authorization) {
+                throw new GraphQLError("Send either an API key or a bearer token, not both");
+              }
+              principal =
+                typeof apiKey === "string"
+                  ? await partners.principal(apiKey)
+                  : await options.authenticate(request.headers.authorization);
             } catch (error) {
               const message = error instanceof GraphQLError ? error.message : "Authentication failed";
               throw new GraphQLError(message, {
                 extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
               });
             }
+            await enforceRateLimit(rateLimitStore, rateLimits, principal, request.remoteAddress);
             return {
               requestId: request.requestId,
               principal,

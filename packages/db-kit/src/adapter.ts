@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./config.js";
 
@@ -34,29 +35,43 @@ function openPGlite(dataDir: string): PGlite {
 export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
   if (target.kind === "pglite") {
     const pglite = openPGlite(target.dataDir);
-    return closingWhenDisposed(new PrismaPGlite(pglite) as unknown as AdapterFactory, pglite);
+    return withOwnScripts(new PrismaPGlite(pglite) as unknown as AdapterFactory, {
+      run: async (script) => {
+        await pglite.exec(script);
+      },
+      close: async () => {
+        if (!pglite.closed) await pglite.close();
+      },
+    });
   }
-  return new PrismaPg(
-    {
-      connectionString: target.url,
-      // Unqualified names (migrations, raw SQL) resolve in the service's own schema only.
-      options: `-c search_path=${target.schema}`,
-      max: 10,
-      idleTimeoutMillis: 30_000,
-      // Idle connections must not keep a process alive: the Prisma CLI never closes its pool.
-      allowExitOnIdle: true,
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    // Unqualified names (migrations, raw SQL) resolve in the service's own schema only.
+    options: `-c search_path=${target.schema}`,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    // Idle connections must not keep a process alive: the Prisma CLI never closes its pool.
+    allowExitOnIdle: true,
+  });
+  return withOwnScripts(new PrismaPg(pool, { schema: target.schema }) as unknown as AdapterFactory, {
+    run: async (script) => {
+      await pool.query(script);
     },
-    { schema: target.schema },
-  ) as unknown as AdapterFactory;
+    close: () => pool.end(),
+  });
 }
 
 /**
- * Two fixes to the PGlite adapter. Its dispose() leaves the database open, which keeps the Prisma
- * CLI from exiting and a stopping service from flushing its data: close PGlite once the last
- * connection is disposed. Its executeScript() does not wait for the script, so a failing
- * migration would be reported as applied: wait for it, and let its error surface.
+ * Both adapters run migration scripts badly: PGlite's executeScript() does not wait for the script
+ * (a failing migration is reported as applied), and the PostgreSQL one splits scripts at every
+ * semicolon (breaking function bodies). Scripts run here whole, through the simple query
+ * protocol instead. The database is closed when the last connection is disposed, so the Prisma
+ * CLI exits and a stopping service flushes its data.
  */
-function closingWhenDisposed(factory: AdapterFactory, pglite: PGlite): AdapterFactory {
+function withOwnScripts(
+  factory: AdapterFactory,
+  database: { run: (script: string) => Promise<void>; close: () => Promise<void> },
+): AdapterFactory {
   let open = 0;
   return {
     provider: factory.provider,
@@ -65,27 +80,17 @@ function closingWhenDisposed(factory: AdapterFactory, pglite: PGlite): AdapterFa
     async connect() {
       const adapter = await factory.connect();
       open += 1;
-      return withScripts(adapter, pglite, async () => {
-        open -= 1;
-        if (open === 0 && !pglite.closed) await pglite.close();
+      let disposed = false;
+      return Object.assign(Object.create(adapter) as typeof adapter, {
+        executeScript: database.run,
+        async dispose() {
+          if (disposed) return;
+          disposed = true;
+          await adapter.dispose();
+          open -= 1;
+          if (open === 0) await database.close();
+        },
       });
     },
   };
-}
-
-type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
-
-function withScripts(adapter: Adapter, pglite: PGlite, onDispose: () => Promise<void>): Adapter {
-  let disposed = false;
-  return Object.assign(Object.create(adapter) as Adapter, {
-    async executeScript(script: string) {
-      await pglite.exec(script);
-    },
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      await adapter.dispose();
-      await onDispose();
-    },
-  });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "@lamplight/gateway/auth";
-import { createGateway } from "@lamplight/gateway/server";
+import { createGateway, type GatewayOptions } from "@lamplight/gateway/server";
 import { createLogger, type Logger } from "@lamplight/subgraph-kit";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { execute, type GraphQLResponse } from "./execute.js";
@@ -25,7 +25,7 @@ export interface StartedGraph {
  */
 export async function startGraph(
   services: TestableService<any>[],
-  options: { logger?: Logger; production?: boolean } = {},
+  options: { logger?: Logger; production?: boolean; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<StartedGraph> {
   const logger = options.logger ?? createLogger("gateway", "silent");
   const started = await Promise.all(services.map((service) => startSubgraph(service, { logger })));
@@ -37,6 +37,9 @@ export async function startGraph(
     identityKey: TEST_IDENTITY_KEY,
     subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),
     production: options.production ?? false,
+    // Tests revoke keys and expect the next request to see it.
+    partnerCacheMs: 0,
+    ...options.gateway,
   });
   const running = await gateway.listen(0, "127.0.0.1");
   return {

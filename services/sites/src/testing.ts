@@ -10,3 +10,5 @@ export const sitesService: TestableService<PrismaClient> = {
   open: openSitesDatabase,
   createServer,
 };
+
+export { demoSites } from "./seed/demo-sites.js";

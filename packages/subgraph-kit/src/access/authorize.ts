@@ -19,11 +19,15 @@ export const scope = (name: string): ScopeRule => ({ scope: name });
 /** Everyone, the anonymous public included. Marks a field as deliberately public. */
 export const PUBLIC = "PUBLIC" as const;
 
-export type Allowance = Role | ScopeRule | typeof PUBLIC;
+/** The gateway itself, asking on its own behalf (verifying a partner key); no user ever is. */
+export const GATEWAY = "GATEWAY" as const;
+
+export type Allowance = Role | ScopeRule | typeof PUBLIC | typeof GATEWAY;
 
 export function isAllowed(principal: Principal, allowances: readonly Allowance[]): boolean {
   return allowances.some((allowance) => {
     if (allowance === PUBLIC) return true;
+    if (allowance === GATEWAY) return principal.kind === "service";
     if (typeof allowance === "string") return principal.roles.includes(allowance);
     return principal.kind === "partner" && principal.scopes.includes(allowance.scope);
   });

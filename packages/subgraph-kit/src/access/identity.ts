@@ -50,7 +50,10 @@ export async function verifyIdentity(header: string | undefined, key: Uint8Array
       audience: AUDIENCE,
       algorithms: ["HS256"],
     });
-    const kind = payload.kind === "user" || payload.kind === "partner" ? payload.kind : "anonymous";
+    const kind =
+      payload.kind === "user" || payload.kind === "partner" || payload.kind === "service"
+        ? payload.kind
+        : "anonymous";
     if (kind === "anonymous") return ANONYMOUS;
     return {
       kind,

@@ -16,6 +16,7 @@ export {
   Allow,
   type Allowance,
   assertAllowed,
+  GATEWAY,
   isAllowed,
   PUBLIC,
   RedactedError,
@@ -34,6 +35,7 @@ export {
 export {
   ANONYMOUS,
   coversRegion,
+  GATEWAY_SERVICE,
   hasRole,
   managesSite,
   maySeeIndividuals,

@@ -15,7 +15,8 @@ export const ROLES = Object.values(Role) as readonly Role[];
 
 /** Who is asking: verified by the gateway, carried to subgraphs in a signed header. */
 export interface Principal {
-  kind: "anonymous" | "user" | "partner";
+  /** `service`: the gateway itself, asking a subgraph on its own behalf (never from a token). */
+  kind: "anonymous" | "user" | "partner" | "service";
   /** The user's subject (from the token) or the partner key's id. */
   subject: string | null;
   roles: readonly Role[];
@@ -40,6 +41,13 @@ export const ANONYMOUS: Principal = Object.freeze({
   volunteerId: null,
   organisationId: null,
   scopes: [],
+});
+
+/** The gateway asking on its own behalf, e.g. to verify a partner's key. */
+export const GATEWAY_SERVICE: Principal = Object.freeze({
+  ...ANONYMOUS,
+  kind: "service",
+  subject: "gateway",
 });
 
 export function hasRole(principal: Principal, ...roles: Role[]): boolean {

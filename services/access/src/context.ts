@@ -1,0 +1,10 @@
+import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
+
+/** What this subgraph's resolvers receive. */
+export interface AccessServiceContext extends BaseContext {
+  apiKeys: ApiKeyRepository;
+  trustedOperations: TrustedOperationRepository;
+  auditLog: AuditLog;
+}

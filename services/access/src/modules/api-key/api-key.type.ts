@@ -1,0 +1,56 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A partner organisation's API key. The secret itself is never shown again." })
+export class ApiKey {
+  @Field(() => ID)
+  id!: string;
+
+  organisationId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: "The secret's first characters, to tell keys apart." })
+  prefix!: string;
+
+  @Field(() => [String], { description: "What the key may read, e.g. read:sites." })
+  scopes!: string[];
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => String)
+  createdBy!: string;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the key was last used (to the minute)." })
+  lastUsedAt!: Date | null;
+}
+
+@ObjectType({ description: "A new key and its secret: store the secret now, it is shown only this once." })
+export class CreatedApiKey {
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+
+  @Field(() => String)
+  secret!: string;
+}
+
+/** What the gateway learns about a valid partner key. Not in the public graph (@inaccessible). */
+@Directive("@inaccessible")
+@ObjectType()
+export class PartnerCredential {
+  @Field(() => ID)
+  keyId!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => [String])
+  scopes!: string[];
+}

@@ -1,0 +1,18 @@
+import { IsUUID, Length, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+
+@InputType()
+export class RegisterTrustedOperationInput {
+  @Field(() => ID)
+  @IsUUID()
+  organisationId!: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  @Matches(/\S/, { message: "name must not be blank" })
+  name!: string;
+
+  @Field(() => String, { description: "The GraphQL document, exactly as the partner will send it." })
+  @Length(1, 20_000)
+  document!: string;
+}

@@ -1,0 +1,56 @@
+import {
+  Allow,
+  Connection,
+  type ConnectionResult,
+  GATEWAY,
+  PageArgs,
+  pageRequest,
+  Role,
+} from "@lamplight/subgraph-kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { AccessServiceContext } from "../../context.js";
+import { OrganisationReference } from "../organisation/organisation.type.js";
+import { RegisterTrustedOperationInput } from "./trusted-operation.inputs.js";
+import { TrustedOperation } from "./trusted-operation.type.js";
+
+export const TrustedOperationConnection = Connection(TrustedOperation);
+
+@Resolver(() => TrustedOperation)
+export class TrustedOperationResolver {
+  @Mutation(() => TrustedOperation, { description: "Allows a partner organisation to run this operation." })
+  @Allow(Role.PROVINCE_ADMIN)
+  registerTrustedOperation(
+    @Arg("input", () => RegisterTrustedOperationInput) input: RegisterTrustedOperationInput,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<TrustedOperation> {
+    return context.trustedOperations.register(input, context.principal.subject ?? "unknown");
+  }
+
+  @Query(() => TrustedOperationConnection, {
+    description: "The operations an organisation may run, by name.",
+  })
+  @Allow(Role.PROVINCE_ADMIN)
+  trustedOperations(
+    @Arg("organisationId", () => ID) organisationId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<ConnectionResult<TrustedOperation>> {
+    return context.trustedOperations.list(organisationId, pageRequest(page));
+  }
+
+  @Query(() => Boolean, { description: "For the gateway: whether this organisation may run this document." })
+  @Directive("@inaccessible")
+  @Allow(GATEWAY)
+  isTrustedOperation(
+    @Arg("organisationId", () => ID) organisationId: string,
+    @Arg("sha256", () => String) sha256: string,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<boolean> {
+    return context.trustedOperations.isTrusted(organisationId, sha256);
+  }
+
+  @FieldResolver(() => OrganisationReference, { description: "The partner organisation (people subgraph)." })
+  organisation(@Root() parent: TrustedOperation): OrganisationReference {
+    return { id: parent.organisationId };
+  }
+}

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "An operation a partner organisation may run; partners run nothing else." })
+export class TrustedOperation {
+  @Field(() => ID)
+  id!: string;
+
+  organisationId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, {
+    description: "SHA-256 of the document, as partners send it (persisted-query hash).",
+  })
+  sha256!: string;
+
+  @Field(() => String)
+  document!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => String)
+  createdBy!: string;
+}

@@ -1,0 +1,17 @@
+import { buildFederatedSchema, createAuditLogResolver } from "@lamplight/subgraph-kit";
+import type { GraphQLSchema } from "graphql";
+import type { AccessServiceContext } from "./context.js";
+import { ApiKeyResolver } from "./modules/api-key/api-key.resolver.js";
+import { OrganisationReference } from "./modules/organisation/organisation.type.js";
+import { TrustedOperationResolver } from "./modules/trusted-operation/trusted-operation.resolver.js";
+
+export function buildAccessSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      ApiKeyResolver,
+      TrustedOperationResolver,
+      createAuditLogResolver<AccessServiceContext>("accessAuditLog", (context) => context.auditLog),
+    ],
+    orphanedTypes: [OrganisationReference],
+  });
+}

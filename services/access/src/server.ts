@@ -1,0 +1,32 @@
+import type { Database } from "@lamplight/db-kit";
+import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import type { AccessServiceContext } from "./context.js";
+import { SERVICE_NAME } from "./database.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
+import { buildAccessSchema } from "./schema.js";
+
+export interface AccessServerDeps {
+  database: Database<PrismaClient>;
+  logger: Logger;
+  /** Verifies the gateway's identity header. */
+  identityKey: Uint8Array;
+}
+
+/** The access subgraph, ready to listen; tests call this with a fresh database. */
+export async function createServer(deps: AccessServerDeps): Promise<SubgraphServer> {
+  const { database } = deps;
+  const apiKeys = new ApiKeyRepository(database.client);
+  const trustedOperations = new TrustedOperationRepository(database.client);
+  const auditLog = new AuditLog(database.client.auditEntry);
+  return createSubgraphServer<AccessServiceContext>({
+    name: SERVICE_NAME,
+    schema: await buildAccessSchema(),
+    logger: deps.logger,
+    context: (base) => ({ ...base, apiKeys, trustedOperations, auditLog }),
+    database,
+    identityKey: deps.identityKey,
+    auditLog,
+  });
+}

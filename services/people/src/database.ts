@@ -1,0 +1,44 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@lamplight/db-kit";
+import { PrismaClient } from "./generated/prisma/client.js";
+
+export type { PrismaClient };
+export const SERVICE_NAME = "people";
+/** The package directory: it holds prisma.config.ts, the migrations and the embedded data. */
+export const SERVICE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function openPeopleDatabase(options: {
+  databaseUrl: string | undefined;
+  schema?: string | undefined;
+  migrate?: boolean;
+}) {
+  return openDatabase({
+    service: SERVICE_NAME,
+    serviceDir: SERVICE_DIR,
+    ...options,
+    createClient: (adapter) => new PrismaClient({ adapter }),
+  });
+}
+
+/**
+ * Whether an error is the database refusing a row for the unique index `constraint`. The two
+ * driver adapters report it differently: @prisma/adapter-pg as Prisma's P2002 naming the index,
+ * pglite-prisma-adapter as a bare DriverAdapterError carrying PostgreSQL's code 23505 and message.
+ */
+export function violatesUniqueConstraint(error: unknown, constraint: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta, name, cause } = error as {
+    code?: unknown;
+    meta?: unknown;
+    name?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (code === "P2002") return JSON.stringify(meta ?? {}).includes(constraint);
+  return (
+    name === "DriverAdapterError" &&
+    cause?.code === "23505" &&
+    typeof cause.message === "string" &&
+    cause.message.includes(`"${constraint}"`)
+  );
+}

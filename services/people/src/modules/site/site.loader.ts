@@ -1,0 +1,35 @@
+import type { PageRequest } from "@lamplight/subgraph-kit";
+import type { PeopleContext } from "../../context.js";
+import { studentScope } from "../student/student.policy.js";
+import type { Student } from "../student/student.type.js";
+
+/** How many children attend each home (all of them: the resolver decides what the caller sees of it). */
+export function childrenCountLoader(context: PeopleContext) {
+  return context.loaders.get<string, number>("site.childrenCount", async (siteIds) => {
+    const counts = await context.students.countBySite(siteIds, null);
+    return siteIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/**
+ * One page of the children the caller may see, per home, for every home in the batch at once. The
+ * page arguments are part of the loader's name: a query that asks for different pages under
+ * different aliases gets one batch per page shape, never a wrong page.
+ */
+export function studentPageLoader(context: PeopleContext, page: PageRequest) {
+  return context.loaders.get<string, Student[]>(
+    `site.students:${page.first}:${page.after ?? ""}`,
+    async (siteIds) => {
+      const pages = await context.students.pagesBySite(siteIds, studentScope(context.principal), page);
+      return siteIds.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+/** How many of each home's children the caller may see: the totalCount of Site.students. */
+export function visibleStudentCountLoader(context: PeopleContext) {
+  return context.loaders.get<string, number>("site.visibleStudentCount", async (siteIds) => {
+    const counts = await context.students.countBySite(siteIds, studentScope(context.principal));
+    return siteIds.map((id) => counts.get(id) ?? 0);
+  });
+}

@@ -1,0 +1,45 @@
+import { type ConnectionResult, PageArgs, pageRequest, visibleCount } from "@lamplight/subgraph-kit";
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { PeopleContext } from "../../context.js";
+import { isEmptyScope, studentScope } from "../student/student.policy.js";
+import { connectionFromRows } from "../student/student.repository.js";
+import { StudentConnection } from "../student/student.resolver.js";
+import type { Student } from "../student/student.type.js";
+import { childrenCountLoader, studentPageLoader, visibleStudentCountLoader } from "./site.loader.js";
+import { Site } from "./site.type.js";
+
+@Resolver(() => Site)
+export class SiteResolver {
+  /**
+   * Never an error: a list of homes shown to the public or a partner would otherwise lose every
+   * home's other fields. Whoever may not see a home's children gets an empty connection (and the
+   * de-identified childrenCount).
+   */
+  @FieldResolver(() => StudentConnection, {
+    description:
+      "The children attending this home whom you may see: all of them for its site manager, officials whose region covers them and province admins; none for anyone else (see childrenCount).",
+  })
+  async students(
+    @Root() site: Site,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: PeopleContext,
+  ): Promise<ConnectionResult<Student>> {
+    const page = pageRequest(args);
+    if (isEmptyScope(studentScope(context.principal))) return connectionFromRows([], page, async () => 0);
+    const rows = await studentPageLoader(context, page).load(site.id);
+    return connectionFromRows(rows, page, () => visibleStudentCountLoader(context).load(site.id));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "How many children attend this home. De-identified: null when small enough to point at a child, unless your role may see individual children.",
+  })
+  async childrenCount(@Root() site: Site, @Ctx() context: PeopleContext): Promise<number | null> {
+    return visibleCount(
+      context.principal,
+      await childrenCountLoader(context).load(site.id),
+      context.suppressBelow,
+    );
+  }
+}

@@ -1,0 +1,270 @@
+import {
+  Allow,
+  BadUserInputError,
+  Connection,
+  type ConnectionResult,
+  DateScalar,
+  PageArgs,
+  type Principal,
+  pageRequest,
+  Sensitive,
+} from "@lamplight/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { PeopleContext } from "../../context.js";
+import { violatesUniqueConstraint } from "../../database.js";
+import { needsLoader } from "../need/need.loader.js";
+import { Need } from "../need/need.type.js";
+import { Region } from "../region/region.type.js";
+import { Site } from "../site/site.type.js";
+import { CreateStudentInput, StudentFilter } from "./student.inputs.js";
+import { studentLoader } from "./student.loader.js";
+import {
+  assertMayRegisterStudent,
+  assertMayViewStudent,
+  mayViewStudent,
+  STUDENT_REGISTRARS,
+  STUDENT_VIEWERS,
+  studentScope,
+} from "./student.policy.js";
+import { requireCounty, type StudentRegistration } from "./student.repository.js";
+import { Gender, GuardianRelationship, Student, StudentConsent } from "./student.type.js";
+
+export const StudentConnection = Connection(Student);
+
+/** The rule for every personal field: the caller may see this child (and the read is audited). */
+const PERSONAL = {
+  allow: (principal: Principal, student: Student) => mayViewStudent(principal, student),
+};
+
+/** A left-behind student is a minor. */
+const ADULT_AGE = 18;
+
+function today(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function ageOn(day: Date, birthDate: Date): number {
+  const years = day.getUTCFullYear() - birthDate.getUTCFullYear();
+  const birthdayPassed =
+    day.getUTCMonth() > birthDate.getUTCMonth() ||
+    (day.getUTCMonth() === birthDate.getUTCMonth() && day.getUTCDate() >= birthDate.getUTCDate());
+  return birthdayPassed ? years : years - 1;
+}
+
+/** The checks class-validator cannot make: dates against today and against each other. */
+function checkDates(input: CreateStudentInput): void {
+  const now = today();
+  if (input.birthDate > now) {
+    throw new BadUserInputError("input.birthDate is in the future", { field: "input.birthDate" });
+  }
+  if (ageOn(now, input.birthDate) >= ADULT_AGE) {
+    throw new BadUserInputError(`input.birthDate: a child in the programme is under ${ADULT_AGE}`, {
+      field: "input.birthDate",
+    });
+  }
+  input.needs.forEach((need, index) => {
+    const field = `input.needs[${index}].assessedOn`;
+    if (need.assessedOn > now) throw new BadUserInputError(`${field} is in the future`, { field });
+    if (need.assessedOn < input.birthDate) {
+      throw new BadUserInputError(`${field} is before the child's birth`, { field });
+    }
+  });
+}
+
+const trimmed = (text: string | null | undefined): string | null => {
+  const value = text?.trim();
+  return value ? value : null;
+};
+
+function registration(input: CreateStudentInput): StudentRegistration {
+  return {
+    name: input.name.trim(),
+    gender: input.gender,
+    birthDate: input.birthDate,
+    ...requireCounty(input.regionCode, "input.regionCode"),
+    siteId: input.siteId ?? null,
+    school: trimmed(input.school),
+    grade: input.grade,
+    guardianName: input.guardianName.trim(),
+    guardianRelationship: input.guardianRelationship,
+    guardianPhone: input.guardianPhone ?? null,
+    parentWorkCity: trimmed(input.parentWorkCity),
+    parentEmployer: trimmed(input.parentEmployer),
+    parentPhone: input.parentPhone ?? null,
+    consentSharePartners: input.consent?.sharePartners ?? false,
+    consentPhotos: input.consent?.photos ?? false,
+    consentStatistics: input.consent?.statistics ?? false,
+    needs: input.needs.map((need) => ({
+      category: need.category,
+      level: need.level,
+      assessedOn: need.assessedOn,
+    })),
+  };
+}
+
+/** The database refused a need: one category assessed twice on one day (Need's unique index). */
+const isDuplicateNeed = (error: unknown) =>
+  violatesUniqueConstraint(error, "Need_studentId_category_assessedOn_key");
+
+@Resolver(() => Student)
+export class StudentResolver {
+  @Query(() => Student, {
+    nullable: true,
+    description:
+      "One child by id; null when there is none. FORBIDDEN for a child outside your region and your homes.",
+  })
+  @Allow(...STUDENT_VIEWERS)
+  async student(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<Student | null> {
+    const student = await studentLoader(context).load(id);
+    if (!student) return null;
+    assertMayViewStudent(context.principal, student);
+    return student;
+  }
+
+  @Query(() => StudentConnection, {
+    description: "The children you may see (your region, or your homes), by name, a page at a time.",
+  })
+  @Allow(...STUDENT_VIEWERS)
+  students(
+    @Arg("filter", () => StudentFilter, { nullable: true }) filter: StudentFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: PeopleContext,
+  ): Promise<ConnectionResult<Student>> {
+    return context.students.list(studentScope(context.principal), filter, pageRequest(page));
+  }
+
+  @Mutation(() => Student, {
+    description:
+      "Registers a child with their needs, in one transaction. The region must be a county. A child with the same name, birth date and county is refused with CONFLICT (extensions.duplicates lists their ids) unless confirmDuplicate is true.",
+  })
+  @Allow(...STUDENT_REGISTRARS)
+  async createStudent(
+    @Arg("input", () => CreateStudentInput) input: CreateStudentInput,
+    @Arg("confirmDuplicate", () => Boolean, {
+      defaultValue: false,
+      description: "Register even though a child with the same name, birth date and county exists.",
+    })
+    confirmDuplicate: boolean,
+    @Ctx() context: PeopleContext,
+  ): Promise<Student> {
+    const data = registration(input);
+    assertMayRegisterStudent(context.principal, data.regionCode, data.siteId ?? null);
+    checkDates(input);
+    try {
+      return await context.students.register(data, { confirmDuplicate });
+    } catch (error) {
+      if (isDuplicateNeed(error)) {
+        throw new BadUserInputError("input.needs assesses one category twice on the same day", {
+          field: "input.needs",
+        });
+      }
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => Region, { description: "The county-level region the child lives in." })
+  region(@Root() student: Student): Region {
+    return Region.of(student.regionCode);
+  }
+
+  @FieldResolver(() => StudentConsent)
+  consent(@Root() student: Student): StudentConsent {
+    return {
+      sharePartners: student.consentSharePartners,
+      photos: student.consentPhotos,
+      statistics: student.consentStatistics,
+    };
+  }
+
+  // Personal data. Each field is null with a REDACTED error unless the caller may see this child,
+  // and each read is written to the audit log (subgraph-kit's @Sensitive).
+
+  @FieldResolver(() => String, { nullable: true, description: "Personal: the child's name." })
+  @Sensitive(PERSONAL)
+  name(@Root() student: Student): string {
+    return student.name;
+  }
+
+  @FieldResolver(() => Gender, { nullable: true, description: "Personal: the child's gender." })
+  @Sensitive(PERSONAL)
+  gender(@Root() student: Student): Gender {
+    return student.gender;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: "Personal: the child's date of birth." })
+  @Sensitive(PERSONAL)
+  birthDate(@Root() student: Student): Date {
+    return student.birthDate;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Personal: the school the child attends." })
+  @Sensitive(PERSONAL)
+  school(@Root() student: Student): string | null {
+    return student.school;
+  }
+
+  @FieldResolver(() => Site, {
+    nullable: true,
+    description: "Personal (it places the child in a village): the home the child attends.",
+  })
+  @Sensitive(PERSONAL)
+  site(@Root() student: Student): Site | null {
+    return student.siteId ? Site.of(student.siteId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Personal: the name of the guardian the child lives with.",
+  })
+  @Sensitive(PERSONAL)
+  guardianName(@Root() student: Student): string {
+    return student.guardianName;
+  }
+
+  @FieldResolver(() => GuardianRelationship, {
+    nullable: true,
+    description: "Personal: how the guardian is related to the child.",
+  })
+  @Sensitive(PERSONAL)
+  guardianRelationship(@Root() student: Student): GuardianRelationship {
+    return student.guardianRelationship;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Personal: the guardian's phone." })
+  @Sensitive(PERSONAL)
+  guardianPhone(@Root() student: Student): string | null {
+    return student.guardianPhone;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Personal: the city a migrant parent works in.",
+  })
+  @Sensitive(PERSONAL)
+  parentWorkCity(@Root() student: Student): string | null {
+    return student.parentWorkCity;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Personal: a migrant parent's employer." })
+  @Sensitive(PERSONAL)
+  parentEmployer(@Root() student: Student): string | null {
+    return student.parentEmployer;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Personal: a migrant parent's phone." })
+  @Sensitive(PERSONAL)
+  parentPhone(@Root() student: Student): string | null {
+    return student.parentPhone;
+  }
+
+  @FieldResolver(() => [Need], {
+    nullable: true,
+    description:
+      "Personal (care data): the child's assessed needs, newest first. Batched: one query per page.",
+  })
+  @Sensitive(PERSONAL)
+  needs(@Root() student: Student, @Ctx() context: PeopleContext): Promise<Need[]> {
+    return needsLoader(context).load(student.id);
+  }
+}

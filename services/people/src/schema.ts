@@ -1,0 +1,37 @@
+import { buildFederatedSchema, createAuditLogResolver } from "@lamplight/subgraph-kit";
+import type { GraphQLSchema } from "graphql";
+import type { PeopleContext } from "./context.js";
+import { resolveOrganisationReference } from "./modules/organisation/organisation.reference.js";
+import { OrganisationResolver } from "./modules/organisation/organisation.resolver.js";
+import { Organisation } from "./modules/organisation/organisation.type.js";
+import { resolveRegionReference } from "./modules/region/region.reference.js";
+import { RegionResolver } from "./modules/region/region.resolver.js";
+import { Region } from "./modules/region/region.type.js";
+import { resolveSiteReference } from "./modules/site/site.reference.js";
+import { SiteResolver } from "./modules/site/site.resolver.js";
+import { Site } from "./modules/site/site.type.js";
+import { resolveStudentReference } from "./modules/student/student.reference.js";
+import { StudentResolver } from "./modules/student/student.resolver.js";
+import { Student } from "./modules/student/student.type.js";
+
+export function buildPeopleSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        OrganisationResolver,
+        StudentResolver,
+        SiteResolver,
+        RegionResolver,
+        createAuditLogResolver<PeopleContext>("peopleAuditLog", (context) => context.auditLog),
+      ],
+      // Site and Region belong to the sites subgraph; this one declares their keys and adds fields.
+      orphanedTypes: [Organisation, Student, Site, Region],
+    },
+    {
+      Organisation: { __resolveReference: resolveOrganisationReference },
+      Student: { __resolveReference: resolveStudentReference },
+      Site: { __resolveReference: resolveSiteReference },
+      Region: { __resolveReference: resolveRegionReference },
+    },
+  );
+}

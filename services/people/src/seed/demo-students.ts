@@ -1,0 +1,169 @@
+import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
+import { personName, placeName, Random } from "@lamplight/seed-kit";
+import type { Prisma } from "../generated/prisma/client.js";
+import { Gender, GuardianRelationship, NeedCategory, NeedLevel } from "../generated/prisma/enums.js";
+
+/** How many children the demo province has: a sample of the programme's million, enough to feel real. */
+export const DEMO_STUDENT_COUNT = 20_000;
+/** The school year the demo is set in: grades follow from birth dates on this day. */
+const SCHOOL_YEAR_START = Date.UTC(2026, 8, 1);
+
+/** Rural counties hold most left-behind children; urban districts (…区) far fewer (as for the homes). */
+function ruralWeight(county: RegionRecord): number {
+  return county.population * (county.name.endsWith("区") ? 0.25 : 1);
+}
+
+/** Primary grades hold most left-behind children; fewer stay behind once they reach middle school. */
+const GRADES: readonly (readonly [number, number])[] = [
+  [1, 12],
+  [2, 12],
+  [3, 12],
+  [4, 12],
+  [5, 11],
+  [6, 11],
+  [7, 10],
+  [8, 10],
+  [9, 10],
+];
+
+const GUARDIANS: readonly (readonly [GuardianRelationship, number])[] = [
+  [GuardianRelationship.GRANDPARENT, 70],
+  [GuardianRelationship.PARENT, 18],
+  [GuardianRelationship.OTHER_RELATIVE, 8],
+  [GuardianRelationship.SIBLING, 2],
+  [GuardianRelationship.OTHER, 2],
+];
+
+/** Where the province's migrant parents work: the coast first, then the big inland cities. */
+const WORK_CITIES: readonly (readonly [string, number])[] = [
+  ["广东省东莞市", 16],
+  ["广东省深圳市", 15],
+  ["广东省广州市", 12],
+  ["浙江省宁波市", 8],
+  ["浙江省杭州市", 7],
+  ["江苏省苏州市", 8],
+  ["上海市", 9],
+  ["北京市", 6],
+  ["福建省厦门市", 5],
+  ["新疆维吾尔自治区乌鲁木齐市", 3],
+  ["四川省成都市", 7],
+  ["重庆市", 4],
+];
+
+const EMPLOYERS = [
+  "电子有限公司",
+  "建筑劳务有限公司",
+  "服装厂",
+  "物流有限公司",
+  "餐饮管理有限公司",
+  "家具厂",
+  "机械制造有限公司",
+];
+
+/** The programme's needs, psychological (loneliness) and learning most common. */
+const NEED_CATEGORIES: readonly (readonly [NeedCategory, number])[] = [
+  [NeedCategory.PSYCHOLOGICAL, 34],
+  [NeedCategory.LEARNING, 30],
+  [NeedCategory.SAFETY, 14],
+  [NeedCategory.HEALTH, 11],
+  [NeedCategory.CULTURAL_LIFE, 11],
+];
+const NEED_LEVELS: readonly (readonly [NeedLevel, number])[] = [
+  [NeedLevel.LOW, 45],
+  [NeedLevel.MEDIUM, 38],
+  [NeedLevel.HIGH, 17],
+];
+/** Share of children with at least one assessed need, and how many they have. */
+const WITH_NEEDS = 0.6;
+const NEEDS_PER_CHILD: readonly (readonly [number, number])[] = [
+  [1, 55],
+  [2, 30],
+  [3, 15],
+];
+
+function mobile(random: Random): string {
+  return `1${random.pick(["3", "5", "7", "8", "9"])}${String(random.int(0, 999_999_999)).padStart(9, "0")}`;
+}
+
+function school(random: Random, grade: number): string {
+  const town = placeName(random);
+  if (grade >= 7) return `${town}镇初级中学`;
+  return random.chance(0.6) ? `${town}镇中心小学` : `${town}镇${placeName(random)}村小学`;
+}
+
+/** Distinct categories drawn by prevalence. */
+function needCategories(random: Random, count: number): NeedCategory[] {
+  const chosen: NeedCategory[] = [];
+  while (chosen.length < count) {
+    const category = random.weighted(NEED_CATEGORIES.filter(([candidate]) => !chosen.includes(candidate)));
+    chosen.push(category);
+  }
+  return chosen;
+}
+
+export interface DemoPeople {
+  students: Prisma.StudentCreateManyInput[];
+  needs: Prisma.NeedCreateManyInput[];
+}
+
+/**
+ * The demo province's children: spread over the counties in proportion to their rural population,
+ * mostly in primary school, mostly in a grandparent's care, with parents working on the coast, and
+ * 60% with one to three assessed needs. Not yet placed in homes (siteId is null): the homes' ids
+ * belong to the sites subgraph's seed. Deterministic: the same seed gives the same rows, ids included.
+ */
+export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoPeople {
+  const random = new Random(seed);
+  const counties = cities().flatMap((city) =>
+    countiesWithin(city.code).map((county) => [county, ruralWeight(county)] as const),
+  );
+  const students: Prisma.StudentCreateManyInput[] = [];
+  const needs: Prisma.NeedCreateManyInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const county = random.weighted(counties);
+    const grade = random.weighted(GRADES);
+    // Six on 1 September for grade 1: born between 1 September, grade + 6 years before, and 31 August.
+    const birthDate = random.date(
+      new Date(Date.UTC(2026 - grade - 6, 8, 1)),
+      new Date(Date.UTC(2026 - grade - 5, 7, 31)),
+    );
+    const hasParentContact = random.chance(0.92);
+    const workCity = hasParentContact ? random.weighted(WORK_CITIES) : null;
+    const student: Prisma.StudentCreateManyInput = {
+      id: random.uuid(),
+      name: personName(random),
+      gender: random.chance(0.53) ? Gender.MALE : Gender.FEMALE,
+      birthDate,
+      regionCode: county.code,
+      cityCode: county.parent!,
+      siteId: null,
+      school: school(random, grade),
+      grade,
+      guardianName: personName(random),
+      guardianRelationship: random.weighted(GUARDIANS),
+      guardianPhone: random.chance(0.85) ? mobile(random) : null,
+      parentWorkCity: workCity,
+      parentEmployer: workCity && random.chance(0.8) ? `${placeName(random)}${random.pick(EMPLOYERS)}` : null,
+      parentPhone: workCity && random.chance(0.9) ? mobile(random) : null,
+      consentSharePartners: random.chance(0.3),
+      consentPhotos: random.chance(0.55),
+      consentStatistics: random.chance(0.9),
+    };
+    students.push(student);
+    if (random.chance(WITH_NEEDS)) {
+      for (const category of needCategories(random, random.weighted(NEEDS_PER_CHILD))) {
+        needs.push({
+          id: random.uuid(),
+          studentId: student.id!,
+          category,
+          level: random.weighted(NEED_LEVELS),
+          assessedOn: random.date(
+            new Date(Math.max(SCHOOL_YEAR_START - 365 * 86_400_000, birthDate.getTime())),
+            new Date(Date.UTC(2026, 10, 20)),
+          ),
+        });
+      }
+    }
+  }
+  return { students, needs };
+}

@@ -1,0 +1,37 @@
+import type { Database } from "@lamplight/db-kit";
+import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import type { PeopleContext } from "./context.js";
+import { SERVICE_NAME } from "./database.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { NeedRepository } from "./modules/need/need.repository.js";
+import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
+import { StudentRepository } from "./modules/student/student.repository.js";
+import { buildPeopleSchema } from "./schema.js";
+
+export interface PeopleServerDeps {
+  database: Database<PrismaClient>;
+  logger: Logger;
+  /** Verifies the gateway's identity header. */
+  identityKey: Uint8Array;
+  suppressionThreshold?: number;
+}
+
+/** The people subgraph, ready to listen; tests call this with a fresh database. */
+export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServer> {
+  const { database } = deps;
+  const organisations = new OrganisationRepository(database.client);
+  const students = new StudentRepository(database.client);
+  const needs = new NeedRepository(database.client);
+  // Every read of a child's personal data and every mutation lands here, in this subgraph's database.
+  const auditLog = new AuditLog(database.client.auditEntry);
+  return createSubgraphServer<PeopleContext>({
+    name: SERVICE_NAME,
+    schema: await buildPeopleSchema(),
+    logger: deps.logger,
+    context: (base) => ({ ...base, organisations, students, needs, auditLog }),
+    database,
+    identityKey: deps.identityKey,
+    auditLog,
+    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+  });
+}
