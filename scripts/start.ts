@@ -26,10 +26,12 @@ function launch(name: string, dir: string, port: number): Running {
   const child = spawn(command, args, {
     cwd: dir,
     env: { ...process.env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
+    // The IPC channel closes if this process dies without stopping them: they then stop themselves.
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const prefix = `${name.padEnd(9)}| `;
   for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
     let pending = "";
     stream.on("data", (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split("\n");

@@ -18,4 +18,5 @@ export function adapterFactoryFromUrl(
 ): AdapterFactory {
   return createAdapterFactory(resolveDatabaseTarget(databaseUrl, options));
 }
+export { violatesUniqueConstraint } from "./errors.js";
 export { type Database, type OpenDatabaseOptions, openDatabase, type PrismaLike } from "./open.js";

@@ -1,2 +1,13 @@
+export {
+  DEMO_HOME_COUNT,
+  DEMO_SEED,
+  DEMONSTRATION_CITY,
+  DEMONSTRATION_CITY_SITES,
+  type DemoHome,
+  demoHomes,
+  HostModel,
+  OTHER_DEMONSTRATION_SITES,
+  SiteStatus,
+} from "./demo-homes.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";

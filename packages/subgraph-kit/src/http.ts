@@ -230,21 +230,34 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
   };
 }
 
-/** Closes the server on SIGTERM or SIGINT (Ctrl-C), then exits; a second signal exits at once. */
+/** How long a graceful shutdown may take before the process gives up on it. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+/**
+ * Closes the server on SIGTERM or SIGINT (Ctrl-C), and when the process that started it goes away
+ * (`pnpm start` holds an IPC channel to each service), then exits. A second signal, or a shutdown
+ * still running after the deadline, exits at once.
+ */
 export function closeOnSignals(running: Pick<RunningHttpServer, "close">, logger: Logger): void {
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const exit = (code: number) => logger.flush(() => process.exit(code));
+  const stop = (reason: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ reason }, "shutting down");
+    setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "shutdown took too long");
+      exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     running.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
+        exit(1);
       },
     );
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  if (process.connected) process.once("disconnect", () => stop("parent process gone"));
 }

@@ -32,6 +32,7 @@ export {
   type RunningHttpServer,
   startGraphQLHttpServer,
 } from "./http.js";
+export { isUuid } from "./ids.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export {

@@ -1,8 +1,10 @@
 import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
-import { personName, placeName, Random } from "@lamplight/seed-kit";
+import { demoHomes, personName, placeName, Random, SiteStatus } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Gender, GuardianRelationship, NeedCategory, NeedLevel } from "../generated/prisma/enums.js";
 
+/** Share of children who attend a home where their county has one open. */
+const ATTENDING_A_HOME = 0.85;
 /** How many children the demo province has: a sample of the programme's million, enough to feel real. */
 export const DEMO_STUDENT_COUNT = 20_000;
 /** The school year the demo is set in: grades follow from birth dates on this day. */
@@ -109,14 +111,20 @@ export interface DemoPeople {
 /**
  * The demo province's children: spread over the counties in proportion to their rural population,
  * mostly in primary school, mostly in a grandparent's care, with parents working on the coast, and
- * 60% with one to three assessed needs. Not yet placed in homes (siteId is null): the homes' ids
- * belong to the sites subgraph's seed. Deterministic: the same seed gives the same rows, ids included.
+ * 60% with one to three assessed needs. Most attend an open home in their county: the demo homes
+ * are the sites subgraph's (shared through @lamplight/seed-kit). Deterministic: the same seed
+ * gives the same rows, ids included.
  */
 export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoPeople {
   const random = new Random(seed);
   const counties = cities().flatMap((city) =>
     countiesWithin(city.code).map((county) => [county, ruralWeight(county)] as const),
   );
+  const homesByCounty = new Map<string, string[]>();
+  for (const home of demoHomes()) {
+    if (home.status !== SiteStatus.OPEN) continue;
+    homesByCounty.set(home.regionCode, [...(homesByCounty.get(home.regionCode) ?? []), home.id]);
+  }
   const students: Prisma.StudentCreateManyInput[] = [];
   const needs: Prisma.NeedCreateManyInput[] = [];
   for (let i = 0; i < count; i++) {
@@ -127,6 +135,8 @@ export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoP
       new Date(Date.UTC(2026 - grade - 6, 8, 1)),
       new Date(Date.UTC(2026 - grade - 5, 7, 31)),
     );
+    const homes = homesByCounty.get(county.code);
+    const siteId = homes && random.chance(ATTENDING_A_HOME) ? random.pick(homes) : null;
     const hasParentContact = random.chance(0.92);
     const workCity = hasParentContact ? random.weighted(WORK_CITIES) : null;
     const student: Prisma.StudentCreateManyInput = {
@@ -136,7 +146,7 @@ export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoP
       birthDate,
       regionCode: county.code,
       cityCode: county.parent!,
-      siteId: null,
+      siteId,
       school: school(random, grade),
       grade,
       guardianName: personName(random),

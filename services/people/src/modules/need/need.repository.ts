@@ -1,6 +1,6 @@
 import { getRegion } from "@lamplight/regions";
+import { isUuid } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { isUuid } from "../../ids.js";
 import type { Need, NeedCategory } from "./need.type.js";
 
 /** Children with a need of one category, per county (the cityCode comes along for the city-level sums). */

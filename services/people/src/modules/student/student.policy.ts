@@ -3,11 +3,11 @@ import {
   coversRegion,
   ForbiddenError,
   hasRole,
+  isUuid,
   managesSite,
   type Principal,
   Role,
 } from "@lamplight/subgraph-kit";
-import { isUuid } from "../../ids.js";
 
 /**
  * The roles that may see individual children at all. Each sees only the children in their scope:

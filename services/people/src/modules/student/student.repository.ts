@@ -5,11 +5,11 @@ import {
   type ConnectionResult,
   decodeCursor,
   encodeCursor,
+  isUuid,
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { isUuid } from "../../ids.js";
 import type { StudentFilter } from "./student.inputs.js";
 import type { StudentScope } from "./student.policy.js";
 import type { Student } from "./student.type.js";

@@ -1,3 +1,4 @@
+import { violatesUniqueConstraint } from "@lamplight/db-kit";
 import {
   Allow,
   BadUserInputError,
@@ -11,7 +12,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { violatesUniqueConstraint } from "../../database.js";
 import { needsLoader } from "../need/need.loader.js";
 import { Need } from "../need/need.type.js";
 import { Region } from "../region/region.type.js";

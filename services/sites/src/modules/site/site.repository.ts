@@ -2,19 +2,13 @@ import { cityOf, getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
   type ConnectionResult,
+  isUuid,
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
 import type { Site } from "./site.type.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that cannot name a site (not a UUID) matches nothing rather than failing the query. */
-export function isSiteId(id: string): boolean {
-  return UUID.test(id);
-}
 
 /** The stable list order: by name, then id so that equal names still page deterministically. */
 const SITE_ORDER = [
@@ -45,7 +39,7 @@ export class SiteRepository {
 
   /** One query for any number of ids (DataLoader batches). */
   findByIds(ids: readonly string[]): Promise<Site[]> {
-    const valid = ids.filter(isSiteId);
+    const valid = ids.filter(isUuid);
     if (valid.length === 0) return Promise.resolve([]);
     return this.prisma.site.findMany({ where: { id: { in: valid } } });
   }
@@ -92,7 +86,7 @@ export class SiteRepository {
 
   /** Returns null when no home has this id. */
   async update(id: string, input: UpdateSiteInput): Promise<Site | null> {
-    if (!isSiteId(id)) return null;
+    if (!isUuid(id)) return null;
     const data: Prisma.SiteUpdateInput = {};
     if (input.name != null) data.name = input.name.trim();
     if (input.regionCode != null) Object.assign(data, requireCounty(input.regionCode, "input.regionCode"));

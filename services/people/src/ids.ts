@@ -1,9 +1,0 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Whether a string can be a row id here (every id is a UUID column). Ids that cannot match nothing
- * and are dropped before a query: PostgreSQL would fail the whole batch on one malformed uuid.
- */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
