@@ -39,6 +39,7 @@ export class PartnerDirectory {
     query: string,
     variables: Record<string, unknown>,
     pick: (data: Record<string, unknown>) => T,
+    cacheable: (value: T) => boolean = () => true,
   ): Promise<T> {
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.expiresAt > Date.now()) return cached.value as T;
@@ -59,6 +60,7 @@ export class PartnerDirectory {
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
     if (!response.ok || body.errors?.length) throw new Error(`access subgraph answered ${response.status}`);
     const value = pick(body.data as Record<string, unknown>);
+    if (!cacheable(value)) return value;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(cacheKey, { value, expiresAt: Date.now() + this.cacheMs });
     return value;
@@ -91,6 +93,8 @@ export class PartnerDirectory {
       "query($org: ID!, $sha: String!) { isTrustedOperation(organisationId: $org, sha256: $sha) }",
       { org: organisationId, sha: documentHash },
       (data) => data.isTrustedOperation === true,
+      // Only a yes is remembered: an operation registered a moment ago works at once.
+      (trusted) => trusted,
     );
   }
 }

@@ -175,7 +175,7 @@ export class AuditEntry {
   @Field(() => String)
   requestId!: string;
 
-  @Field(() => String, { description: "anonymous, user or partner." })
+  @Field(() => String, { description: "anonymous, user, partner, or service (the gateway itself)." })
   actorKind!: string;
 
   @Field(() => String, { nullable: true, description: "The user's subject or the partner key's id." })

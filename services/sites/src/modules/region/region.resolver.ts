@@ -1,5 +1,5 @@
 import { childrenOf, getRegion } from "@lamplight/regions";
-import { type ConnectionResult, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import { Allow, type ConnectionResult, PageArgs, PUBLIC, pageRequest } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { SiteConnection } from "../site/site.resolver.js";
@@ -13,11 +13,13 @@ export class RegionResolver {
     nullable: true,
     description: "A region by its six-digit code; null when there is none.",
   })
+  @Allow(PUBLIC)
   region(@Arg("code", () => ID) code: string): Region | null {
     return resolveRegionReference({ code });
   }
 
   @Query(() => Region, { description: "The province, the root of the region tree." })
+  @Allow(PUBLIC)
   province(): Region {
     return resolveRegionReference({ code: "510000" })!;
   }

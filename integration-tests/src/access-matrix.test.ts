@@ -1,0 +1,194 @@
+import { accessService } from "@lamplight/access/testing";
+import { peopleService } from "@lamplight/people/testing";
+import { sitesService } from "@lamplight/sites/testing";
+import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Who may do what, through the composed gateway, for every kind of caller: each row is a caller,
+// each column an operation, each cell the exact expected outcome.
+
+type Outcome = "data" | "REDACTED" | "empty" | "UNAUTHENTICATED" | "FORBIDDEN";
+
+interface Caller {
+  who: string;
+  headers: () => Promise<Record<string, string>>;
+  readChildName: Outcome;
+  listSiteChildren: "data" | "empty";
+  changeChildsHome: Outcome;
+}
+
+let graph: StartedGraph;
+let mianyangHome: string;
+let child: string;
+let partnerKey: string;
+
+const admin = () => bearerHeaders({ subject: "province", roles: ["PROVINCE_ADMIN"] });
+
+beforeAll(async () => {
+  graph = await startGraph([sitesService, peopleService, accessService]);
+  const headers = await admin();
+  const home = async (regionCode: string) => {
+    const { data, errors } = await graph.execute(
+      `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
+      {
+        input: {
+          name: `${regionCode}留守学生之家`,
+          regionCode,
+          address: "四川省",
+          hostModel: "SCHOOL",
+          capacity: 40,
+          status: "OPEN",
+        },
+      },
+      headers,
+    );
+    expect(errors).toBeUndefined();
+    return data?.createSite.id as string;
+  };
+  mianyangHome = await home("510703");
+  const created = await graph.execute(
+    `mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }`,
+    {
+      input: {
+        name: "王小雨",
+        gender: "FEMALE",
+        birthDate: "2016-05-04",
+        regionCode: "510703",
+        siteId: mianyangHome,
+        grade: 4,
+        guardianName: "王奶奶",
+        guardianRelationship: "GRANDPARENT",
+      },
+    },
+    headers,
+  );
+  expect(created.errors).toBeUndefined();
+  child = created.data?.createStudent.id;
+  const key = await graph.execute(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+    {
+      input: {
+        organisationId: "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10",
+        name: "matrix",
+        scopes: ["read:sites"],
+      },
+    },
+    headers,
+  );
+  partnerKey = key.data?.createApiKey.secret;
+  // The partner's organisation may run exactly the three operations of this matrix.
+  for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE]) {
+    await graph.execute(
+      `mutation($input: RegisterTrustedOperationInput!) { registerTrustedOperation(input: $input) { id } }`,
+      { input: { organisationId: "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10", name: "matrix", document } },
+      headers,
+    );
+  }
+});
+afterAll(() => graph?.close());
+
+const READ_CHILD = "query ReadChild($id: ID!) { student(id: $id) { id name } }";
+const LIST_CHILDREN = "query SiteChildren($id: ID!) { site(id: $id) { students { edges { node { id } } } } }";
+const CHANGE_SITE =
+  "mutation ChangeSite($id: ID!) { updateSite(id: $id, input: { capacity: 41 }) { capacity } }";
+
+const callers: Caller[] = [
+  {
+    who: "the public",
+    headers: async () => ({}),
+    readChildName: "UNAUTHENTICATED",
+    listSiteChildren: "empty",
+    changeChildsHome: "UNAUTHENTICATED",
+  },
+  {
+    who: "a partner with read:sites",
+    headers: async () => ({ "x-api-key": partnerKey }),
+    readChildName: "FORBIDDEN",
+    listSiteChildren: "empty",
+    changeChildsHome: "FORBIDDEN",
+  },
+  {
+    who: "a volunteer",
+    headers: () => bearerHeaders({ subject: "v1", roles: ["VOLUNTEER"], volunteer: "v1" }),
+    readChildName: "FORBIDDEN",
+    listSiteChildren: "empty",
+    changeChildsHome: "FORBIDDEN",
+  },
+  {
+    who: "the child's site manager",
+    headers: () => bearerHeaders({ subject: "m1", roles: ["SITE_MANAGER"], sites: [mianyangHome] }),
+    readChildName: "data",
+    listSiteChildren: "data",
+    changeChildsHome: "data",
+  },
+  {
+    who: "the county officer",
+    headers: () => bearerHeaders({ subject: "c1", roles: ["COUNTY_OFFICER"], region: "510703" }),
+    readChildName: "data",
+    listSiteChildren: "data",
+    changeChildsHome: "data",
+  },
+  {
+    who: "a city admin of another city (Chengdu)",
+    headers: () => bearerHeaders({ subject: "cd", roles: ["CITY_ADMIN"], region: "510100" }),
+    readChildName: "FORBIDDEN",
+    listSiteChildren: "empty",
+    changeChildsHome: "FORBIDDEN",
+  },
+  {
+    who: "the province admin",
+    headers: admin,
+    readChildName: "data",
+    listSiteChildren: "data",
+    changeChildsHome: "data",
+  },
+  {
+    who: "a finance officer",
+    headers: () => bearerHeaders({ subject: "f1", roles: ["FINANCE_OFFICER"], region: "510000" }),
+    readChildName: "FORBIDDEN",
+    listSiteChildren: "empty",
+    changeChildsHome: "FORBIDDEN",
+  },
+];
+
+function outcomeOf(
+  response: { data?: any; errors?: readonly { extensions?: Record<string, unknown> }[] },
+  pick: (data: any) => unknown,
+): Outcome {
+  const code = response.errors?.[0]?.extensions?.code;
+  if (code) return code as Outcome;
+  return pick(response.data) ? "data" : "empty";
+}
+
+describe.each(callers)("$who", (caller) => {
+  it(`reading a child's name: ${caller.readChildName}`, async () => {
+    const response = await graph.execute(READ_CHILD, { id: child }, await caller.headers());
+    expect(outcomeOf(response, (data) => data?.student?.name)).toBe(caller.readChildName);
+    if (caller.readChildName === "data") expect(response.data?.student.name).toBe("王小雨");
+  });
+
+  it(`listing the children of a home: ${caller.listSiteChildren}`, async () => {
+    const response = await graph.execute(LIST_CHILDREN, { id: mianyangHome }, await caller.headers());
+    expect(response.errors).toBeUndefined();
+    expect(outcomeOf(response, (data) => data?.site?.students.edges.length)).toBe(caller.listSiteChildren);
+  });
+
+  it(`changing the child's home in Mianyang: ${caller.changeChildsHome}`, async () => {
+    const response = await graph.execute(CHANGE_SITE, { id: mianyangHome }, await caller.headers());
+    expect(outcomeOf(response, (data) => data?.updateSite)).toBe(caller.changeChildsHome);
+  });
+});
+
+it("audits each sensitive read of the matrix, and no public read", async () => {
+  const log = await graph.execute(
+    `query($filter: AuditFilter) { peopleAuditLog(filter: $filter, first: 100) { edges { node { actorId action entity fields } } } }`,
+    { filter: { entity: "Student", entityId: child } },
+    await admin(),
+  );
+  const reads = log.data?.peopleAuditLog.edges
+    .map((edge: { node: { actorId: string; action: string; fields: string[] } }) => edge.node)
+    .filter((entry: { action: string }) => entry.action === "READ");
+  const readers = new Set(reads.map((entry: { actorId: string }) => entry.actorId));
+  expect([...readers].sort()).toEqual(["c1", "m1", "province"]);
+  expect(reads.every((entry: { fields: string[] }) => entry.fields.includes("name"))).toBe(true);
+});
