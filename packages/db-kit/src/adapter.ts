@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { DatabaseTarget } from "./config.js";
+import { type DatabaseTarget, type DatabaseTargetOptions, resolveDatabaseTarget } from "./config.js";
 
 /**
  * A driver-adapter factory as Prisma's client and CLI (migrations) accept it. The PostgreSQL and
@@ -93,4 +93,12 @@ function withOwnScripts(
       });
     },
   };
+}
+
+/** DATABASE_URL → the Prisma driver-adapter factory for one service (see resolveDatabaseTarget). */
+export function adapterFactoryFromUrl(
+  databaseUrl: string | undefined,
+  options: DatabaseTargetOptions,
+): AdapterFactory {
+  return createAdapterFactory(resolveDatabaseTarget(databaseUrl, options));
 }

@@ -49,3 +49,24 @@ export const subgraphAccessEnv = {
   ...identityEnv,
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(DEFAULT_SUPPRESSION_THRESHOLD),
 };
+
+/**
+ * Every subgraph's variables: the common ones, access, its port, its database, and whether an empty
+ * embedded database gets the demo data on first start. A service adds its own on top.
+ */
+export function subgraphEnv(defaultPort: number) {
+  return {
+    ...commonEnv,
+    ...subgraphAccessEnv,
+    PORT: portVariable(defaultPort),
+    /** Empty: embedded PGlite in the service's .data directory; `pglite:<dir>`; or `postgres://…`. */
+    DATABASE_URL: z.string().optional(),
+    /** The PostgreSQL schema; defaults to the service name. */
+    DATABASE_SCHEMA: z.string().optional(),
+    /** Load the demo data on first start of an empty embedded database. */
+    SEED_ON_EMPTY: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+  };
+}

@@ -9,6 +9,7 @@ export {
   parseEnv,
   portVariable,
   subgraphAccessEnv,
+  subgraphEnv,
 } from "./env.js";
 export {
   BadUserInputError,
