@@ -81,5 +81,6 @@ describe("introspection", () => {
     } finally {
       await production.close();
     }
-  });
+    // Starts a second graph, whose database must be migrated first: give it a hook's time.
+  }, 180_000);
 });

@@ -6,7 +6,7 @@ export {
   resolveDatabaseTarget,
 } from "./config.js";
 export { violatesUniqueConstraint } from "./errors.js";
-export { dropSchema, ensureSchema, type MigrateOptions, migrateDatabase } from "./migrate.js";
+export { dropSchema, type MigrateOptions, migrateDatabase } from "./migrate.js";
 export { type Database, type OpenDatabaseOptions, openDatabase, type PrismaLike } from "./open.js";
 export { servicePrismaConfig } from "./prisma-config.js";
 export { countStatements, StatementCounter } from "./statements.js";

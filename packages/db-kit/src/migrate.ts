@@ -22,7 +22,23 @@ const MIGRATE_DONE = /All migrations have been successfully applied|No pending m
  */
 export async function migrateDatabase(options: MigrateOptions): Promise<void> {
   const { target } = options;
-  if (target.kind === "postgres") await ensureSchema(target.url, target.schema);
+  if (target.kind === "pglite") return runMigrateDeploy(options);
+  // Prisma takes one advisory lock for the whole database and gives up after 10 s, so subgraphs
+  // (or test servers) migrating their own schemas at once time out behind each other. Queue for
+  // the database here first, without a time limit: Prisma's lock is then always free.
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('lamplight-migrate'))");
+    await ensureSchema(client, target.schema);
+    await runMigrateDeploy(options);
+  } finally {
+    await client.end();
+  }
+}
+
+function runMigrateDeploy(options: MigrateOptions): Promise<void> {
+  const { target } = options;
   const require = createRequire(path.join(options.serviceDir, "package.json"));
   const prismaCli = require.resolve("prisma/build/index.js");
   const env: NodeJS.ProcessEnv = {
@@ -32,7 +48,7 @@ export async function migrateDatabase(options: MigrateOptions): Promise<void> {
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
   };
   if (target.kind === "postgres") env.DATABASE_SCHEMA = target.schema;
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, "migrate", "deploy"], {
       cwd: options.serviceDir,
       env,
@@ -62,17 +78,11 @@ export async function migrateDatabase(options: MigrateOptions): Promise<void> {
 }
 
 /** Creates the service's schema when missing; the schema is the service's whole world in PostgreSQL. */
-export async function ensureSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // Checked first: CREATE SCHEMA needs the CREATE privilege on the database even when the schema
-    // exists, and a service running as a least-privilege role has only its own schema.
-    const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
-    if (rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
-  } finally {
-    await client.end();
-  }
+async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
+  // Checked first: CREATE SCHEMA needs the CREATE privilege on the database even when the schema
+  // exists, and a service running as a least-privilege role has only its own schema.
+  const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
+  if (rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
 }
 
 /** Drops a schema and everything in it (test clean-up). */
