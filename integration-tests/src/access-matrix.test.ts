@@ -1,4 +1,5 @@
 import { accessService } from "@lamplight/access/testing";
+import { fundingService, seedFunds } from "@lamplight/funding/testing";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
@@ -15,6 +16,7 @@ interface Caller {
   readChildName: Outcome;
   listSiteChildren: "data" | "empty";
   changeChildsHome: Outcome;
+  recordDonation: Outcome;
 }
 
 let graph: StartedGraph;
@@ -25,7 +27,8 @@ let partnerKey: string;
 const admin = () => bearerHeaders({ subject: "province", roles: ["PROVINCE_ADMIN"] });
 
 beforeAll(async () => {
-  graph = await startGraph([sitesService, peopleService, accessService]);
+  graph = await startGraph([sitesService, peopleService, accessService, fundingService]);
+  await seedFunds(graph.subgraphs.funding!.database.client as never);
   const headers = await admin();
   const home = async (regionCode: string) => {
     const { data, errors } = await graph.execute(
@@ -77,7 +80,7 @@ beforeAll(async () => {
   );
   partnerKey = key.data?.createApiKey.secret;
   // The partner's organisation may run exactly the three operations of this matrix.
-  for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE]) {
+  for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE, RECORD_DONATION]) {
     await graph.execute(
       `mutation($input: RegisterTrustedOperationInput!) { registerTrustedOperation(input: $input) { id } }`,
       { input: { organisationId: "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10", name: "matrix", document } },
@@ -91,6 +94,8 @@ const READ_CHILD = "query ReadChild($id: ID!) { student(id: $id) { id name } }";
 const LIST_CHILDREN = "query SiteChildren($id: ID!) { site(id: $id) { students { edges { node { id } } } } }";
 const CHANGE_SITE =
   "mutation ChangeSite($id: ID!) { updateSite(id: $id, input: { capacity: 41 }) { capacity } }";
+const RECORD_DONATION =
+  "mutation RecordDonation($input: RecordDonationInput!) { recordDonation(input: $input) { receiptNumber } }";
 
 const callers: Caller[] = [
   {
@@ -99,6 +104,7 @@ const callers: Caller[] = [
     readChildName: "UNAUTHENTICATED",
     listSiteChildren: "empty",
     changeChildsHome: "UNAUTHENTICATED",
+    recordDonation: "UNAUTHENTICATED",
   },
   {
     who: "a partner with read:sites",
@@ -106,6 +112,7 @@ const callers: Caller[] = [
     readChildName: "FORBIDDEN",
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
+    recordDonation: "FORBIDDEN",
   },
   {
     who: "a volunteer",
@@ -113,6 +120,7 @@ const callers: Caller[] = [
     readChildName: "FORBIDDEN",
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
+    recordDonation: "FORBIDDEN",
   },
   {
     who: "the child's site manager",
@@ -120,6 +128,7 @@ const callers: Caller[] = [
     readChildName: "data",
     listSiteChildren: "data",
     changeChildsHome: "data",
+    recordDonation: "FORBIDDEN",
   },
   {
     who: "the county officer",
@@ -127,6 +136,7 @@ const callers: Caller[] = [
     readChildName: "data",
     listSiteChildren: "data",
     changeChildsHome: "data",
+    recordDonation: "FORBIDDEN",
   },
   {
     who: "a city admin of another city (Chengdu)",
@@ -134,6 +144,7 @@ const callers: Caller[] = [
     readChildName: "FORBIDDEN",
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
+    recordDonation: "FORBIDDEN",
   },
   {
     who: "the province admin",
@@ -141,6 +152,7 @@ const callers: Caller[] = [
     readChildName: "data",
     listSiteChildren: "data",
     changeChildsHome: "data",
+    recordDonation: "data",
   },
   {
     who: "a finance officer",
@@ -148,6 +160,7 @@ const callers: Caller[] = [
     readChildName: "FORBIDDEN",
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
+    recordDonation: "data",
   },
 ];
 
@@ -176,6 +189,22 @@ describe.each(callers)("$who", (caller) => {
   it(`changing the child's home in Mianyang: ${caller.changeChildsHome}`, async () => {
     const response = await graph.execute(CHANGE_SITE, { id: mianyangHome }, await caller.headers());
     expect(outcomeOf(response, (data) => data?.updateSite)).toBe(caller.changeChildsHome);
+  });
+});
+
+describe.each(callers)("$who", (caller) => {
+  it(`recording a donation to the love fund: ${caller.recordDonation}`, async () => {
+    const input = {
+      idempotencyKey: `matrix-${caller.who}`,
+      donorName: "李华",
+      amount: { fen: 50_000 },
+      receivedOn: "2026-03-12",
+      channel: "ONLINE",
+      fundCode: "LOVE_FUND",
+      designation: { purpose: "GENERAL" },
+    };
+    const response = await graph.execute(RECORD_DONATION, { input }, await caller.headers());
+    expect(outcomeOf(response, (data) => data?.recordDonation?.receiptNumber)).toBe(caller.recordDonation);
   });
 });
 

@@ -1,0 +1,301 @@
+import { getRegion, PROVINCE_CODE } from "@lamplight/regions";
+import {
+  Allow,
+  BadUserInputError,
+  Connection,
+  type ConnectionResult,
+  DateScalar,
+  Money,
+  PageArgs,
+  PUBLIC,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { FundingContext } from "../../context.js";
+import { money } from "../../money.js";
+import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
+import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
+import { Fund } from "../fund/fund.type.js";
+import { journalEntryLoader } from "../ledger/journal.loader.js";
+import { JournalEntry, type JournalEntryRow } from "../ledger/journal.type.js";
+import { Organisation } from "../organisation/organisation.type.js";
+import { Site } from "../site/site.type.js";
+import { DonationFilter, RecordDonationInput } from "./donation.inputs.js";
+import { reversedLoader } from "./donation.loader.js";
+import { maySeeDonor } from "./donation.policy.js";
+import type { TotalRow } from "./donation.repository.js";
+import { Designation, Donation, FundingGroupBy, FundingTotal } from "./donation.type.js";
+
+export const DonationConnection = Connection(Donation);
+
+/** Today in the province (UTC+8), as a calendar date at UTC midnight like the Date scalar's. */
+function todayInProvince(): Date {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+const trimmed = (text: string | null | undefined): string | null => {
+  const value = text?.trim();
+  return value ? value : null;
+};
+
+/** The checks the input types cannot make. */
+function checkDonation(input: RecordDonationInput): void {
+  if (input.amount.fen <= 0) {
+    throw new BadUserInputError("input.amount.fen must be a positive number of fen", {
+      field: "input.amount.fen",
+    });
+  }
+  if (input.receivedOn > todayInProvince()) {
+    throw new BadUserInputError("input.receivedOn is in the future", { field: "input.receivedOn" });
+  }
+  const donorName = trimmed(input.donorName);
+  if (input.donorOrganisationId && donorName) {
+    throw new BadUserInputError("Give either input.donorOrganisationId or input.donorName, not both", {
+      field: "input.donorName",
+    });
+  }
+  if (!input.donorOrganisationId && !donorName && !input.anonymous) {
+    throw new BadUserInputError("A named gift needs input.donorOrganisationId or input.donorName", {
+      field: "input.donorName",
+    });
+  }
+}
+
+/** The city a fund's owner belongs to (or the province, for provincial funds). */
+function cityKey(regionCode: string): string {
+  const region = getRegion(regionCode);
+  if (!region || region.level === "PROVINCE") return PROVINCE_CODE;
+  return region.level === "CITY" ? region.code : (region.parent ?? PROVINCE_CODE);
+}
+
+function labelled(groupBy: FundingGroupBy, rows: TotalRow[]): FundingTotal[] {
+  const groups = new Map<string, { label: string; totalFen: bigint; donations: number }>();
+  for (const row of rows) {
+    const key = groupBy === FundingGroupBy.CITY ? cityKey(row.key) : row.key;
+    const label =
+      groupBy === FundingGroupBy.FUND
+        ? row.fundName
+        : groupBy === FundingGroupBy.CITY
+          ? (getRegion(key)?.name ?? key)
+          : key;
+    const group = groups.get(key) ?? { label, totalFen: 0n, donations: 0 };
+    group.totalFen += row.totalFen;
+    group.donations += row.donations;
+    groups.set(key, group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, group]) => ({
+      key,
+      label: group.label,
+      amount: money(group.totalFen),
+      donations: group.donations,
+    }));
+}
+
+@Resolver(() => Donation)
+export class DonationResolver {
+  @Mutation(() => Donation, {
+    description:
+      "Records a gift: the donation, its journal entry (debit the fund's bank, credit the income of its designation) and a gapless receipt number, in one transaction. Idempotent on input.idempotencyKey. Finance officers whose region covers the fund, and province admins.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async recordDonation(
+    @Arg("input", () => RecordDonationInput) input: RecordDonationInput,
+    @Ctx() context: FundingContext,
+  ): Promise<Donation> {
+    checkDonation(input);
+    const fund = await fundByCodeLoader(context).load(input.fundCode);
+    if (!fund) {
+      throw new BadUserInputError(`input.fundCode "${input.fundCode}" is not a fund`, {
+        field: "input.fundCode",
+      });
+    }
+    assertManagesFund(context.principal, fund);
+    const { donation } = await context.donations.record({
+      idempotencyKey: input.idempotencyKey,
+      fund,
+      donorOrganisationId: input.donorOrganisationId ?? null,
+      donorName: trimmed(input.donorName),
+      anonymous: input.anonymous,
+      amountFen: BigInt(input.amount.fen),
+      receivedOn: input.receivedOn,
+      channel: input.channel,
+      purpose: input.designation.purpose,
+      siteId: input.designation.siteId ?? null,
+      projectId: input.designation.projectId ?? null,
+      recordedBy: context.principal.subject ?? context.principal.kind,
+    });
+    return donation;
+  }
+
+  @Query(() => DonationConnection, {
+    description:
+      "Donations to the funds you manage (finance officers: the funds run within your region; province admins: all), newest first.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async donations(
+    @Arg("filter", () => DonationFilter, { nullable: true }) filter: DonationFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<ConnectionResult<Donation>> {
+    const request = pageRequest(page);
+    let fundIds: string[];
+    if (filter?.fundCode) {
+      const fund = await fundByCodeLoader(context).load(filter.fundCode);
+      if (!fund) {
+        throw new BadUserInputError(`filter.fundCode "${filter.fundCode}" is not a fund`, {
+          field: "filter.fundCode",
+        });
+      }
+      assertManagesFund(context.principal, fund);
+      fundIds = [fund.id];
+    } else {
+      fundIds = (await context.funds.all())
+        .filter((fund) => managesFund(context.principal, fund))
+        .map((f) => f.id);
+    }
+    return context.donations.list(
+      {
+        fundIds,
+        donorOrganisationId: filter?.donorOrganisationId ?? null,
+        from: filter?.from ?? null,
+        to: filter?.to ?? null,
+      },
+      request,
+    );
+  }
+
+  @Query(() => DonationConnection, {
+    description:
+      "A fund's gifts, newest first. Public: the programme publishes its gifts; anonymous donors are not named.",
+  })
+  @Allow(PUBLIC)
+  async fundDonations(
+    @Arg("fundCode", () => String) fundCode: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<ConnectionResult<Donation>> {
+    const request = pageRequest(page);
+    const fund = await fundByCodeLoader(context).load(fundCode);
+    if (!fund) throw new BadUserInputError(`fundCode "${fundCode}" is not a fund`, { field: "fundCode" });
+    return context.donations.list(
+      { fundIds: [fund.id], donorOrganisationId: null, from: null, to: null },
+      request,
+    );
+  }
+
+  @Query(() => [FundingTotal], {
+    description:
+      "Money received, grouped by fund, city, month, year or purpose; reversed gifts are left out. Public: no donor identities.",
+  })
+  @Allow(PUBLIC)
+  async fundingTotals(
+    @Arg("groupBy", () => FundingGroupBy) groupBy: FundingGroupBy,
+    @Arg("fundCode", () => String, { nullable: true, description: "Only this fund." }) fundCode:
+      | string
+      | null,
+    @Arg("from", () => DateScalar, { nullable: true, description: "Received on or after this day." })
+    from: Date | null,
+    @Arg("to", () => DateScalar, { nullable: true, description: "Received on or before this day." })
+    to: Date | null,
+    @Ctx() context: FundingContext,
+  ): Promise<FundingTotal[]> {
+    let fundId: string | null = null;
+    if (fundCode) {
+      const fund = await fundByCodeLoader(context).load(fundCode);
+      if (!fund) throw new BadUserInputError(`fundCode "${fundCode}" is not a fund`, { field: "fundCode" });
+      fundId = fund.id;
+    }
+    if (from && to && from > to) throw new BadUserInputError("from is after to", { field: "from" });
+    return labelled(
+      groupBy,
+      await context.donations.totals(groupBy, { fundId, from: from ?? null, to: to ?? null }),
+    );
+  }
+
+  @FieldResolver(() => Money)
+  amount(@Root() donation: Donation): Money {
+    return money(donation.amountFen, donation.currency);
+  }
+
+  @FieldResolver(() => Fund)
+  async fund(@Root() donation: Donation, @Ctx() context: FundingContext): Promise<Fund> {
+    return (await fundLoader(context).load(donation.fundId))!;
+  }
+
+  @FieldResolver(() => Designation)
+  designation(@Root() donation: Donation): Designation {
+    return {
+      purpose: donation.purpose,
+      site: donation.siteId ? Site.of(donation.siteId) : null,
+      projectId: donation.projectId,
+    };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "An individual donor's name; null for the public when the donor asked to stay anonymous.",
+  })
+  async donorName(
+    @Root() donation: Donation,
+    @Ctx() context: FundingContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
+    return (await this.donor(donation, context, info)) ? donation.donorName : null;
+  }
+
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: "The donor organisation; null for the public when the donor asked to stay anonymous.",
+  })
+  async donorOrganisation(
+    @Root() donation: Donation,
+    @Ctx() context: FundingContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Organisation | null> {
+    if (!donation.donorOrganisationId) return null;
+    return (await this.donor(donation, context, info)) ? Organisation.of(donation.donorOrganisationId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the gift's journal entry has been reversed." })
+  reversed(@Root() donation: Donation, @Ctx() context: FundingContext): Promise<boolean> {
+    return reversedLoader(context).load(donation.journalEntryId);
+  }
+
+  @FieldResolver(() => JournalEntry, {
+    nullable: true,
+    description:
+      "The gift's journal entry. Finance officers of the fund's region and province admins only: anyone else gets null and an error for this field.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async journalEntry(
+    @Root() donation: Donation,
+    @Ctx() context: FundingContext,
+  ): Promise<JournalEntryRow | null> {
+    const fund = (await fundLoader(context).load(donation.fundId))!;
+    assertManagesFund(context.principal, fund);
+    return journalEntryLoader(context).load(donation.journalEntryId);
+  }
+
+  /** Whether the caller sees who gave; reading an anonymous donor's identity is audited. */
+  private async donor(
+    donation: Donation,
+    context: FundingContext,
+    info: GraphQLResolveInfo,
+  ): Promise<boolean> {
+    const fund = (await fundLoader(context).load(donation.fundId))!;
+    if (!maySeeDonor(context.principal, donation, fund)) return false;
+    if (donation.anonymous) context.audit.read(rootField(info), "Donation", donation.id, info.fieldName);
+    return true;
+  }
+}
+
+/** The root field of the operation a field was reached through, for the audit log. */
+function rootField(info: GraphQLResolveInfo): string {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  return String(path.key);
+}

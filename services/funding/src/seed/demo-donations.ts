@@ -1,0 +1,268 @@
+import { cities } from "@lamplight/regions";
+import { DEMO_SEED, demoHomes, personName, placeName, Random } from "@lamplight/seed-kit";
+import type { Prisma } from "../generated/prisma/client.js";
+import { Currency, DonationChannel, JournalEntryKind, Purpose } from "../generated/prisma/enums.js";
+import { receiptNumber } from "../modules/donation/donation.repository.js";
+import { BANK_ACCOUNT, incomeAccount } from "../modules/fund/fund.chart.js";
+import { cityFundCode, type DemoFunds, FUNDING_SEED, LOVE_FUND } from "./demo-funds.js";
+
+const YUAN = 100n;
+
+/** What the love fund raised in total, as the programme reports it. */
+export const LOVE_FUND_TOTAL_FEN = 27_000_000n * YUAN;
+/** The 21 cities' special funds together, as the programme reports it. */
+export const CITY_FUNDS_TOTAL_FEN = 115_000_000n * YUAN;
+/** The month in which the love fund received 9,000,000+ yuan. */
+export const BIG_MONTH = "2026-03";
+
+/**
+ * The people subgraph seeds its organisations from this number, the 13 member units of the leading
+ * group first and then the province-wide alliance members, one id drawn per row. Drawing the same
+ * ids here lets the gifts below point at those organisations (Organisation.donated joins them in
+ * the composed graph). This follows the order of services/people/src/seed/demo-organisations.ts:
+ * keep the two in step.
+ */
+const PEOPLE_ORGANISATION_SEED = 20261130;
+const peopleOrganisationIds = (() => {
+  const random = new Random(PEOPLE_ORGANISATION_SEED);
+  return Array.from({ length: 25 }, () => random.uuid());
+})();
+/** The people seed's ids of the donors the programme names (by their position in that seed). */
+export const DONORS = {
+  sportsBureau: peopleOrganisationIds[10]!, // 四川省体育局
+  powerCompany: peopleOrganisationIds[13]!, // 蜀光电力有限公司
+  propertyGroup: peopleOrganisationIds[14]!, // 锦安地产集团
+  mobileOperator: peopleOrganisationIds[15]!, // 天府移动通信有限公司
+  publishingGroup: peopleOrganisationIds[16]!, // 巴蜀出版传媒集团
+  youthFoundation: peopleOrganisationIds[17]!, // 四川省青少年发展基金会
+  charityFederation: peopleOrganisationIds[19]!, // 四川省慈善总会
+} as const;
+
+interface Gift {
+  fundCode: string;
+  receivedOn: Date;
+  amountFen: bigint;
+  donorOrganisationId: string | null;
+  donorName: string | null;
+  anonymous: boolean;
+  channel: DonationChannel;
+  purpose: Purpose;
+  siteId: string | null;
+  memo?: string;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/**
+ * The love fund's named gifts. The brief's month: in March 2026 the fund received 9,000,000+ yuan,
+ * the power company's 4,000,000 and the property group's 4,000,000 (both for building homes) and
+ * the provincial sports bureau's 1,000,000 for the sports activity centre. That 1,000,000 comes
+ * out of the sports lottery's public-welfare money, but it was given TO the love fund (the
+ * programme counts it in the love fund's month), so it is recorded here as the bureau's gift into
+ * LOVE_FUND, designated SPORTS_CENTRE; the SPORTS_LOTTERY fund is the restricted fund the lottery
+ * money is granted from, and receives no gifts in the demo.
+ */
+const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
+  [DONORS.powerCompany, "2026-03-06", 4_000_000, Purpose.BUILDING_HOMES],
+  [DONORS.propertyGroup, "2026-03-18", 4_000_000, Purpose.BUILDING_HOMES],
+  [DONORS.sportsBureau, "2026-03-25", 1_000_000, Purpose.SPORTS_CENTRE],
+  // A few more large corporate gifts over the years (the IP phones, the mobile libraries…).
+  [DONORS.publishingGroup, "2024-09-12", 800_000, Purpose.ACTIVITIES],
+  [DONORS.youthFoundation, "2024-12-20", 1_000_000, Purpose.ACTIVITIES],
+  [DONORS.charityFederation, "2025-01-15", 1_500_000, Purpose.GENERAL],
+  [DONORS.mobileOperator, "2025-06-01", 1_200_000, Purpose.EQUIPMENT],
+].map(([donorOrganisationId, receivedOn, yuan, purpose]) => ({
+  fundCode: LOVE_FUND,
+  receivedOn: day(receivedOn as string),
+  amountFen: BigInt(yuan as number) * YUAN,
+  donorOrganisationId: donorOrganisationId as string,
+  donorName: null,
+  anonymous: false,
+  channel: DonationChannel.BANK_TRANSFER,
+  purpose: purpose as Purpose,
+  siteId: null,
+}));
+
+const SMALL_CHANNELS: readonly (readonly [DonationChannel, number])[] = [
+  [DonationChannel.ONLINE, 50],
+  [DonationChannel.PAYROLL_GIVING, 20],
+  [DonationChannel.BANK_TRANSFER, 20],
+  [DonationChannel.CASH, 10],
+];
+const SMALL_PURPOSES: readonly (readonly [Purpose, number])[] = [
+  [Purpose.GENERAL, 40],
+  [Purpose.BUILDING_HOMES, 20],
+  [Purpose.ACTIVITIES, 20],
+  [Purpose.EQUIPMENT, 15],
+  [Purpose.SPORTS_CENTRE, 5],
+];
+/** Purposes a gift to one particular home can have. */
+const HOME_PURPOSES = new Set<Purpose>([Purpose.BUILDING_HOMES, Purpose.EQUIPMENT, Purpose.ACTIVITIES]);
+
+const FIRST_DAY = day("2024-01-01");
+const LAST_DAY = day("2026-11-28");
+
+/** A standard normal draw (Box–Muller). */
+function normal(random: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+}
+
+/** An individual's gift in yuan: log-normal around 850, from 50 to 5,000, usually a round sum. */
+function smallGiftYuan(random: Random): number {
+  const raw = Math.min(5000, Math.max(50, Math.exp(Math.log(850) + normal(random))));
+  if (random.chance(0.05)) return random.pick([520, 1314, 666, 888]);
+  const step = raw >= 1000 ? 100 : raw >= 200 ? 50 : 10;
+  return Math.max(50, Math.round(raw / step) * step);
+}
+
+function individualGifts(random: Random, totalFen: bigint, homeIds: readonly string[]): Gift[] {
+  const gifts: Gift[] = [];
+  let remaining = totalFen;
+  while (remaining > 0n) {
+    let amountFen = BigInt(smallGiftYuan(random)) * YUAN;
+    // The last gift makes the total exact.
+    if (amountFen > remaining || remaining - amountFen < 50n * YUAN) amountFen = remaining;
+    remaining -= amountFen;
+    const anonymous = random.chance(0.15);
+    const purpose = random.weighted(SMALL_PURPOSES);
+    const name = personName(random);
+    gifts.push({
+      fundCode: LOVE_FUND,
+      receivedOn: random.date(FIRST_DAY, LAST_DAY),
+      amountFen,
+      donorOrganisationId: null,
+      // A third of the anonymous gifts left no name at all (a donation box, an unsigned transfer).
+      donorName: anonymous && random.chance(0.33) ? null : name,
+      anonymous,
+      channel: random.weighted(SMALL_CHANNELS),
+      purpose,
+      siteId: HOME_PURPOSES.has(purpose) && random.chance(0.25) ? random.pick(homeIds) : null,
+    });
+  }
+  return gifts;
+}
+
+/** The cities' special funds: a dozen or so gifts each from local companies, 115,000,000 yuan in all. */
+function cityGifts(random: Random): Gift[] {
+  const cityList = cities();
+  const weights = cityList.map((city) => BigInt(city.population));
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0n);
+  const gifts: Gift[] = [];
+  let allocated = 0n;
+  cityList.forEach((city, index) => {
+    // Whole yuan per city, the last city taking the rounding.
+    const cityTotal =
+      index === cityList.length - 1
+        ? CITY_FUNDS_TOTAL_FEN - allocated
+        : ((CITY_FUNDS_TOTAL_FEN * weights[index]!) / totalWeight / YUAN) * YUAN;
+    allocated += cityTotal;
+    const donors = Array.from({ length: 4 }, () => random.uuid());
+    const count = random.int(8, 15);
+    let remaining = cityTotal;
+    for (let gift = 0; gift < count; gift++) {
+      const share =
+        gift === count - 1 ? remaining : (remaining / BigInt(count - gift) / (1000n * YUAN)) * 1000n * YUAN;
+      remaining -= share;
+      const company = random.chance(0.8);
+      gifts.push({
+        fundCode: cityFundCode(city.code),
+        receivedOn: random.date(FIRST_DAY, LAST_DAY),
+        amountFen: share,
+        donorOrganisationId: company ? random.pick(donors) : null,
+        donorName: company ? null : `${placeName(random)}商会`,
+        anonymous: false,
+        channel: DonationChannel.BANK_TRANSFER,
+        purpose: random.chance(0.6) ? Purpose.BUILDING_HOMES : Purpose.GENERAL,
+        siteId: null,
+      });
+    }
+  });
+  return gifts;
+}
+
+export interface DemoDonations {
+  entries: Prisma.JournalEntryCreateManyInput[];
+  lines: Prisma.JournalLineCreateManyInput[];
+  donations: Prisma.DonationCreateManyInput[];
+  counters: Prisma.ReceiptCounterCreateManyInput[];
+}
+
+/**
+ * Every demo gift with its journal entry, lines, receipt number and the receipt counters, computed
+ * in memory for bulk inserts. Receipts are numbered per fund and year of receipt in date order.
+ */
+export function demoDonations(funds: DemoFunds, seed = FUNDING_SEED): DemoDonations {
+  const random = new Random(seed + 1);
+  const homeIds = demoHomes(DEMO_SEED).map((home) => home.id);
+  const named = NAMED_LOVE_FUND_GIFTS.reduce((sum, gift) => sum + gift.amountFen, 0n);
+  const gifts = [
+    ...NAMED_LOVE_FUND_GIFTS,
+    ...individualGifts(random, LOVE_FUND_TOTAL_FEN - named, homeIds),
+    ...cityGifts(random),
+  ].sort((a, b) => a.receivedOn.getTime() - b.receivedOn.getTime());
+
+  const fundByCode = new Map(funds.funds.map((fund) => [fund.code, fund]));
+  const accountOf = new Map(
+    funds.accounts.map((account) => [`${account.fundId}|${account.code}`, account.id]),
+  );
+  const counters = new Map<string, { fundId: string; year: number; lastNumber: number }>();
+  const result: DemoDonations = { entries: [], lines: [], donations: [], counters: [] };
+  for (const gift of gifts) {
+    const fund = fundByCode.get(gift.fundCode)!;
+    const year = gift.receivedOn.getUTCFullYear();
+    const counterKey = `${fund.id}|${year}`;
+    const counter = counters.get(counterKey) ?? { fundId: fund.id, year, lastNumber: 0 };
+    counter.lastNumber += 1;
+    counters.set(counterKey, counter);
+    const receipt = receiptNumber(fund.code, year, counter.lastNumber);
+    const entryId = random.uuid();
+    const donationId = random.uuid();
+    result.entries.push({
+      id: entryId,
+      fundId: fund.id,
+      // Recorded on the afternoon of the day the money arrived (15:00 in the province).
+      postedAt: new Date(gift.receivedOn.getTime() + 7 * 3_600_000),
+      memo: `Donation ${receipt}`,
+      kind: JournalEntryKind.DONATION,
+      reversesId: null,
+      createdBy: "seed",
+    });
+    result.lines.push(
+      {
+        id: random.uuid(),
+        entryId,
+        accountId: accountOf.get(`${fund.id}|${BANK_ACCOUNT}`)!,
+        amountFen: gift.amountFen,
+        currency: Currency.CNY,
+      },
+      {
+        id: random.uuid(),
+        entryId,
+        accountId: accountOf.get(`${fund.id}|${incomeAccount(gift.purpose)}`)!,
+        amountFen: -gift.amountFen,
+        currency: Currency.CNY,
+      },
+    );
+    result.donations.push({
+      id: donationId,
+      idempotencyKey: `seed:${donationId}`,
+      fundId: fund.id,
+      donorOrganisationId: gift.donorOrganisationId,
+      donorName: gift.donorName,
+      anonymous: gift.anonymous,
+      amountFen: gift.amountFen,
+      currency: Currency.CNY,
+      receivedOn: gift.receivedOn,
+      channel: gift.channel,
+      purpose: gift.purpose,
+      siteId: gift.siteId,
+      projectId: null,
+      receiptNumber: receipt,
+      journalEntryId: entryId,
+      recordedBy: "seed",
+      recordedAt: new Date(gift.receivedOn.getTime() + 7 * 3_600_000),
+    });
+  }
+  result.counters = [...counters.values()];
+  return result;
+}

@@ -1,0 +1,37 @@
+import type { Database } from "@lamplight/db-kit";
+import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import type { FundingContext } from "./context.js";
+import { SERVICE_NAME } from "./database.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { DonationRepository } from "./modules/donation/donation.repository.js";
+import { FundRepository } from "./modules/fund/fund.repository.js";
+import { JournalRepository } from "./modules/ledger/journal.repository.js";
+import { buildFundingSchema } from "./schema.js";
+
+export interface FundingServerDeps {
+  database: Database<PrismaClient>;
+  logger: Logger;
+  /** Verifies the gateway's identity header. */
+  identityKey: Uint8Array;
+  suppressionThreshold?: number;
+}
+
+/** The funding subgraph, ready to listen; tests call this with a fresh database. */
+export async function createServer(deps: FundingServerDeps): Promise<SubgraphServer> {
+  const { database } = deps;
+  const funds = new FundRepository(database.client);
+  const journal = new JournalRepository(database.client);
+  const donations = new DonationRepository(database.client);
+  // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
+  const auditLog = new AuditLog(database.client.auditEntry);
+  return createSubgraphServer<FundingContext>({
+    name: SERVICE_NAME,
+    schema: await buildFundingSchema(),
+    logger: deps.logger,
+    context: (base) => ({ ...base, funds, journal, donations, auditLog }),
+    database,
+    identityKey: deps.identityKey,
+    auditLog,
+    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+  });
+}
