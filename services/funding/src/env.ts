@@ -1,25 +1,5 @@
-import {
-  assertProductionSecrets,
-  commonEnv,
-  parseEnv,
-  portVariable,
-  subgraphAccessEnv,
-} from "@lamplight/subgraph-kit";
-import { z } from "zod";
+import { assertProductionSecrets, parseEnv, subgraphEnv } from "@lamplight/subgraph-kit";
 
 /** The only reader of process.env in this service. */
-export const env = parseEnv({
-  ...commonEnv,
-  ...subgraphAccessEnv,
-  PORT: portVariable(4003),
-  /** Empty: embedded PGlite in services/funding/.data; `pglite:<dir>`; or `postgres://…`. */
-  DATABASE_URL: z.string().optional(),
-  /** The PostgreSQL schema; defaults to the service name. */
-  DATABASE_SCHEMA: z.string().optional(),
-  /** Load the demo data on first start of an empty embedded database. */
-  SEED_ON_EMPTY: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-});
+export const env = parseEnv(subgraphEnv(4003));
 assertProductionSecrets(env);
