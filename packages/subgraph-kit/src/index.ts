@@ -39,6 +39,7 @@ export { errorLoggingPlugin, maskError } from "./masking.js";
 export {
   Connection,
   type ConnectionResult,
+  connectionFromRows,
   DEFAULT_PAGE_SIZE,
   decodeCursor,
   type Edge,

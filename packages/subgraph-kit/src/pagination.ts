@@ -186,14 +186,38 @@ export async function paginate<Row extends object, Node = Row>(
     orderBy: order.map((key) => ({ [key.field]: key.direction })),
     take: page.first + 1,
   });
+  let total: Promise<number> | undefined;
+  return connectionFromRows(rows, {
+    order,
+    page,
+    ...(options.toNode ? { toNode: options.toNode } : {}),
+    countTotal: () => {
+      total ??= delegate.count({ where });
+      return total;
+    },
+  });
+}
+
+/**
+ * A page from rows already read (up to first + 1 of them, in `order`), with the same cursors as
+ * `paginate`: for connections filled by a batched query, whose cursors must page on normally.
+ */
+export function connectionFromRows<Row extends object, Node = Row>(
+  rows: readonly Row[],
+  options: {
+    order: readonly OrderKey[];
+    page: PageRequest;
+    countTotal: () => Promise<number>;
+    toNode?: (row: Row) => Node;
+  },
+): ConnectionResult<Node> {
+  const { order, page } = options;
   const hasNextPage = rows.length > page.first;
-  const pageRows = hasNextPage ? rows.slice(0, page.first) : rows;
   const toNode = options.toNode ?? ((row: Row) => row as unknown as Node);
-  const edges = pageRows.map((row) => ({
+  const edges = rows.slice(0, page.first).map((row) => ({
     cursor: encodeCursor(order.map((key) => cursorValue((row as Record<string, unknown>)[key.field]))),
     node: toNode(row),
   }));
-  let total: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
@@ -202,9 +226,6 @@ export async function paginate<Row extends object, Node = Row>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    countTotal: () => {
-      total ??= delegate.count({ where });
-      return total;
-    },
+    countTotal: options.countTotal,
   };
 }

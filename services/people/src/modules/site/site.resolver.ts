@@ -1,8 +1,14 @@
-import { type ConnectionResult, PageArgs, pageRequest, visibleCount } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  connectionFromRows,
+  PageArgs,
+  pageRequest,
+  visibleCount,
+} from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { isEmptyScope, studentScope } from "../student/student.policy.js";
-import { connectionFromRows } from "../student/student.repository.js";
+import { STUDENT_ORDER } from "../student/student.repository.js";
 import { StudentConnection } from "../student/student.resolver.js";
 import type { Student } from "../student/student.type.js";
 import { childrenCountLoader, studentPageLoader, visibleStudentCountLoader } from "./site.loader.js";
@@ -25,9 +31,14 @@ export class SiteResolver {
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Student>> {
     const page = pageRequest(args);
-    if (isEmptyScope(studentScope(context.principal))) return connectionFromRows([], page, async () => 0);
+    if (isEmptyScope(studentScope(context.principal)))
+      return connectionFromRows<Student>([], { order: STUDENT_ORDER, page, countTotal: async () => 0 });
     const rows = await studentPageLoader(context, page).load(site.id);
-    return connectionFromRows(rows, page, () => visibleStudentCountLoader(context).load(site.id));
+    return connectionFromRows(rows, {
+      order: STUDENT_ORDER,
+      page,
+      countTotal: () => visibleStudentCountLoader(context).load(site.id),
+    });
   }
 
   @FieldResolver(() => Int, {

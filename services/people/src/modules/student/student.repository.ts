@@ -4,7 +4,6 @@ import {
   ConflictError,
   type ConnectionResult,
   decodeCursor,
-  encodeCursor,
   isUuid,
   type PageRequest,
   paginate,
@@ -15,7 +14,7 @@ import type { StudentScope } from "./student.policy.js";
 import type { Student } from "./student.type.js";
 
 /** The stable list order: by name, then id so that equal names still page deterministically. */
-const STUDENT_ORDER = [
+export const STUDENT_ORDER = [
   { field: "name", direction: "asc" },
   { field: "id", direction: "asc" },
 ] as const;
@@ -64,31 +63,6 @@ function nameIdCursor(after: string): [string, string] {
     throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
   }
   return [name, id];
-}
-
-/**
- * One page of a connection from rows already read (first + 1 of them), in the same shape and with
- * the same cursors as subgraph-kit's paginate, so a cursor from a batched page pages on normally.
- */
-export function connectionFromRows(
-  rows: readonly Student[],
-  page: PageRequest,
-  countTotal: () => Promise<number>,
-): ConnectionResult<Student> {
-  const hasNextPage = rows.length > page.first;
-  const edges = rows
-    .slice(0, page.first)
-    .map((row) => ({ cursor: encodeCursor([row.name, row.id]), node: row }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    countTotal,
-  };
 }
 
 /** What a registration is, once checked: the stored columns of the child and their needs. */
