@@ -9,5 +9,6 @@ export {
   OTHER_DEMONSTRATION_SITES,
   SiteStatus,
 } from "./demo-homes.js";
+export { DEMO_PROJECTS, DEMO_VOLUNTEER_ID, type DemoProject } from "./demo-projects.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";
