@@ -5,8 +5,16 @@ export {
   describeDatabaseTarget,
   resolveDatabaseTarget,
 } from "./config.js";
+export {
+  createDatabase,
+  databaseExists,
+  databaseUrlFor,
+  dropDatabase,
+  renameDatabase,
+  withConnection,
+} from "./databases.js";
 export { violatesUniqueConstraint } from "./errors.js";
-export { dropSchema, type MigrateOptions, migrateDatabase } from "./migrate.js";
+export { type MigrateOptions, migrateDatabase } from "./migrate.js";
 export { type Database, type OpenDatabaseOptions, openDatabase, type PrismaLike } from "./open.js";
 export { servicePrismaConfig } from "./prisma-config.js";
 export { countStatements, StatementCounter } from "./statements.js";

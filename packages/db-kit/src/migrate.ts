@@ -84,14 +84,3 @@ async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
   const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
   if (rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
 }
-
-/** Drops a schema and everything in it (test clean-up). */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}

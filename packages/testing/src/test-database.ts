@@ -12,7 +12,16 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { dropSchema, migrateDatabase, resolveDatabaseTarget } from "@lamplight/db-kit";
+import {
+  createDatabase,
+  databaseExists,
+  databaseUrlFor,
+  dropDatabase,
+  migrateDatabase,
+  renameDatabase,
+  resolveDatabaseTarget,
+  withConnection,
+} from "@lamplight/db-kit";
 
 /** A fresh, migrated, empty database for one test server. */
 export interface TestDatabase {
@@ -70,11 +79,51 @@ async function pgliteTemplate(service: string, serviceDir: string): Promise<stri
   return template;
 }
 
+/**
+ * A database for one test server, created from a template migrated once per service and
+ * migration set (`CREATE DATABASE … TEMPLATE`): the PostgreSQL counterpart of the PGlite template.
+ * Templates of other migration sets are dropped when a new one is built.
+ */
+async function createPostgresTestDatabase(serverUrl: string, service: string, serviceDir: string) {
+  const prefix = `lamplight_template_${service}_`;
+  const template = `${prefix}${migrationsHash(serviceDir)}`;
+  const name = `test_${service}_${randomBytes(4).toString("hex")}`;
+  await withConnection(serverUrl, async (client) => {
+    // Parallel test files (and runs from other checkouts) build, drop and copy templates under
+    // one lock, so no template is dropped between being found and being copied.
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [prefix]);
+    if (!(await databaseExists(client, template))) {
+      const building = `${prefix}building`;
+      await dropDatabase(client, building);
+      await createDatabase(client, building);
+      const buildingUrl = databaseUrlFor(serverUrl, building);
+      await migrateDatabase({
+        serviceDir,
+        databaseUrl: buildingUrl,
+        target: resolveDatabaseTarget(buildingUrl, { service, serviceDir }),
+      });
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+        [prefix],
+      );
+      for (const { datname } of rows) if (datname !== building) await dropDatabase(client, datname);
+      await renameDatabase(client, building, template);
+    }
+    await createDatabase(client, name, template);
+  });
+  return name;
+}
+
 export async function createTestDatabase(service: string, serviceDir: string): Promise<TestDatabase> {
   const postgres = suiteDatabaseUrl();
   if (postgres) {
-    const schema = `test_${service}_${randomBytes(4).toString("hex")}`;
-    return { databaseUrl: postgres, schema, migrate: true, dispose: () => dropSchema(postgres, schema) };
+    const name = await createPostgresTestDatabase(postgres, service, serviceDir);
+    return {
+      databaseUrl: databaseUrlFor(postgres, name),
+      schema: undefined,
+      migrate: false,
+      dispose: () => withConnection(postgres, (client) => dropDatabase(client, name)),
+    };
   }
   const template = await pgliteTemplate(service, serviceDir);
   const parent = mkdtempSync(path.join(os.tmpdir(), `lamplight-${service}-`));
