@@ -14,9 +14,14 @@ export const HostModel = {
 } as const;
 export type HostModel = (typeof HostModel)[keyof typeof HostModel];
 
+/** Every status of a site's life, in lifecycle order (the sites subgraph's SiteStatus). */
 export const SiteStatus = {
+  PROPOSED: "PROPOSED",
+  APPLIED: "APPLIED",
   UNDER_REVIEW: "UNDER_REVIEW",
   APPROVED: "APPROVED",
+  REJECTED: "REJECTED",
+  TENDERING: "TENDERING",
   BUILDING: "BUILDING",
   OPEN: "OPEN",
   SUSPENDED: "SUSPENDED",

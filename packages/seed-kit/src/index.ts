@@ -9,6 +9,11 @@ export {
   OTHER_DEMONSTRATION_SITES,
   SiteStatus,
 } from "./demo-homes.js";
-export { DEMO_PROJECTS, DEMO_VOLUNTEER_ID, type DemoProject } from "./demo-projects.js";
+export {
+  DEMO_PARTNER_ORGANISATION,
+  DEMO_PROJECTS,
+  DEMO_VOLUNTEER_ID,
+  type DemoProject,
+} from "./demo-references.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";

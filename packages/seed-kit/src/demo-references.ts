@@ -1,5 +1,5 @@
-// The programme's public-welfare projects are shared reference data for the demo seeds: campaigns
-// loads them, funding designates donations and grants to them, so both must agree on their ids.
+// Records that several subgraphs' demo seeds refer to by id: one subgraph loads each, the others
+// point at it (campaigns loads the projects, funding designates gifts to them), so they must agree.
 
 /** One of the projects offered to donors, in the shape the campaigns subgraph stores. */
 export interface DemoProject {
@@ -83,3 +83,13 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
 
 /** The demo volunteer account's volunteer record: people seeds it (active, paired), and the demo token carries it. */
 export const DEMO_VOLUNTEER_ID = "3f9b6c1d-2a4e-4f7b-8c5d-6e1a9b0c2d01";
+
+/**
+ * The demo partner: an alliance company with an API key in the demo data. People seeds the
+ * organisation; access seeds its key and the operations it may run.
+ */
+export const DEMO_PARTNER_ORGANISATION = {
+  id: "5d2c8a41-7e3b-4f9a-b6c0-1e8d4a2f9c01",
+  name: "蜀光通信四川分公司",
+  kind: "ALLIANCE_COMPANY",
+} as const;
