@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { signDevelopmentToken } from "@lamplight/gateway/auth";
-import { DEMO_USERS } from "@lamplight/gateway/demo-users";
+import { DEMO_PARTNER_KEY, DEMO_USERS } from "@lamplight/gateway/demo-users";
 import { ROLES, type Role } from "@lamplight/subgraph-kit";
 
 // `pnpm run token --role CITY_ADMIN --region 510700` or `pnpm run token --user demo-site-manager`:
@@ -22,11 +22,20 @@ const { values } = parseArgs({
 
 if (values.list) {
   for (const user of DEMO_USERS) {
-    const scope = user.region ? ` ${user.region}` : user.sites ? ` site ${user.sites.join(",")}` : "";
+    const scope = user.region
+      ? ` ${user.region}`
+      : user.sites
+        ? ` site ${user.sites.join(",")}`
+        : user.volunteer
+          ? ` volunteer ${user.volunteer}`
+          : "";
     process.stdout.write(
       `${user.subject.padEnd(30)} ${user.roles.join(",")}${scope}  (${user.description})\n`,
     );
   }
+  process.stdout.write(
+    `\nThe demo partner (${DEMO_PARTNER_KEY.organisation}) sends x-api-key: ${DEMO_PARTNER_KEY.secret}\n`,
+  );
   process.exit(0);
 }
 

@@ -1,3 +1,4 @@
+import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID, demoPartnerKeySecret } from "@lamplight/seed-kit";
 import type { DevelopmentTokenClaims } from "./auth.js";
 
 /**
@@ -44,6 +45,13 @@ export const DEMO_USERS: readonly (DevelopmentTokenClaims & { description: strin
   {
     subject: "demo-volunteer",
     roles: ["VOLUNTEER"],
-    description: "a volunteer (paired children come with pairing)",
+    volunteer: DEMO_VOLUNTEER_ID,
+    description: "a volunteer in Yanting, paired with three children of that home",
   },
 ];
+
+/** The demo partner's API key (`x-api-key`), loaded by the access subgraph's demo seed. */
+export const DEMO_PARTNER_KEY = {
+  organisation: DEMO_PARTNER_ORGANISATION.name,
+  secret: demoPartnerKeySecret(),
+};

@@ -10,3 +10,4 @@ export const accessService: TestableService<PrismaClient> = {
   open: openAccessDatabase,
   createServer,
 };
+export { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS, seedAccess } from "./seed/index.js";

@@ -15,13 +15,20 @@ const SECRET_PREFIX = "lk_";
 /** lastUsedAt is written at most this often per key, so verifying stays a read on busy keys. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+const newSecret = () => `${SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
+
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 /** The only code in this service that touches the ApiKey table. */
 export class ApiKeyRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(input: CreateApiKeyInput, createdBy: string): Promise<{ apiKey: ApiKey; secret: string }> {
+  /** `secret` is for the demo seed's well-known key only; real keys always get a random one. */
+  async create(
+    input: CreateApiKeyInput,
+    createdBy: string,
+    secret = newSecret(),
+  ): Promise<{ apiKey: ApiKey; secret: string }> {
     const unknown = input.scopes.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope));
     if (unknown.length > 0) {
       throw new BadUserInputError(
@@ -34,7 +41,6 @@ export class ApiKeyRepository {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw new BadUserInputError("input.expiresAt must be in the future", { field: "input.expiresAt" });
     }
-    const secret = `${SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
     const apiKey = await this.prisma.apiKey.create({
       data: {
         organisationId: input.organisationId,

@@ -1,0 +1,20 @@
+import { createLogger } from "@lamplight/subgraph-kit";
+import { openAccessDatabase, SERVICE_NAME } from "./database.js";
+import { env } from "./env.js";
+import { seedAccess } from "./seed/index.js";
+
+// `pnpm seed`: migrate, then load the demo data (idempotent). Never in production: the demo
+// partner's key secret is published in the README.
+const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+if (env.NODE_ENV === "production") {
+  logger.error("refusing to load demo data (a well-known partner key) with NODE_ENV=production");
+  process.exit(1);
+}
+const database = await openAccessDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+try {
+  const started = Date.now();
+  const seeded = await seedAccess(database.client);
+  logger.info({ ...seeded, ms: Date.now() - started }, "demo data loaded");
+} finally {
+  await database.close();
+}

@@ -1,0 +1,39 @@
+import { DEMO_SEED, demoPartnerKeySecret } from "@lamplight/seed-kit";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { ApiKeyRepository, hashSecret } from "../modules/api-key/api-key.repository.js";
+import { TrustedOperationRepository } from "../modules/trusted-operation/trusted-operation.repository.js";
+import { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS } from "./demo-partner.js";
+
+export { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS } from "./demo-partner.js";
+
+const SEEDED_BY = "demo-seed";
+
+/**
+ * Loads the demo partner: its key (with the well-known secret) and the operations it may run.
+ * Idempotent: an existing demo key and registered operations are kept.
+ */
+export async function seedAccess(
+  prisma: PrismaClient,
+  seed = DEMO_SEED,
+): Promise<{ apiKeys: number; trustedOperations: number }> {
+  const secret = demoPartnerKeySecret(seed);
+  let apiKeys = 0;
+  if (!(await prisma.apiKey.findUnique({ where: { secretHash: hashSecret(secret) } }))) {
+    await new ApiKeyRepository(prisma).create(
+      {
+        organisationId: DEMO_PARTNER.id,
+        name: "demo partner's reporting system",
+        scopes: DEMO_PARTNER.scopes,
+        expiresAt: null,
+      },
+      SEEDED_BY,
+      secret,
+    );
+    apiKeys = 1;
+  }
+  const operations = new TrustedOperationRepository(prisma);
+  for (const operation of DEMO_PARTNER_OPERATIONS) {
+    await operations.register({ organisationId: DEMO_PARTNER.id, ...operation }, SEEDED_BY);
+  }
+  return { apiKeys, trustedOperations: DEMO_PARTNER_OPERATIONS.length };
+}
