@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { DEMO_SEED } from "./demo-homes.js";
+
 // Records that several subgraphs' demo seeds refer to by id: one subgraph loads each, the others
 // point at it (campaigns loads the projects, funding designates gifts to them), so they must agree.
 
@@ -93,3 +96,11 @@ export const DEMO_PARTNER_ORGANISATION = {
   name: "蜀光通信四川分公司",
   kind: "ALLIANCE_COMPANY",
 } as const;
+
+/**
+ * The demo partner's API key secret, derived from the seed number so that the README's examples
+ * work on every development machine. It is public knowledge: demo data never goes to production.
+ */
+export function demoPartnerKeySecret(seed = DEMO_SEED): string {
+  return `lk_${createHash("sha256").update(`lamplight demo partner ${seed}`).digest("base64url")}`;
+}

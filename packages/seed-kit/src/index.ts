@@ -14,6 +14,7 @@ export {
   DEMO_PROJECTS,
   DEMO_VOLUNTEER_ID,
   type DemoProject,
+  demoPartnerKeySecret,
 } from "./demo-references.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";
