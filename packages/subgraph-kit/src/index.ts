@@ -11,6 +11,7 @@ export {
   subgraphAccessEnv,
   subgraphEnv,
 } from "./env.js";
+export { integerVariable } from "./env-integers.js";
 export {
   BadUserInputError,
   ConflictError,

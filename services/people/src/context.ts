@@ -1,12 +1,26 @@
 import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AllianceRepository } from "./modules/alliance/alliance.repository.js";
+import type { CareRepository } from "./modules/care/care.repository.js";
+import type { FamilyRepository } from "./modules/family/family.repository.js";
+import type { MatchingRepository } from "./modules/matching/matching.repository.js";
 import type { NeedRepository } from "./modules/need/need.repository.js";
 import type { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
+import type { PairingRepository } from "./modules/pairing/pairing.repository.js";
 import type { StudentRepository } from "./modules/student/student.repository.js";
+import type { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 
 /** What this subgraph's resolvers receive. */
 export interface PeopleContext extends BaseContext {
   organisations: OrganisationRepository;
+  alliance: AllianceRepository;
   students: StudentRepository;
   needs: NeedRepository;
+  family: FamilyRepository;
+  care: CareRepository;
+  volunteers: VolunteerRepository;
+  pairings: PairingRepository;
+  matching: MatchingRepository;
+  /** How many children one volunteer may be paired with at once (MAX_CHILDREN_PER_VOLUNTEER). */
+  maxChildrenPerVolunteer: number;
   auditLog: AuditLog;
 }

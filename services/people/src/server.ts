@@ -3,9 +3,16 @@ import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from
 import type { PeopleContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
+import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "./limits.js";
+import { AllianceRepository } from "./modules/alliance/alliance.repository.js";
+import { CareRepository } from "./modules/care/care.repository.js";
+import { FamilyRepository } from "./modules/family/family.repository.js";
+import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { NeedRepository } from "./modules/need/need.repository.js";
 import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
+import { PairingRepository } from "./modules/pairing/pairing.repository.js";
 import { StudentRepository } from "./modules/student/student.repository.js";
+import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 import { buildPeopleSchema } from "./schema.js";
 
 export interface PeopleServerDeps {
@@ -14,6 +21,8 @@ export interface PeopleServerDeps {
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
   suppressionThreshold?: number;
+  /** How many children one volunteer may be paired with at once; 3 unless set. */
+  maxChildrenPerVolunteer?: number;
 }
 
 /** The people subgraph, ready to listen; tests call this with a fresh database. */
@@ -22,13 +31,25 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const organisations = new OrganisationRepository(database.client);
   const students = new StudentRepository(database.client);
   const needs = new NeedRepository(database.client);
+  const repositories = {
+    organisations,
+    students,
+    needs,
+    alliance: new AllianceRepository(database.client),
+    family: new FamilyRepository(database.client),
+    care: new CareRepository(database.client),
+    volunteers: new VolunteerRepository(database.client),
+    pairings: new PairingRepository(database.client),
+    matching: new MatchingRepository(database.client),
+  };
+  const maxChildrenPerVolunteer = deps.maxChildrenPerVolunteer ?? DEFAULT_MAX_CHILDREN_PER_VOLUNTEER;
   // Every read of a child's personal data and every mutation lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
   return createSubgraphServer<PeopleContext>({
     name: SERVICE_NAME,
     schema: await buildPeopleSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, organisations, students, needs, auditLog }),
+    context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog }),
     database,
     identityKey: deps.identityKey,
     auditLog,

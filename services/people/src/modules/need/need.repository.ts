@@ -9,6 +9,8 @@ export interface CountyNeedCount {
   cityCode: string;
   category: NeedCategory;
   children: number;
+  /** Of them, the children whose guardian consented to statistics. */
+  consenting: number;
 }
 
 /** The code that reads the Need table. (Needs are written with their child: StudentRepository.register.) */
@@ -40,14 +42,19 @@ export class NeedRepository {
       within = Prisma.sql`(s."cityCode" = ANY(${cities}::text[]) OR s."regionCode" = ANY(${counties}::text[]))`;
     }
     const rows = await this.prisma.$queryRaw<
-      { regionCode: string; cityCode: string; category: NeedCategory; children: number }[]
+      { regionCode: string; cityCode: string; category: NeedCategory; children: number; consenting: number }[]
     >`
       SELECT s."regionCode", s."cityCode", n."category"::text AS "category",
-             COUNT(DISTINCT n."studentId")::int AS "children"
+             COUNT(DISTINCT n."studentId")::int AS "children",
+             COUNT(DISTINCT n."studentId") FILTER (WHERE s."consentStatistics")::int AS "consenting"
       FROM "Need" n
       JOIN "Student" s ON s."id" = n."studentId"
       WHERE ${within}
       GROUP BY s."regionCode", s."cityCode", n."category"`;
-    return rows.map((row) => ({ ...row, children: Number(row.children) }));
+    return rows.map((row) => ({
+      ...row,
+      children: Number(row.children),
+      consenting: Number(row.consenting),
+    }));
   }
 }

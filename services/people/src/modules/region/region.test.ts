@@ -32,6 +32,7 @@ beforeAll(async () => {
       grade: 5,
       guardianName: "监护人",
       guardianRelationship: "GRANDPARENT" as const,
+      consentStatistics: true,
     })),
   });
   // Every fourth Mianyang child has a psychological need, assessed twice (counted once); every

@@ -1,14 +1,17 @@
 import type { PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
-import { studentScope } from "../student/student.policy.js";
+import { studentScopeOf } from "../student/student.access.js";
 import type { Student } from "../student/student.type.js";
 
 /** How many children attend each home (all of them: the resolver decides what the caller sees of it). */
 export function childrenCountLoader(context: PeopleContext) {
-  return context.loaders.get<string, number>("site.childrenCount", async (siteIds) => {
-    const counts = await context.students.countBySite(siteIds, null);
-    return siteIds.map((id) => counts.get(id) ?? 0);
-  });
+  return context.loaders.get<string, { all: number; consenting: number }>(
+    "site.childrenCount",
+    async (siteIds) => {
+      const counts = await context.students.countBySiteWithConsent(siteIds);
+      return siteIds.map((id) => counts.get(id) ?? { all: 0, consenting: 0 });
+    },
+  );
 }
 
 /**
@@ -20,7 +23,7 @@ export function studentPageLoader(context: PeopleContext, page: PageRequest) {
   return context.loaders.get<string, Student[]>(
     `site.students:${page.first}:${page.after ?? ""}`,
     async (siteIds) => {
-      const pages = await context.students.pagesBySite(siteIds, studentScope(context.principal), page);
+      const pages = await context.students.pagesBySite(siteIds, await studentScopeOf(context), page);
       return siteIds.map((id) => pages.get(id) ?? []);
     },
   );
@@ -29,7 +32,7 @@ export function studentPageLoader(context: PeopleContext, page: PageRequest) {
 /** How many of each home's children the caller may see: the totalCount of Site.students. */
 export function visibleStudentCountLoader(context: PeopleContext) {
   return context.loaders.get<string, number>("site.visibleStudentCount", async (siteIds) => {
-    const counts = await context.students.countBySite(siteIds, studentScope(context.principal));
+    const counts = await context.students.countBySite(siteIds, await studentScopeOf(context));
     return siteIds.map((id) => counts.get(id) ?? 0);
   });
 }

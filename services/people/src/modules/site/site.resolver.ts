@@ -1,13 +1,9 @@
-import {
-  type ConnectionResult,
-  connectionFromRows,
-  PageArgs,
-  pageRequest,
-  visibleCount,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, connectionFromRows, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { isEmptyScope, studentScope } from "../student/student.policy.js";
+import { childrenFigure } from "../region/region.resolver.js";
+import { studentScopeOf } from "../student/student.access.js";
+import { isEmptyScope } from "../student/student.policy.js";
 import { STUDENT_ORDER } from "../student/student.repository.js";
 import { StudentConnection } from "../student/student.resolver.js";
 import type { Student } from "../student/student.type.js";
@@ -31,7 +27,7 @@ export class SiteResolver {
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Student>> {
     const page = pageRequest(args);
-    if (isEmptyScope(studentScope(context.principal)))
+    if (isEmptyScope(await studentScopeOf(context)))
       return connectionFromRows<Student>([], { order: STUDENT_ORDER, page, countTotal: async () => 0 });
     const rows = await studentPageLoader(context, page).load(site.id);
     return connectionFromRows(rows, {
@@ -44,10 +40,10 @@ export class SiteResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "How many children attend this home. De-identified: null when small enough to point at a child, unless your role may see individual children.",
+      "How many children attend this home. For roles that may not see individual children: only children whose guardian consented to statistics, and null when small enough to point at a child.",
   })
   async childrenCount(@Root() site: Site, @Ctx() context: PeopleContext): Promise<number | null> {
-    return visibleCount(
+    return childrenFigure(
       context.principal,
       await childrenCountLoader(context).load(site.id),
       context.suppressBelow,

@@ -30,6 +30,7 @@ beforeAll(async () => {
         grade: 4,
         guardianName: "监护人",
         guardianRelationship: "GRANDPARENT" as const,
+        consentStatistics: true,
       })),
     ),
   });

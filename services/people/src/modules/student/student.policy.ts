@@ -10,20 +10,26 @@ import {
 } from "@lamplight/subgraph-kit";
 
 /**
- * The roles that may see individual children at all. Each sees only the children in their scope:
- * a province admin all of them, a city admin or county officer those living in their region, a
- * site manager those attending their homes. Finance officers, partners and the public never do.
- * (Volunteers will see the children they are paired with, once pairings exist.)
+ * The staff roles that see children: each only the children in their scope: a province admin all
+ * of them, a city admin or county officer those living in their region, a site manager those
+ * attending their homes. Finance officers, partners and the public never do.
  */
-export const STUDENT_VIEWERS = [
+export const STUDENT_STAFF = [
   Role.PROVINCE_ADMIN,
   Role.CITY_ADMIN,
   Role.COUNTY_OFFICER,
   Role.SITE_MANAGER,
 ] as const;
 
+/**
+ * Everyone who may list or look up children: the staff above, and volunteers, who see only the
+ * children they are paired with now, and of them only what one-to-one support needs (see
+ * CHILD_FIELDS_FOR_VOLUNTEERS and docs/decisions/0016).
+ */
+export const STUDENT_VIEWERS = [...STUDENT_STAFF, Role.VOLUNTEER] as const;
+
 /** Who may register a child: officials within their region, site managers for their own homes. */
-export const STUDENT_REGISTRARS = STUDENT_VIEWERS;
+export const STUDENT_REGISTRARS = STUDENT_STAFF;
 
 /** The officials whose region scope covers children (not FINANCE_OFFICER, whose scope is money). */
 const OFFICIALS = [Role.CITY_ADMIN, Role.COUNTY_OFFICER] as const;
@@ -37,11 +43,17 @@ export function mayViewStudent(
   return student.siteId !== null && managesSite(principal, student.siteId);
 }
 
+/** Whether a volunteer principal is paired with this child now (`paired`: their children's ids). */
+export function isPairedWith(principal: Principal, studentId: string, paired: readonly string[]): boolean {
+  return hasRole(principal, Role.VOLUNTEER) && principal.volunteerId !== null && paired.includes(studentId);
+}
+
 export function assertMayViewStudent(
   principal: Principal,
-  student: { regionCode: string; siteId: string | null },
+  student: { id: string; regionCode: string; siteId: string | null },
+  paired: readonly string[] = [],
 ): void {
-  if (!mayViewStudent(principal, student)) {
+  if (!mayViewStudent(principal, student) && !isPairedWith(principal, student.id, paired)) {
     throw new ForbiddenError("This child is outside your region and your homes");
   }
 }
@@ -55,13 +67,23 @@ export interface StudentScope {
   cities: string[];
   counties: string[];
   siteIds: string[];
+  /** A volunteer's paired children. */
+  studentIds: string[];
 }
 
-const EVERY_CHILD: StudentScope = Object.freeze({ all: true, cities: [], counties: [], siteIds: [] });
+const EVERY_CHILD: StudentScope = Object.freeze({
+  all: true,
+  cities: [],
+  counties: [],
+  siteIds: [],
+  studentIds: [],
+});
 
-export function studentScope(principal: Principal): StudentScope {
+/** `paired`: the children a volunteer principal is paired with now (pairedStudentIdsLoader). */
+export function studentScope(principal: Principal, paired: readonly string[] = []): StudentScope {
   if (hasRole(principal, Role.PROVINCE_ADMIN)) return EVERY_CHILD;
-  const scope: StudentScope = { all: false, cities: [], counties: [], siteIds: [] };
+  const scope: StudentScope = { all: false, cities: [], counties: [], siteIds: [], studentIds: [] };
+  if (hasRole(principal, Role.VOLUNTEER) && principal.volunteerId) scope.studentIds.push(...paired);
   if (principal.regionScope && hasRole(principal, ...OFFICIALS)) {
     const region = getRegion(principal.regionScope);
     if (region?.level === "PROVINCE") return EVERY_CHILD;
@@ -74,7 +96,10 @@ export function studentScope(principal: Principal): StudentScope {
 
 /** A scope that can match no child: lists answer empty without asking the database. */
 export function isEmptyScope(scope: StudentScope): boolean {
-  return !scope.all && scope.cities.length + scope.counties.length + scope.siteIds.length === 0;
+  return (
+    !scope.all &&
+    scope.cities.length + scope.counties.length + scope.siteIds.length + scope.studentIds.length === 0
+  );
 }
 
 const regionName = (code: string) => getRegion(code)?.name ?? code;

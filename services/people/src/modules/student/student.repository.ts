@@ -43,6 +43,7 @@ export function scopeWhere(scope: StudentScope): Prisma.StudentWhereInput {
   if (scope.cities.length > 0) any.push({ cityCode: { in: scope.cities } });
   if (scope.counties.length > 0) any.push({ regionCode: { in: scope.counties } });
   if (scope.siteIds.length > 0) any.push({ siteId: { in: scope.siteIds } });
+  if (scope.studentIds.length > 0) any.push({ id: { in: scope.studentIds } });
   return any.length > 0 ? { OR: any } : { id: { in: [] } };
 }
 
@@ -53,6 +54,7 @@ function scopeSql(scope: StudentScope): Prisma.Sql {
   if (scope.cities.length > 0) any.push(Prisma.sql`"cityCode" = ANY(${scope.cities}::text[])`);
   if (scope.counties.length > 0) any.push(Prisma.sql`"regionCode" = ANY(${scope.counties}::text[])`);
   if (scope.siteIds.length > 0) any.push(Prisma.sql`"siteId" = ANY(${scope.siteIds}::uuid[])`);
+  if (scope.studentIds.length > 0) any.push(Prisma.sql`"id" = ANY(${scope.studentIds}::uuid[])`);
   return any.length > 0 ? Prisma.sql`(${Prisma.join(any, " OR ")})` : Prisma.sql`FALSE`;
 }
 
@@ -79,6 +81,8 @@ export interface CountyCount {
   regionCode: string;
   cityCode: string;
   count: number;
+  /** Of them, the children whose guardian consented to statistics. */
+  consenting: number;
 }
 
 /** The only code in this service that touches the Student table (and Need, when a child is registered). */
@@ -147,21 +151,51 @@ export class StudentRepository {
     return counts;
   }
 
+  /** How many children attend each home, all and those counted in statistics, in one query. */
+  async countBySiteWithConsent(
+    siteIds: readonly string[],
+  ): Promise<Map<string, { all: number; consenting: number }>> {
+    const counts = new Map<string, { all: number; consenting: number }>();
+    const valid = [...new Set(siteIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.student.groupBy({
+      by: ["siteId", "consentStatistics"],
+      where: { siteId: { in: valid } },
+      _count: { _all: true },
+    });
+    for (const group of groups) {
+      if (!group.siteId) continue;
+      const entry = counts.get(group.siteId) ?? { all: 0, consenting: 0 };
+      entry.all += group._count._all;
+      if (group.consentStatistics) entry.consenting += group._count._all;
+      counts.set(group.siteId, entry);
+    }
+    return counts;
+  }
+
   /**
    * How many children live in each county of the given regions, in one query. A county's children
    * are in its own row; a city's are the sum of its counties; the province's are every row.
    */
   async countByCounty(regionCodes: readonly string[]): Promise<CountyCount[]> {
     const groups = await this.prisma.student.groupBy({
-      by: ["regionCode", "cityCode"],
+      by: ["regionCode", "cityCode", "consentStatistics"],
       where: regionsWhere(regionCodes),
       _count: { _all: true },
     });
-    return groups.map((group) => ({
-      regionCode: group.regionCode,
-      cityCode: group.cityCode,
-      count: group._count._all,
-    }));
+    const byCounty = new Map<string, CountyCount>();
+    for (const group of groups) {
+      const row = byCounty.get(group.regionCode) ?? {
+        regionCode: group.regionCode,
+        cityCode: group.cityCode,
+        count: 0,
+        consenting: 0,
+      };
+      row.count += group._count._all;
+      if (group.consentStatistics) row.consenting += group._count._all;
+      byCounty.set(group.regionCode, row);
+    }
+    return [...byCounty.values()];
   }
 
   /**
@@ -193,6 +227,17 @@ export class StudentRepository {
         }
       }
       const created = await tx.student.create({ data: student });
+      // The guardian on the child's own record is also the first of the child's guardians.
+      await tx.guardian.create({
+        data: {
+          studentId: created.id,
+          name: student.guardianName,
+          relationship: student.guardianRelationship,
+          phone: student.guardianPhone ?? null,
+          livesWithChild: true,
+          isPrimary: true,
+        },
+      });
       if (needs.length > 0) {
         await tx.need.createMany({ data: needs.map((need) => ({ ...need, studentId: created.id })) });
       }

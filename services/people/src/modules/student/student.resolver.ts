@@ -16,6 +16,7 @@ import { needsLoader } from "../need/need.loader.js";
 import { Need } from "../need/need.type.js";
 import { Region } from "../region/region.type.js";
 import { Site } from "../site/site.type.js";
+import { mayViewChild, pairedStudentIds, studentScopeOf } from "./student.access.js";
 import { CreateStudentInput, StudentFilter } from "./student.inputs.js";
 import { studentLoader } from "./student.loader.js";
 import {
@@ -24,15 +25,25 @@ import {
   mayViewStudent,
   STUDENT_REGISTRARS,
   STUDENT_VIEWERS,
-  studentScope,
 } from "./student.policy.js";
 import { requireCounty, type StudentRegistration } from "./student.repository.js";
 import { Gender, GuardianRelationship, Student, StudentConsent } from "./student.type.js";
 
 export const StudentConnection = Connection(Student);
 
-/** The rule for every personal field: the caller may see this child (and the read is audited). */
+/**
+ * Personal data a paired volunteer needs for one-to-one support, and staff see: who the child is,
+ * where they go to school and to a home, who looks after them, what they need. Audited.
+ */
 const PERSONAL = {
+  allow: (_principal: Principal, student: Student, context: PeopleContext) => mayViewChild(context, student),
+};
+
+/**
+ * Contacts of the family (phones, where a parent works and for whom): staff only, never a
+ * volunteer (docs/decisions/0016). Audited.
+ */
+const CONTACT = {
   allow: (principal: Principal, student: Student) => mayViewStudent(principal, student),
 };
 
@@ -118,20 +129,21 @@ export class StudentResolver {
   async student(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<Student | null> {
     const student = await studentLoader(context).load(id);
     if (!student) return null;
-    assertMayViewStudent(context.principal, student);
+    assertMayViewStudent(context.principal, student, await pairedStudentIds(context));
     return student;
   }
 
   @Query(() => StudentConnection, {
-    description: "The children you may see (your region, or your homes), by name, a page at a time.",
+    description:
+      "The children you may see (your region, your homes, or, for a volunteer, the children you are paired with now), by name, a page at a time.",
   })
   @Allow(...STUDENT_VIEWERS)
-  students(
+  async students(
     @Arg("filter", () => StudentFilter, { nullable: true }) filter: StudentFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Student>> {
-    return context.students.list(studentScope(context.principal), filter, pageRequest(page));
+    return context.students.list(await studentScopeOf(context), filter, pageRequest(page));
   }
 
   @Mutation(() => Student, {
@@ -231,29 +243,38 @@ export class StudentResolver {
     return student.guardianRelationship;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Personal: the guardian's phone." })
-  @Sensitive(PERSONAL)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Family contact (staff only): the guardian's phone.",
+  })
+  @Sensitive(CONTACT)
   guardianPhone(@Root() student: Student): string | null {
     return student.guardianPhone;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Personal: the city a migrant parent works in.",
+    description: "Family contact (staff only): the city a migrant parent works in.",
   })
-  @Sensitive(PERSONAL)
+  @Sensitive(CONTACT)
   parentWorkCity(@Root() student: Student): string | null {
     return student.parentWorkCity;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Personal: a migrant parent's employer." })
-  @Sensitive(PERSONAL)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Family contact (staff only): a migrant parent's employer.",
+  })
+  @Sensitive(CONTACT)
   parentEmployer(@Root() student: Student): string | null {
     return student.parentEmployer;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Personal: a migrant parent's phone." })
-  @Sensitive(PERSONAL)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Family contact (staff only): a migrant parent's phone.",
+  })
+  @Sensitive(CONTACT)
   parentPhone(@Root() student: Student): string | null {
     return student.parentPhone;
   }

@@ -1,0 +1,90 @@
+import { isUuid, type PageRequest } from "@lamplight/subgraph-kit";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { pagesByParent, type SqlOrderKey } from "../../paging.js";
+import type { CareRecord } from "./care.type.js";
+
+export const CARE_ORDER: readonly SqlOrderKey[] = [
+  { field: "happenedOn", direction: "desc", cast: "date" },
+  { field: "id", direction: "desc", cast: "uuid" },
+];
+
+/** The only code that touches CareRecord (and a pairing's check-in dates, when a record is a check-in). */
+export class CareRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Records an act of care. When it is a check-in of a pairing, the pairing's last check-in and
+   * next due date move on in the same transaction (never backwards: the latest check-in counts).
+   */
+  record(
+    data: Prisma.CareRecordUncheckedCreateInput,
+    pairing: { id: string; checkInEveryDays: number; lastCheckInOn: Date | null } | null,
+  ): Promise<CareRecord> {
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.careRecord.create({ data: { ...data, pairingId: pairing?.id ?? null } });
+      if (pairing) {
+        await tx.$executeRaw`
+          UPDATE "Pairing"
+          SET "lastCheckInOn" = GREATEST(COALESCE("lastCheckInOn", ${created.happenedOn}::date), ${created.happenedOn}::date),
+              "nextCheckInDue" = GREATEST(COALESCE("lastCheckInOn", ${created.happenedOn}::date), ${created.happenedOn}::date) + "checkInEveryDays"
+          WHERE "id" = ${pairing.id}::uuid`;
+      }
+      return created;
+    });
+  }
+
+  /** A page of care records per child for a batch of children, in one query; `byVolunteer` narrows to one author. */
+  pagesByStudent(
+    studentIds: readonly string[],
+    page: PageRequest,
+    byVolunteer: string | null,
+  ): Promise<Map<string, CareRecord[]>> {
+    return pagesByParent<CareRecord>(this.prisma, {
+      table: "CareRecord",
+      parent: "studentId",
+      parentIds: studentIds.filter(isUuid),
+      order: CARE_ORDER,
+      page,
+      ...(byVolunteer ? { where: Prisma.sql`"volunteerId" = ${byVolunteer}::uuid` } : {}),
+    });
+  }
+
+  pagesByPairing(pairingIds: readonly string[], page: PageRequest): Promise<Map<string, CareRecord[]>> {
+    return pagesByParent<CareRecord>(this.prisma, {
+      table: "CareRecord",
+      parent: "pairingId",
+      parentIds: pairingIds.filter(isUuid),
+      order: CARE_ORDER,
+      page,
+    });
+  }
+
+  async countByStudent(
+    studentIds: readonly string[],
+    byVolunteer: string | null,
+  ): Promise<Map<string, number>> {
+    const valid = [...new Set(studentIds.filter(isUuid))];
+    const counts = new Map<string, number>();
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.careRecord.groupBy({
+      by: ["studentId"],
+      where: { studentId: { in: valid }, ...(byVolunteer ? { volunteerId: byVolunteer } : {}) },
+      _count: { _all: true },
+    });
+    for (const group of groups) counts.set(group.studentId, group._count._all);
+    return counts;
+  }
+
+  async countByPairing(pairingIds: readonly string[]): Promise<Map<string, number>> {
+    const valid = [...new Set(pairingIds.filter(isUuid))];
+    const counts = new Map<string, number>();
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.careRecord.groupBy({
+      by: ["pairingId"],
+      where: { pairingId: { in: valid } },
+      _count: { _all: true },
+    });
+    for (const group of groups) if (group.pairingId) counts.set(group.pairingId, group._count._all);
+    return counts;
+  }
+}

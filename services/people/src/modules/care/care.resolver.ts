@@ -1,0 +1,150 @@
+import {
+  Allow,
+  BadUserInputError,
+  Connection,
+  type ConnectionResult,
+  connectionFromRows,
+  ForbiddenError,
+  hasRole,
+  NotFoundError,
+  PageArgs,
+  type Principal,
+  pageRequest,
+  Role,
+  Sensitive,
+} from "@lamplight/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { PeopleContext } from "../../context.js";
+import { isoDay, today } from "../../dates.js";
+import { mayViewPairing } from "../pairing/pairing.access.js";
+import { Pairing } from "../pairing/pairing.type.js";
+import { mayViewChild } from "../student/student.access.js";
+import { studentLoader } from "../student/student.loader.js";
+import { mayViewStudent, STUDENT_VIEWERS } from "../student/student.policy.js";
+import { Student } from "../student/student.type.js";
+import { Volunteer } from "../volunteer/volunteer.type.js";
+import { RecordCareInput } from "./care.inputs.js";
+import {
+  careRecordCountLoader,
+  careRecordPageLoader,
+  checkInCountLoader,
+  checkInPageLoader,
+} from "./care.loader.js";
+import { CARE_ORDER } from "./care.repository.js";
+import { CareRecord } from "./care.type.js";
+
+export const CareRecordConnection = Connection(CareRecord);
+
+/** Whose care records of a child the caller reads: all for staff, their own for a paired volunteer. */
+function authorFilter(principal: Principal, student: Student): string | null {
+  if (mayViewStudent(principal, student)) return null;
+  return principal.volunteerId;
+}
+
+@Resolver(() => CareRecord)
+export class CareRecordResolver {
+  @Mutation(() => CareRecord, {
+    description:
+      "Records a visit, family call, check-up or counselling session. Staff record for children in their scope; a volunteer only for a child they are paired with, and the record is that pairing's check-in.",
+  })
+  @Allow(...STUDENT_VIEWERS)
+  async recordCare(
+    @Arg("input", () => RecordCareInput) input: RecordCareInput,
+    @Ctx() context: PeopleContext,
+  ): Promise<CareRecord> {
+    const { principal } = context;
+    const student = await studentLoader(context).load(input.studentId);
+    if (!student) throw new NotFoundError("Student", input.studentId);
+    if (input.happenedOn > today()) {
+      throw new BadUserInputError("input.happenedOn is in the future", { field: "input.happenedOn" });
+    }
+    const staff = mayViewStudent(principal, student);
+    let pairing: Pairing | null = null;
+    if (hasRole(principal, Role.VOLUNTEER) && principal.volunteerId) {
+      const open = await context.pairings.openPairing(principal.volunteerId, student.id);
+      if (open) pairing = open;
+    }
+    if (!staff && !pairing)
+      throw new ForbiddenError(
+        "You are not paired with this child, and the child is outside your region and homes",
+      );
+    if (pairing && input.happenedOn < pairing.startedOn) {
+      throw new BadUserInputError(
+        `input.happenedOn is before the pairing started (${isoDay(pairing.startedOn)})`,
+        { field: "input.happenedOn" },
+      );
+    }
+    return context.care.record(
+      {
+        studentId: student.id,
+        kind: input.kind,
+        happenedOn: input.happenedOn,
+        durationMinutes: input.durationMinutes ?? null,
+        notes: input.notes.trim(),
+        volunteerId: pairing ? principal.volunteerId : null,
+        recordedBy: principal.subject,
+      },
+      pairing,
+    );
+  }
+
+  @FieldResolver(() => Volunteer, {
+    nullable: true,
+    description: "The volunteer who gave the care; null for staff.",
+  })
+  volunteer(@Root() record: CareRecord): Volunteer | null {
+    return record.volunteerId ? Object.assign(new Volunteer(), { id: record.volunteerId }) : null;
+  }
+}
+
+@Resolver(() => Student)
+export class StudentCareResolver {
+  @FieldResolver(() => CareRecordConnection, {
+    nullable: true,
+    description:
+      "Personal (care notes): visits, family calls, check-ups and counselling, newest first. Staff see all; a paired volunteer sees the records they wrote.",
+  })
+  @Sensitive({
+    allow: (_principal: Principal, student: Student, context: PeopleContext) =>
+      mayViewChild(context, student),
+  })
+  async careRecords(
+    @Root() student: Student,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: PeopleContext,
+  ): Promise<ConnectionResult<CareRecord>> {
+    const page = pageRequest(args);
+    const author = authorFilter(context.principal, student);
+    const rows = await careRecordPageLoader(context, page, author).load(student.id);
+    return connectionFromRows(rows, {
+      order: CARE_ORDER,
+      page,
+      countTotal: () => careRecordCountLoader(context, author).load(student.id),
+    });
+  }
+}
+
+@Resolver(() => Pairing)
+export class PairingCheckInResolver {
+  @FieldResolver(() => CareRecordConnection, {
+    nullable: true,
+    description: "Personal (care notes): the volunteer's check-ins with the child, newest first.",
+  })
+  @Sensitive({
+    allow: (_principal: Principal, pairing: Pairing, context: PeopleContext) =>
+      mayViewPairing(context, pairing),
+  })
+  async checkIns(
+    @Root() pairing: Pairing,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: PeopleContext,
+  ): Promise<ConnectionResult<CareRecord>> {
+    const page = pageRequest(args);
+    const rows = await checkInPageLoader(context, page).load(pairing.id);
+    return connectionFromRows(rows, {
+      order: CARE_ORDER,
+      page,
+      countTotal: () => checkInCountLoader(context).load(pairing.id),
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import type { PeopleContext } from "../../context.js";
+import type { Pairing } from "./pairing.type.js";
+
+export function pairingLoader(context: PeopleContext) {
+  return context.loaders.get<string, Pairing | null>("pairing.byId", async (ids) =>
+    byKeys(ids, await context.pairings.findByIds(ids), (pairing) => pairing.id),
+  );
+}
+
+/** The children each volunteer is paired with now: one query per batch (usually the caller alone). */
+export function pairedStudentIdsLoader(context: PeopleContext) {
+  return context.loaders.get<string, string[]>("pairing.openStudentIds", async (volunteerIds) => {
+    const byVolunteer = await context.pairings.openStudentIds(volunteerIds);
+    return volunteerIds.map((id) => byVolunteer.get(id) ?? []);
+  });
+}
+
+/** A page of pairings per volunteer, for every volunteer of the batch in one query. */
+export function pairingPageLoader(context: PeopleContext, page: PageRequest, includeEnded: boolean) {
+  return context.loaders.get<string, Pairing[]>(
+    `pairing.byVolunteer:${includeEnded}:${page.first}:${page.after ?? ""}`,
+    async (volunteerIds) => {
+      const pages = await context.pairings.pagesByVolunteer(volunteerIds, page, includeEnded);
+      return volunteerIds.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+export function pairingCountLoader(context: PeopleContext, includeEnded: boolean) {
+  return context.loaders.get<string, number>(
+    `pairing.countByVolunteer:${includeEnded}`,
+    async (volunteerIds) => {
+      const counts = await context.pairings.countByVolunteer(volunteerIds, includeEnded);
+      return volunteerIds.map((id) => counts.get(id) ?? 0);
+    },
+  );
+}

@@ -1,0 +1,203 @@
+import { cityOf, getRegion } from "@lamplight/regions";
+import {
+  BadUserInputError,
+  ConflictError,
+  type ConnectionResult,
+  isUuid,
+  NotFoundError,
+  type PageRequest,
+  paginate,
+} from "@lamplight/subgraph-kit";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { pagesByParent, type SqlOrderKey } from "../../paging.js";
+import type { VolunteerFilter } from "./volunteer.inputs.js";
+import { nextStatus, type VolunteerStep } from "./volunteer.lifecycle.js";
+import type { ServiceLog, Training, Volunteer, VolunteerKind } from "./volunteer.type.js";
+
+export const VOLUNTEER_ORDER = [
+  { field: "name", direction: "asc" },
+  { field: "id", direction: "asc" },
+] as const;
+
+export const SERVICE_LOG_ORDER: readonly SqlOrderKey[] = [
+  { field: "servedOn", direction: "desc", cast: "date" },
+  { field: "id", direction: "desc", cast: "uuid" },
+];
+
+/** A county-level region code for a volunteer, or BAD_USER_INPUT naming the field. */
+export function requireVolunteerCounty(
+  code: string,
+  field: string,
+): { regionCode: string; cityCode: string } {
+  const region = getRegion(code);
+  if (region?.level !== "COUNTY") {
+    throw new BadUserInputError(`${field} "${code}" is not a county-level region of the province`, { field });
+  }
+  return { regionCode: code, cityCode: cityOf(code)!.code };
+}
+
+/** `where` for volunteers serving inside a region at any level. */
+export function volunteersWithin(code: string, field: string): Prisma.VolunteerWhereInput {
+  const region = getRegion(code);
+  if (!region) throw new BadUserInputError(`${field} "${code}" is not a region of the province`, { field });
+  if (region.level === "PROVINCE") return {};
+  return region.level === "CITY" ? { cityCode: code } : { regionCode: code };
+}
+
+export type VolunteerRegistration = Omit<
+  Prisma.VolunteerUncheckedCreateInput,
+  "id" | "status" | "createdAt" | "statusChangedAt"
+>;
+
+/** Active volunteers per county and kind (cityCode along for the city sums). */
+export interface CountyKindCount {
+  regionCode: string;
+  cityCode: string;
+  kind: VolunteerKind;
+  count: number;
+}
+
+/** The only code that touches Volunteer, VolunteerTraining and ServiceLog. */
+export class VolunteerRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findByIds(ids: readonly string[]): Promise<Volunteer[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.prisma.volunteer.findMany({ where: { id: { in: valid } } });
+  }
+
+  list(
+    scope: { all: boolean; region: string | null },
+    filter: VolunteerFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<ConnectionResult<Volunteer>> {
+    const where: Prisma.VolunteerWhereInput[] = [];
+    if (!scope.all) where.push(scope.region ? volunteersWithin(scope.region, "scope") : { id: { in: [] } });
+    if (filter?.region) where.push(volunteersWithin(filter.region, "filter.region"));
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.skill) where.push({ skills: { has: filter.skill } });
+    return paginate<Volunteer>(this.prisma.volunteer, {
+      where: { AND: where },
+      order: VOLUNTEER_ORDER,
+      page,
+    });
+  }
+
+  register(data: VolunteerRegistration): Promise<Volunteer> {
+    return this.prisma.volunteer.create({ data });
+  }
+
+  /**
+   * Takes one lifecycle step. The update names the status it expects, so two managers acting at
+   * once cannot both move the volunteer: the second finds the status changed and is refused.
+   * Deactivation ends the volunteer's open pairings in the same transaction.
+   */
+  async step(
+    id: string,
+    step: VolunteerStep,
+    changes: Prisma.VolunteerUpdateManyMutationInput,
+    options: { endPairingsOn?: Date; endReason?: string } = {},
+  ): Promise<Volunteer> {
+    return this.prisma.$transaction(async (tx) => {
+      const current = await tx.volunteer.findUnique({ where: { id }, select: { status: true } });
+      if (!current) throw new NotFoundError("Volunteer", id);
+      const next = nextStatus(current.status, step);
+      if (!next.ok) throw new ConflictError(next.reason, { status: current.status, step });
+      const { count } = await tx.volunteer.updateMany({
+        where: { id, status: current.status },
+        data: { ...changes, status: next.to, statusChangedAt: new Date() },
+      });
+      if (count === 0) {
+        throw new ConflictError("This volunteer's status changed meanwhile; read it again", { step });
+      }
+      if (options.endPairingsOn) {
+        await tx.pairing.updateMany({
+          where: { volunteerId: id, endedOn: null },
+          data: { endedOn: options.endPairingsOn, endReason: options.endReason ?? "volunteer deactivated" },
+        });
+      }
+      return tx.volunteer.findUniqueOrThrow({ where: { id } });
+    });
+  }
+
+  update(id: string, data: Prisma.VolunteerUpdateInput): Promise<Volunteer> {
+    return this.prisma.volunteer.update({ where: { id }, data });
+  }
+
+  addTraining(data: Prisma.VolunteerTrainingUncheckedCreateInput): Promise<Training> {
+    return this.prisma.volunteerTraining.create({ data });
+  }
+
+  /** Every training of the given volunteers in one query, most recent first. */
+  trainingsOf(volunteerIds: readonly string[]): Promise<Training[]> {
+    const valid = volunteerIds.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.prisma.volunteerTraining.findMany({
+      where: { volunteerId: { in: valid } },
+      orderBy: [{ volunteerId: "asc" }, { completedOn: "desc" }, { id: "asc" }],
+    });
+  }
+
+  logService(data: Prisma.ServiceLogUncheckedCreateInput): Promise<ServiceLog> {
+    return this.prisma.serviceLog.create({ data });
+  }
+
+  serviceLogPages(volunteerIds: readonly string[], page: PageRequest): Promise<Map<string, ServiceLog[]>> {
+    return pagesByParent<ServiceLog>(this.prisma, {
+      table: "ServiceLog",
+      parent: "volunteerId",
+      parentIds: volunteerIds.filter(isUuid),
+      order: SERVICE_LOG_ORDER,
+      page,
+    });
+  }
+
+  /** Logged minutes and number of logs per volunteer, in one query. */
+  async loggedTotals(
+    volunteerIds: readonly string[],
+  ): Promise<Map<string, { minutes: number; logs: number }>> {
+    const valid = [...new Set(volunteerIds.filter(isUuid))];
+    const totals = new Map<string, { minutes: number; logs: number }>();
+    if (valid.length === 0) return totals;
+    const groups = await this.prisma.serviceLog.groupBy({
+      by: ["volunteerId"],
+      where: { volunteerId: { in: valid } },
+      _sum: { minutes: true },
+      _count: { _all: true },
+    });
+    for (const group of groups) {
+      totals.set(group.volunteerId, { minutes: group._sum.minutes ?? 0, logs: group._count._all });
+    }
+    return totals;
+  }
+
+  /** Active volunteers per county and kind within the given regions, in one query. */
+  async countActiveByCountyAndKind(regionCodes: readonly string[]): Promise<CountyKindCount[]> {
+    const regions = regionCodes.map((code) => getRegion(code)).filter((region) => region !== undefined);
+    if (regions.length === 0) return [];
+    const any: Prisma.VolunteerWhereInput[] = [];
+    if (!regions.some((region) => region.level === "PROVINCE")) {
+      const cities = regions.filter((region) => region.level === "CITY").map((region) => region.code);
+      const counties = regions.filter((region) => region.level === "COUNTY").map((region) => region.code);
+      if (cities.length > 0) any.push({ cityCode: { in: cities } });
+      if (counties.length > 0) any.push({ regionCode: { in: counties } });
+    }
+    const groups = await this.prisma.volunteer.groupBy({
+      by: ["regionCode", "cityCode", "kind"],
+      where: { status: "ACTIVE", ...(any.length > 0 ? { OR: any } : {}) },
+      _count: { _all: true },
+    });
+    return groups.map((group) => ({
+      regionCode: group.regionCode,
+      cityCode: group.cityCode,
+      kind: group.kind,
+      count: group._count._all,
+    }));
+  }
+
+  countServiceLogs(volunteerId: string): Promise<number> {
+    return this.prisma.serviceLog.count({ where: { volunteerId } });
+  }
+}
