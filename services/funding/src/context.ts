@@ -1,12 +1,20 @@
 import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
 import type { DonationRepository } from "./modules/donation/donation.repository.js";
 import type { FundRepository } from "./modules/fund/fund.repository.js";
+import type { GrantRepository } from "./modules/grant/grant.repository.js";
+import type { InKindRepository } from "./modules/inkind/inkind.repository.js";
 import type { JournalRepository } from "./modules/ledger/journal.repository.js";
+import type { PledgeRepository } from "./modules/pledge/pledge.repository.js";
+import type { TraceRepository } from "./modules/trace/trace.repository.js";
 
 /** What this subgraph's resolvers receive. */
 export interface FundingContext extends BaseContext {
   funds: FundRepository;
   journal: JournalRepository;
   donations: DonationRepository;
+  grants: GrantRepository;
+  pledges: PledgeRepository;
+  inKind: InKindRepository;
+  traces: TraceRepository;
   auditLog: AuditLog;
 }

@@ -5,7 +5,12 @@ import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DonationRepository } from "./modules/donation/donation.repository.js";
 import { FundRepository } from "./modules/fund/fund.repository.js";
+import { GrantRepository } from "./modules/grant/grant.repository.js";
+import { InKindRepository } from "./modules/inkind/inkind.repository.js";
 import { JournalRepository } from "./modules/ledger/journal.repository.js";
+import { PledgeRepository } from "./modules/pledge/pledge.repository.js";
+import { TraceRepository } from "./modules/trace/trace.repository.js";
+import { serveGiving360 } from "./modules/transparency/transparency.http.js";
 import { buildFundingSchema } from "./schema.js";
 
 export interface FundingServerDeps {
@@ -22,16 +27,28 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const funds = new FundRepository(database.client);
   const journal = new JournalRepository(database.client);
   const donations = new DonationRepository(database.client);
+  const grants = new GrantRepository(database.client);
+  const pledges = new PledgeRepository(database.client);
+  const inKind = new InKindRepository(database.client);
+  const traces = new TraceRepository(database.client);
   // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
-  return createSubgraphServer<FundingContext>({
+  const subgraph = createSubgraphServer<FundingContext>({
     name: SERVICE_NAME,
     schema: await buildFundingSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, funds, journal, donations, auditLog }),
+    context: (base) => ({ ...base, funds, journal, donations, grants, pledges, inKind, traces, auditLog }),
     database,
     identityKey: deps.identityKey,
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
   });
+  return {
+    async listen(port, host) {
+      const running = await subgraph.listen(port, host);
+      // The 360Giving files are served beside /graphql.
+      serveGiving360(running.server, grants, deps.logger);
+      return running;
+    },
+  };
 }

@@ -46,6 +46,8 @@ export function demoFunds(seed = FUNDING_SEED): DemoFunds {
       ownerRegionCode: PROVINCE_CODE,
     },
   ];
-  const accounts = funds.flatMap((fund) => chartOfAccounts(fund.id, newId));
+  // The accounts added with grants and gifts in kind draw from their own stream: the first ones keep their ids.
+  const later = new Random(seed + 7);
+  const accounts = funds.flatMap((fund) => chartOfAccounts(fund.id, newId, () => later.uuid()));
   return { funds, accounts };
 }

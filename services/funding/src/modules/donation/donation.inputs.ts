@@ -63,6 +63,14 @@ export class RecordDonationInput {
   @Field(() => DesignationInput)
   @ValidateNested()
   designation!: DesignationInput;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The pledge instalment this gift pays; the gift goes to the pledge's fund and designation.",
+  })
+  @IsOptional()
+  @IsUUID("all", { message: "pledgeInstalmentId must be an instalment id" })
+  pledgeInstalmentId?: string | null;
 }
 
 @InputType({ description: "Which donations to list. Every condition given must hold." })

@@ -1,7 +1,9 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
 import {
+  BadUserInputError,
   ConflictError,
   type ConnectionResult,
+  formatFen,
   isUuid,
   type PageRequest,
   paginate,
@@ -27,6 +29,8 @@ export interface DonationRecord {
   purpose: Purpose;
   siteId: string | null;
   projectId: string | null;
+  /** The pledge instalment the gift pays, if any (checked by the resolver against the pledge). */
+  pledgeInstalmentId: string | null;
   recordedBy: string;
 }
 
@@ -60,6 +64,12 @@ const GROUP_KEYS: Record<FundingGroupBy, Prisma.Sql> = {
   [FundingGroupBy.MONTH]: Prisma.sql`to_char(d."receivedOn", 'YYYY-MM')`,
   [FundingGroupBy.YEAR]: Prisma.sql`to_char(d."receivedOn", 'YYYY')`,
   [FundingGroupBy.PURPOSE]: Prisma.sql`d."purpose"::text`,
+  // Anonymous gifts are one group: a donor who asked not to be named is never a key.
+  [FundingGroupBy.DONOR]: Prisma.sql`CASE WHEN d."anonymous" THEN 'ANONYMOUS'
+    WHEN d."donorOrganisationId" IS NOT NULL THEN 'ORGANISATION:' || d."donorOrganisationId"::text
+    ELSE 'INDIVIDUAL:' || COALESCE(d."donorName", '') END`,
+  [FundingGroupBy.DESIGNATION]: Prisma.sql`d."purpose"::text
+    || COALESCE(':SITE:' || d."siteId"::text, '') || COALESCE(':PROJECT:' || d."projectId"::text, '')`,
 };
 
 const isDuplicateKey = (error: unknown) => violatesUniqueConstraint(error, "Donation_idempotencyKey_key");
@@ -97,6 +107,7 @@ export class DonationRepository {
         // when it exists): either way the row is locked until commit, so concurrent donations take
         // numbers one after another, and a donation that rolls back gives its number back. No gaps,
         // no duplicates.
+        if (record.pledgeInstalmentId) await checkInstalment(tx, record.pledgeInstalmentId, record.amountFen);
         const year = record.receivedOn.getUTCFullYear();
         const [counter] = await tx.$queryRaw<{ lastNumber: number }[]>`
           INSERT INTO "ReceiptCounter" ("fundId", "year", "lastNumber")
@@ -125,6 +136,7 @@ export class DonationRepository {
             purpose: record.purpose,
             siteId: record.siteId,
             projectId: record.projectId,
+            pledgeInstalmentId: record.pledgeInstalmentId,
             receiptNumber: receipt,
             journalEntryId: entry.id,
             recordedBy: record.recordedBy,
@@ -172,6 +184,27 @@ export class DonationRepository {
     return this.sumsBy(Prisma.sql`d."siteId"`, siteIds, Prisma.sql`TRUE`);
   }
 
+  /** Money designated to each of many projects (reversed gifts left out), in ONE grouped query. */
+  sumsByProject(projectIds: readonly string[]): Promise<Map<string, bigint>> {
+    return this.sumsBy(Prisma.sql`d."projectId"`, projectIds, Prisma.sql`TRUE`);
+  }
+
+  /** Gifts received by the funds run within each region (and below it), in ONE query. */
+  async sumsWithinRegions(codes: readonly string[]): Promise<Map<string, bigint>> {
+    const sums = new Map<string, bigint>();
+    const prefixes = [...new Set(codes.map((code) => code.replace(/(00)+$/, "")))];
+    if (prefixes.length === 0) return sums;
+    const rows = await this.prisma.$queryRaw<{ prefix: string; totalFen: bigint }[]>`
+      SELECT p."prefix", COALESCE(SUM(d."amountFen"), 0)::bigint AS "totalFen"
+      FROM unnest(${prefixes}::text[]) AS p("prefix")
+      LEFT JOIN "Fund" f ON starts_with(f."ownerRegionCode", p."prefix")
+      LEFT JOIN "Donation" d ON d."fundId" = f."id" AND d."currency" = 'CNY' AND ${NOT_REVERSED}
+      GROUP BY p."prefix"`;
+    const byPrefix = new Map(rows.map((row) => [row.prefix, BigInt(row.totalFen)]));
+    for (const code of codes) sums.set(code, byPrefix.get(code.replace(/(00)+$/, "")) ?? 0n);
+    return sums;
+  }
+
   /**
    * What each of many organisations gave, in ONE grouped query: the gifts it gave in its own name
    * (an anonymous gift is not attributed in public) and that were not reversed.
@@ -213,6 +246,29 @@ export class DonationRepository {
       GROUP BY 1
       ORDER BY 1`;
     return rows.map((row) => ({ ...row, totalFen: BigInt(row.totalFen), donations: Number(row.donations) }));
+  }
+}
+
+/**
+ * A gift paying a pledge instalment: the instalment's row is locked, so two gifts racing to pay it
+ * take turns, and together they never pay more than it asks.
+ */
+async function checkInstalment(tx: Prisma.TransactionClient, instalmentId: string, amountFen: bigint) {
+  const [row] = await tx.$queryRaw<{ amountFen: bigint; paidFen: bigint }[]>`
+    SELECT i."amountFen",
+      (SELECT COALESCE(SUM(d."amountFen"), 0) FROM "Donation" d
+        WHERE d."pledgeInstalmentId" = i."id"
+          AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId"))::bigint AS "paidFen"
+    FROM "PledgeInstalment" i WHERE i."id" = ${instalmentId}::uuid FOR UPDATE OF i`;
+  if (!row)
+    throw new BadUserInputError("input.pledgeInstalmentId is not an instalment", {
+      field: "input.pledgeInstalmentId",
+    });
+  const left = BigInt(row.amountFen) - BigInt(row.paidFen);
+  if (amountFen > left) {
+    throw new BadUserInputError(`The instalment has only ${formatFen(left)} yuan left to pay`, {
+      field: "input.amount",
+    });
   }
 }
 

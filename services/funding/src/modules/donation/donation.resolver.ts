@@ -13,6 +13,7 @@ import {
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
+import { todayInProvince } from "../../dates.js";
 import { money } from "../../money.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
@@ -28,12 +29,6 @@ import type { TotalRow } from "./donation.repository.js";
 import { Designation, Donation, FundingGroupBy, FundingTotal } from "./donation.type.js";
 
 export const DonationConnection = Connection(Donation);
-
-/** Today in the province (UTC+8), as a calendar date at UTC midnight like the Date scalar's. */
-function todayInProvince(): Date {
-  const now = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 const trimmed = (text: string | null | undefined): string | null => {
   const value = text?.trim();
@@ -70,6 +65,42 @@ function cityKey(regionCode: string): string {
   return region.level === "CITY" ? region.code : (region.parent ?? PROVINCE_CODE);
 }
 
+/** A readable name for a DONOR group: never a name the donor asked to keep private. */
+function donorLabel(key: string): string {
+  if (key === "ANONYMOUS") return "匿名捐赠者";
+  return key.replace(/^(INDIVIDUAL|ORGANISATION):/, "");
+}
+
+/**
+ * The pledge instalment a gift pays, checked: it must exist and belong to a pledge to the same fund,
+ * for the same designation. How much is left to pay is checked under a lock when the gift is written.
+ */
+async function checkedInstalment(
+  context: FundingContext,
+  input: RecordDonationInput,
+  fundId: string,
+): Promise<string | null> {
+  if (!input.pledgeInstalmentId) return null;
+  const instalment = await context.pledges.instalment(input.pledgeInstalmentId);
+  const pledge = instalment?.pledge;
+  if (!instalment || !pledge) {
+    throw new BadUserInputError("input.pledgeInstalmentId is not an instalment", {
+      field: "input.pledgeInstalmentId",
+    });
+  }
+  const same =
+    pledge.fundId === fundId &&
+    pledge.purpose === input.designation.purpose &&
+    pledge.siteId === (input.designation.siteId ?? null) &&
+    pledge.projectId === (input.designation.projectId ?? null);
+  if (!same) {
+    throw new BadUserInputError("A gift paying a pledge goes to the pledge's fund and designation", {
+      field: "input.pledgeInstalmentId",
+    });
+  }
+  return instalment.id;
+}
+
 function labelled(groupBy: FundingGroupBy, rows: TotalRow[]): FundingTotal[] {
   const groups = new Map<string, { label: string; totalFen: bigint; donations: number }>();
   for (const row of rows) {
@@ -79,7 +110,9 @@ function labelled(groupBy: FundingGroupBy, rows: TotalRow[]): FundingTotal[] {
         ? row.fundName
         : groupBy === FundingGroupBy.CITY
           ? (getRegion(key)?.name ?? key)
-          : key;
+          : groupBy === FundingGroupBy.DONOR
+            ? donorLabel(key)
+            : key;
     const group = groups.get(key) ?? { label, totalFen: 0n, donations: 0 };
     group.totalFen += row.totalFen;
     group.donations += row.donations;
@@ -126,6 +159,7 @@ export class DonationResolver {
       purpose: input.designation.purpose,
       siteId: input.designation.siteId ?? null,
       projectId: input.designation.projectId ?? null,
+      pledgeInstalmentId: await checkedInstalment(context, input, fund.id),
       recordedBy: context.principal.subject ?? context.principal.kind,
     });
     return donation;

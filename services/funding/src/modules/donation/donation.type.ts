@@ -52,6 +52,7 @@ export class Donation {
   purpose!: Purpose;
   siteId!: string | null;
   projectId!: string | null;
+  pledgeInstalmentId!: string | null;
   journalEntryId!: string;
   recordedBy!: string;
 }
@@ -74,6 +75,8 @@ export enum FundingGroupBy {
   MONTH = "MONTH",
   YEAR = "YEAR",
   PURPOSE = "PURPOSE",
+  DONOR = "DONOR",
+  DESIGNATION = "DESIGNATION",
 }
 registerEnumType(FundingGroupBy, {
   name: "FundingGroupBy",
@@ -86,6 +89,14 @@ registerEnumType(FundingGroupBy, {
     MONTH: { description: "Per calendar month of receipt; key is YYYY-MM." },
     YEAR: { description: "Per calendar year of receipt; key is YYYY." },
     PURPOSE: { description: "Per designation; key is the Purpose." },
+    DONOR: {
+      description:
+        "Per donor; key is ORGANISATION:<id>, INDIVIDUAL:<name>, or ANONYMOUS for every gift whose donor asked not to be named.",
+    },
+    DESIGNATION: {
+      description:
+        "Per pool of designated money; key is <purpose>, <purpose>:SITE:<id> or <purpose>:PROJECT:<id>.",
+    },
   },
 });
 

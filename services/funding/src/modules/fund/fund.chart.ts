@@ -8,6 +8,16 @@ import { AccountKind, Purpose } from "../../generated/prisma/enums.js";
  */
 export const BANK_ACCOUNT = "BANK";
 export const incomeAccount = (purpose: Purpose) => `INCOME_${purpose}`;
+/** Grants awarded from a purpose's money (an expense: debit balance). */
+export const grantsAccount = (purpose: Purpose) => `GRANTS_${purpose}`;
+/** Grants awarded and not yet accounted for by their grantees (a liability: credit balance). */
+export const GRANTS_PAYABLE = "GRANTS_PAYABLE";
+/** Money paid to grantees that they have not yet reported spent (an asset: debit balance). */
+export const GRANT_ADVANCES = "GRANT_ADVANCES";
+/** Goods given in kind, not yet delivered (asset), received (income), delivered (expense). */
+export const IN_KIND_GOODS = "IN_KIND_GOODS";
+export const IN_KIND_INCOME = "IN_KIND_INCOME";
+export const IN_KIND_DELIVERED = "IN_KIND_DELIVERED";
 
 const PURPOSE_NAMES: Record<Purpose, string> = {
   BUILDING_HOMES: "建设留守学生之家",
@@ -26,8 +36,24 @@ export interface ChartAccount {
   purpose: Purpose | null;
 }
 
-/** The accounts of a new fund; `newId` gives each its id (random, or seeded for demo data). */
-export function chartOfAccounts(fundId: string, newId: () => string): ChartAccount[] {
+/**
+ * The accounts of a new fund; `newId` gives each its id (random, or seeded for demo data). The
+ * accounts of the first slice come first, with ids from `newId`; the later ones take theirs from
+ * `laterId`, so the seeded ids of the first accounts never change.
+ */
+export function chartOfAccounts(
+  fundId: string,
+  newId: () => string,
+  laterId: () => string = newId,
+): ChartAccount[] {
+  const account = (code: string, name: string, kind: AccountKind, purpose: Purpose | null = null) => ({
+    id: laterId(),
+    fundId,
+    code,
+    name,
+    kind,
+    purpose,
+  });
   return [
     {
       id: newId(),
@@ -45,5 +71,18 @@ export function chartOfAccounts(fundId: string, newId: () => string): ChartAccou
       kind: AccountKind.INCOME_DONATIONS,
       purpose,
     })),
+    ...Object.values(Purpose).map((purpose) =>
+      account(
+        grantsAccount(purpose),
+        `资助支出——${PURPOSE_NAMES[purpose]}`,
+        AccountKind.EXPENSE_GRANTS,
+        purpose,
+      ),
+    ),
+    account(GRANTS_PAYABLE, "应付资助款", AccountKind.LIABILITY_GRANTS_PAYABLE),
+    account(GRANT_ADVANCES, "预付受助方款项", AccountKind.ASSET_GRANT_ADVANCES),
+    account(IN_KIND_GOODS, "受赠物资", AccountKind.ASSET_IN_KIND_GOODS),
+    account(IN_KIND_INCOME, "捐赠收入——实物", AccountKind.INCOME_IN_KIND),
+    account(IN_KIND_DELIVERED, "实物发放支出", AccountKind.EXPENSE_IN_KIND_DELIVERED),
   ];
 }

@@ -6,9 +6,10 @@ import type { Fund, FundKind } from "./fund.type.js";
 export interface FundTotals {
   balanceFen: bigint;
   raisedFen: bigint;
+  grantedFen: bigint;
 }
 
-const NOTHING: FundTotals = Object.freeze({ balanceFen: 0n, raisedFen: 0n });
+const NOTHING: FundTotals = Object.freeze({ balanceFen: 0n, raisedFen: 0n, grantedFen: 0n });
 
 /** The only code in this service that reads the Fund table (and the ledger's per-fund totals). */
 export class FundRepository {
@@ -50,15 +51,22 @@ export class FundRepository {
     const totals = new Map<string, FundTotals>(fundIds.map((id) => [id, NOTHING]));
     const valid = [...new Set(fundIds.filter(isUuid))];
     if (valid.length === 0) return totals;
-    const rows = await this.prisma.$queryRaw<{ fundId: string; balanceFen: bigint; raisedFen: bigint }[]>`
+    const rows = await this.prisma.$queryRaw<
+      { fundId: string; balanceFen: bigint; raisedFen: bigint; grantedFen: bigint }[]
+    >`
       SELECT a."fundId",
              COALESCE(SUM(l."amountFen") FILTER (WHERE a."kind" = 'ASSET_BANK'), 0)::bigint AS "balanceFen",
-             COALESCE(-SUM(l."amountFen") FILTER (WHERE a."kind" = 'INCOME_DONATIONS'), 0)::bigint AS "raisedFen"
+             COALESCE(-SUM(l."amountFen") FILTER (WHERE a."kind" = 'INCOME_DONATIONS'), 0)::bigint AS "raisedFen",
+             COALESCE(SUM(l."amountFen") FILTER (WHERE a."kind" = 'EXPENSE_GRANTS'), 0)::bigint AS "grantedFen"
       FROM "JournalLine" l JOIN "Account" a ON a."id" = l."accountId"
       WHERE a."fundId" = ANY(${valid}::uuid[]) AND l."currency" = 'CNY'
       GROUP BY a."fundId"`;
     for (const row of rows) {
-      totals.set(row.fundId, { balanceFen: BigInt(row.balanceFen), raisedFen: BigInt(row.raisedFen) });
+      totals.set(row.fundId, {
+        balanceFen: BigInt(row.balanceFen),
+        raisedFen: BigInt(row.raisedFen),
+        grantedFen: BigInt(row.grantedFen),
+      });
     }
     return totals;
   }

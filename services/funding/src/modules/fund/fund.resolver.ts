@@ -52,6 +52,20 @@ export class FundResolver {
     return money((await fundTotalsLoader(context).load(fund.id)).raisedFen);
   }
 
+  @FieldResolver(() => Money, { description: "Grants approved from the fund, from its ledger." })
+  async granted(@Root() fund: Fund, @Ctx() context: FundingContext): Promise<Money> {
+    return money((await fundTotalsLoader(context).load(fund.id)).grantedFen);
+  }
+
+  @FieldResolver(() => Money, {
+    description:
+      "Raised and not yet granted: what new grants can still be drawn from, across its designations.",
+  })
+  async available(@Root() fund: Fund, @Ctx() context: FundingContext): Promise<Money> {
+    const totals = await fundTotalsLoader(context).load(fund.id);
+    return money(totals.raisedFen - totals.grantedFen);
+  }
+
   @FieldResolver(() => Region, { description: "The region of the body that runs the fund." })
   ownerRegion(@Root() fund: Fund): Region {
     return Region.of(fund.ownerRegionCode);

@@ -3,12 +3,15 @@ import {
   BadUserInputError,
   ConflictError,
   type ConnectionResult,
+  formatFen,
   isUuid,
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { JournalEntryKind } from "../../generated/prisma/enums.js";
+import { lockDesignation, poolBalance } from "../designation/designation.repository.js";
+import { chartOfAccounts } from "../fund/fund.chart.js";
 import type { JournalEntryRow } from "./journal.type.js";
 import { assertBalanced, type LineDraft, reversingLines } from "./ledger.js";
 
@@ -20,6 +23,8 @@ export interface EntryDraft {
   memo: string;
   kind: JournalEntryKind;
   reversesId?: string | null;
+  /** The grant the entry awards, pays or accounts for. */
+  grantId?: string | null;
   createdBy: string;
   lines: LineDraft[];
 }
@@ -36,6 +41,57 @@ export async function postEntry(tx: Prisma.TransactionClient, draft: EntryDraft)
   const created = await tx.journalEntry.create({ data: entry, select: { id: true } });
   await tx.journalLine.createMany({ data: lines.map((line) => ({ ...line, entryId: created.id })) });
   return created;
+}
+
+/**
+ * The ids of a fund's accounts by code. A fund created before an account joined the chart of
+ * accounts gets the missing accounts first (ON CONFLICT DO NOTHING: concurrent callers agree).
+ */
+export async function accountIds(
+  tx: Prisma.TransactionClient,
+  fundId: string,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const find = async () =>
+    new Map(
+      (await tx.account.findMany({ where: { fundId, code: { in: [...codes] } } })).map((account) => [
+        account.code,
+        account.id,
+      ]),
+    );
+  let ids = await find();
+  if (ids.size < new Set(codes).size) {
+    await tx.account.createMany({
+      data: chartOfAccounts(fundId, () => crypto.randomUUID()),
+      skipDuplicates: true,
+    });
+    ids = await find();
+  }
+  for (const code of codes) if (!ids.has(code)) throw new Error(`fund ${fundId} has no account ${code}`);
+  return ids;
+}
+
+/**
+ * A gift whose money has already been granted cannot be taken back: under the designation's lock,
+ * the pool must still cover its grants once the gift is gone.
+ */
+async function assertNotGranted(tx: Prisma.TransactionClient, entryId: string): Promise<void> {
+  const donation = await tx.donation.findUnique({ where: { journalEntryId: entryId } });
+  if (!donation) return;
+  const key = {
+    fundId: donation.fundId,
+    purpose: donation.purpose,
+    siteId: donation.siteId,
+    projectId: donation.projectId,
+  };
+  const designationId = await lockDesignation(tx, key);
+  const pool = await poolBalance(tx, key, designationId);
+  if (pool.availableFen < donation.amountFen) {
+    throw new ConflictError(
+      `Donation ${donation.receiptNumber} cannot be reversed: ${formatFen(donation.amountFen - pool.availableFen)} yuan of its designation is already granted`,
+      { id: entryId },
+    );
+  }
 }
 
 /** The ledger's own totals, per currency: zero when every entry balances. */
@@ -98,6 +154,12 @@ export class JournalRepository {
         field: "id",
       });
     }
+    if (entry.kind !== JournalEntryKind.DONATION) {
+      throw new BadUserInputError(
+        "Only a donation's entry is corrected by reversing it; grants and gifts in kind are corrected through their own operations",
+        { field: "id" },
+      );
+    }
     const lines: LineDraft[] = reversingLines(
       entry.lines.map((line) => ({
         accountId: line.accountId,
@@ -107,6 +169,7 @@ export class JournalRepository {
     );
     try {
       return await this.prisma.$transaction(async (tx) => {
+        await assertNotGranted(tx, entry.id);
         const { id } = await postEntry(tx, {
           fundId: entry.fundId,
           memo: `Reversal of ${entry.id}: ${reason}`,

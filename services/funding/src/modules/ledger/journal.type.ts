@@ -12,6 +12,14 @@ registerEnumType(AccountKind, {
   valuesConfig: {
     ASSET_BANK: { description: "Money the fund holds at the bank (debit balance)." },
     INCOME_DONATIONS: { description: "Donations received for one designation (credit balance)." },
+    EXPENSE_GRANTS: { description: "Grants awarded from one designation (debit balance)." },
+    LIABILITY_GRANTS_PAYABLE: {
+      description: "Grants awarded and not yet accounted for by their grantees (credit balance).",
+    },
+    ASSET_GRANT_ADVANCES: { description: "Paid to grantees and not yet reported spent (debit balance)." },
+    ASSET_IN_KIND_GOODS: { description: "Goods given in kind and not yet delivered (debit balance)." },
+    INCOME_IN_KIND: { description: "Gifts in kind received, at estimated value (credit balance)." },
+    EXPENSE_IN_KIND_DELIVERED: { description: "Gifts in kind delivered to homes (debit balance)." },
   },
 });
 
@@ -20,6 +28,13 @@ registerEnumType(JournalEntryKind, {
   valuesConfig: {
     DONATION: { description: "A donation received." },
     REVERSAL: { description: "Cancels an earlier entry; the earlier entry stays as it was." },
+    GRANT_AWARD: { description: "A grant approved: debit the designation's grants, credit grants payable." },
+    GRANT_DISBURSEMENT: { description: "A grant paid: debit advances to grantees, credit the bank." },
+    GRANT_EXPENDITURE: {
+      description: "A grantee's spending reported: debit grants payable, credit advances.",
+    },
+    IN_KIND_RECEIPT: { description: "Goods received: debit goods held, credit income in kind." },
+    IN_KIND_DELIVERY: { description: "Goods delivered to a home: debit delivered, credit goods held." },
   },
 });
 

@@ -1,10 +1,11 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
- * The sites subgraph's Region, by its key: a fund names the region of the body that runs it. This
- * subgraph only points at regions; their names and tree come from the sites subgraph.
+ * The sites subgraph's Region, by its key: a fund names the region of the body that runs it, a grant
+ * the region its money goes to. This subgraph adds what was raised and granted there; names and the
+ * tree come from the sites subgraph.
  */
-@Directive('@key(fields: "code", resolvable: false)')
+@Directive('@key(fields: "code")')
 @ObjectType("Region", {
   description: "An administrative region of the province, keyed by its official six-digit code.",
 })

@@ -1,7 +1,11 @@
-import { Money } from "@lamplight/subgraph-kit";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type ConnectionResult, Money, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
+import { siteGrantedLoader } from "../grant/grant.loader.js";
+import { GrantConnection } from "../grant/grant.resolver.js";
+import { type GrantRow, GrantStatus } from "../grant/grant.type.js";
+import { siteInKindLoader } from "../inkind/inkind.loader.js";
 import { fundsReceivedLoader } from "./site.loader.js";
 import { Site } from "./site.type.js";
 
@@ -13,5 +17,39 @@ export class SiteResolver {
   })
   async fundsReceived(@Root() site: Site, @Ctx() context: FundingContext): Promise<Money> {
     return money(await fundsReceivedLoader(context).load(site.id));
+  }
+
+  @FieldResolver(() => Money, { description: "Grants approved to this home, across every fund." })
+  async fundsGranted(@Root() site: Site, @Ctx() context: FundingContext): Promise<Money> {
+    return money(await siteGrantedLoader(context).load(site.id));
+  }
+
+  @FieldResolver(() => Money, {
+    description: "The estimated value of goods given in kind delivered to this home.",
+  })
+  async inKindReceived(@Root() site: Site, @Ctx() context: FundingContext): Promise<Money> {
+    return money(await siteInKindLoader(context).load(site.id));
+  }
+
+  @FieldResolver(() => GrantConnection, {
+    description: "Grants approved to this home, newest first. Public.",
+  })
+  grants(
+    @Root() site: Site,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<ConnectionResult<GrantRow>> {
+    return context.grants.list(
+      {
+        fundIds: null,
+        status: GrantStatus.APPROVED,
+        purpose: null,
+        recipientKind: null,
+        siteId: site.id,
+        projectId: null,
+        regionPrefix: null,
+      },
+      pageRequest(page),
+    );
   }
 }

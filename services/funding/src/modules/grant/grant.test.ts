@@ -1,0 +1,489 @@
+import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { seedFunds } from "../../seed/index.js";
+import { assertLedgerBalanced, fundingService } from "../../testing.js";
+import { donationInput, RECORD_DONATION } from "../donation/donation.fixtures.js";
+import {
+  APPROVE_GRANT,
+  DISBURSE_GRANT,
+  grantInput,
+  key,
+  PROPOSE_GRANT,
+  REPORT_EXPENDITURE,
+} from "./grant.fixtures.js";
+
+const HOME_A = "b0000000-0000-4000-8000-00000000000a";
+const HOME_B = "b0000000-0000-4000-8000-00000000000b";
+const PROJECT = "7c1e0a52-4b1d-4c3e-9a61-0f2b7d5e1a04";
+
+let funding: StartedSubgraph<PrismaClient>;
+let proposer: Record<string, string>;
+let approver: Record<string, string>;
+
+beforeAll(async () => {
+  funding = await startSubgraph(fundingService);
+  await seedFunds(funding.database.client);
+  proposer = await identityHeaders({
+    subject: "finance-a",
+    roles: ["FINANCE_OFFICER"],
+    regionScope: "510000",
+  });
+  approver = await identityHeaders({
+    subject: "finance-b",
+    roles: ["FINANCE_OFFICER"],
+    regionScope: "510000",
+  });
+});
+afterEach(() => assertLedgerBalanced(funding.database.client));
+afterAll(async () => {
+  await assertLedgerBalanced(funding.database.client);
+  await funding?.close();
+});
+
+const give = async (yuan: number, overrides: Record<string, unknown> = {}) => {
+  const { data, errors } = await funding.execute(
+    RECORD_DONATION,
+    { input: donationInput(overrides, yuan) },
+    proposer,
+  );
+  expect(errors).toBeUndefined();
+  return data?.recordDonation;
+};
+const propose = async (overrides: Record<string, unknown>, yuan: number) => {
+  const { data, errors } = await funding.execute(
+    PROPOSE_GRANT,
+    { input: grantInput(overrides, yuan) },
+    proposer,
+  );
+  expect(errors).toBeUndefined();
+  return data?.proposeGrant;
+};
+const approve = (id: string, headers = approver) => funding.execute(APPROVE_GRANT, { id }, headers);
+const code = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions?.code;
+
+describe("a grant from proposal to spending", () => {
+  it("moves designated money through award, payment and report, each a balanced entry", async () => {
+    await give(50_000, { fundCode: "CITY_510700", designation: { purpose: "BUILDING_HOMES" } });
+    const grant = await propose({ fundCode: "CITY_510700", siteId: HOME_A }, 30_000);
+    expect(grant).toMatchObject({
+      status: "PROPOSED",
+      recipientKind: "SITE",
+      purpose: "BUILDING_HOMES",
+      awardDate: null,
+      amount: { amount: "30000.00" },
+      fund: { code: "CITY_510700" },
+      site: { id: HOME_A },
+      region: { code: "510703" },
+    });
+    // Nothing moves on a proposal.
+    const fund = `{ fund(code: "CITY_510700") { balance { fen } raised { fen } granted { fen } available { fen } } }`;
+    expect((await funding.execute(fund)).data?.fund).toEqual({
+      balance: { fen: 5_000_000 },
+      raised: { fen: 5_000_000 },
+      granted: { fen: 0 },
+      available: { fen: 5_000_000 },
+    });
+
+    const approved = await approve(grant.id);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data?.approveGrant).toMatchObject({ status: "APPROVED", amount: { fen: 3_000_000 } });
+    expect(approved.data?.approveGrant.awardDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const paid = await funding.execute(
+      DISBURSE_GRANT,
+      {
+        input: { idempotencyKey: key(), grantId: grant.id, amount: { fen: 2_000_000 }, paidOn: "2026-04-01" },
+      },
+      proposer,
+    );
+    expect(paid.errors).toBeUndefined();
+    expect(paid.data?.disburseGrant.grant.disbursed).toEqual({ fen: 2_000_000 });
+    const spent = await funding.execute(
+      REPORT_EXPENDITURE,
+      {
+        input: {
+          idempotencyKey: key(),
+          grantId: grant.id,
+          amount: { fen: 1_500_000 },
+          spentOn: "2026-04-20",
+          category: "CONSTRUCTION",
+          description: "活动室装修",
+        },
+      },
+      proposer,
+    );
+    expect(spent.errors).toBeUndefined();
+    expect(spent.data?.reportGrantExpenditure.grant.reportedSpent).toEqual({ fen: 1_500_000 });
+
+    expect((await funding.execute(fund)).data?.fund).toEqual({
+      balance: { fen: 3_000_000 },
+      raised: { fen: 5_000_000 },
+      granted: { fen: 3_000_000 },
+      available: { fen: 2_000_000 },
+    });
+    const entries = await funding.execute(
+      `{ journalEntries(fundCode: "CITY_510700", first: 3) { edges { node { kind lines { account { code } amount { fen } } } } } }`,
+      {},
+      approver,
+    );
+    expect(entries.data?.journalEntries.edges.map((edge: any) => edge.node)).toEqual([
+      {
+        kind: "GRANT_EXPENDITURE",
+        lines: [
+          { account: { code: "GRANTS_PAYABLE" }, amount: { fen: 1_500_000 } },
+          { account: { code: "GRANT_ADVANCES" }, amount: { fen: -1_500_000 } },
+        ],
+      },
+      {
+        kind: "GRANT_DISBURSEMENT",
+        lines: [
+          { account: { code: "GRANT_ADVANCES" }, amount: { fen: 2_000_000 } },
+          { account: { code: "BANK" }, amount: { fen: -2_000_000 } },
+        ],
+      },
+      {
+        kind: "GRANT_AWARD",
+        lines: [
+          { account: { code: "GRANTS_BUILDING_HOMES" }, amount: { fen: 3_000_000 } },
+          { account: { code: "GRANTS_PAYABLE" }, amount: { fen: -3_000_000 } },
+        ],
+      },
+    ]);
+
+    // Never paid beyond the award, never accounted beyond what was paid.
+    const tooMuch = await funding.execute(
+      DISBURSE_GRANT,
+      {
+        input: { idempotencyKey: key(), grantId: grant.id, amount: { fen: 1_000_001 }, paidOn: "2026-04-02" },
+      },
+      proposer,
+    );
+    expect(code(tooMuch)).toBe("BAD_USER_INPUT");
+    const overReported = await funding.execute(
+      REPORT_EXPENDITURE,
+      {
+        input: {
+          idempotencyKey: key(),
+          grantId: grant.id,
+          amount: { fen: 500_001 },
+          spentOn: "2026-04-21",
+          category: "EQUIPMENT",
+          description: "电视机",
+        },
+      },
+      proposer,
+    );
+    expect(code(overReported)).toBe("BAD_USER_INPUT");
+
+    // The home sees what it was granted, through federation.
+    const { data } = await entities(
+      funding.url,
+      [{ __typename: "Site", id: HOME_A }],
+      "... on Site { fundsGranted { amount } grants { totalCount edges { node { reference disbursed { amount } } } } }",
+    );
+    expect(data?._entities[0]).toEqual({
+      fundsGranted: { amount: "30000.00" },
+      grants: {
+        totalCount: 1,
+        edges: [{ node: { reference: grant.reference, disbursed: { amount: "20000.00" } } }],
+      },
+    });
+  });
+
+  it("grants only money designated to the purpose, and to the home or project it was given for", async () => {
+    await give(1000, { fundCode: "CITY_510100", designation: { purpose: "EQUIPMENT", siteId: HOME_B } });
+    const wrongHome = await funding.execute(
+      PROPOSE_GRANT,
+      {
+        input: grantInput(
+          { fundCode: "CITY_510100", designation: { purpose: "EQUIPMENT", siteId: HOME_B }, siteId: HOME_A },
+          500,
+        ),
+      },
+      proposer,
+    );
+    expect(wrongHome.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.siteId",
+    });
+    // The purpose alone holds nothing: the gift was for home B only.
+    const undesignated = await funding.execute(
+      PROPOSE_GRANT,
+      { input: grantInput({ fundCode: "CITY_510100", designation: { purpose: "EQUIPMENT" } }, 500) },
+      proposer,
+    );
+    expect(undesignated.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.amount",
+    });
+    const otherPurpose = await funding.execute(
+      PROPOSE_GRANT,
+      {
+        input: grantInput(
+          { fundCode: "CITY_510100", designation: { purpose: "ACTIVITIES", siteId: HOME_B }, siteId: HOME_B },
+          500,
+        ),
+      },
+      proposer,
+    );
+    expect(code(otherPurpose)).toBe("BAD_USER_INPUT");
+    const right = await propose(
+      { fundCode: "CITY_510100", designation: { purpose: "EQUIPMENT", siteId: HOME_B }, siteId: HOME_B },
+      1000,
+    );
+    expect((await approve(right.id)).data?.approveGrant.status).toBe("APPROVED");
+    const cityGrant = await funding.execute(
+      PROPOSE_GRANT,
+      {
+        input: grantInput(
+          { fundCode: "CITY_510100", recipientKind: "CITY", siteId: null, regionCode: "510703" },
+          1,
+        ),
+      },
+      proposer,
+    );
+    expect(cityGrant.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.regionCode",
+    });
+  });
+
+  it("is approved only by another finance officer of the fund's region, once", async () => {
+    await give(2000, { fundCode: "CITY_510300", designation: { purpose: "ACTIVITIES" } });
+    const mianyang = await identityHeaders({
+      subject: "f-my",
+      roles: ["FINANCE_OFFICER"],
+      regionScope: "510700",
+    });
+    const zigong = await identityHeaders({
+      subject: "f-zg",
+      roles: ["FINANCE_OFFICER"],
+      regionScope: "510300",
+    });
+    const admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
+    const grant = await propose(
+      {
+        fundCode: "CITY_510300",
+        designation: { purpose: "ACTIVITIES" },
+        recipientKind: "CITY",
+        siteId: null,
+        regionCode: "510300",
+      },
+      1500,
+    );
+    expect(code(await approve(grant.id, proposer))).toBe("FORBIDDEN");
+    expect(code(await approve(grant.id, mianyang))).toBe("FORBIDDEN");
+    expect(code(await approve(grant.id, admin))).toBe("FORBIDDEN");
+    expect(code(await funding.execute(APPROVE_GRANT, { id: grant.id }))).toBe("UNAUTHENTICATED");
+    expect((await approve(grant.id, zigong)).data?.approveGrant.status).toBe("APPROVED");
+    expect(code(await approve(grant.id, approver))).toBe("CONFLICT");
+  });
+
+  it("never overdraws a designation when approvals race: the pool's row lock serialises them", async () => {
+    await give(10_000, {
+      fundCode: "CITY_510500",
+      designation: { purpose: "SPORTS_CENTRE", projectId: PROJECT },
+    });
+    const proposals = [];
+    for (let index = 0; index < 8; index++) {
+      proposals.push(
+        await propose(
+          {
+            fundCode: "CITY_510500",
+            designation: { purpose: "SPORTS_CENTRE", projectId: PROJECT },
+            recipientKind: "PROJECT",
+            siteId: null,
+            projectId: PROJECT,
+            regionCode: null,
+          },
+          2000,
+        ),
+      );
+    }
+    const answers = await Promise.all(proposals.map((grant) => approve(grant.id)));
+    expect(answers.filter((answer) => answer.errors === undefined)).toHaveLength(5);
+    expect(answers.filter((answer) => code(answer) === "CONFLICT")).toHaveLength(3);
+    const fund = await funding.execute(`{ fund(code: "CITY_510500") { available { fen } granted { fen } } }`);
+    expect(fund.data?.fund).toEqual({ available: { fen: 0 }, granted: { fen: 1_000_000 } });
+    const project = await entities(
+      funding.url,
+      [{ __typename: "Project", id: PROJECT }],
+      "... on Project { raised { amount } granted { amount } }",
+    );
+    expect(project.data?._entities[0]).toEqual({
+      raised: { amount: "10000.00" },
+      granted: { amount: "10000.00" },
+    });
+  });
+
+  it("never pays a grant twice over when payments race, and a retried payment is recorded once", async () => {
+    await give(1000, { fundCode: "CITY_510600", designation: { purpose: "GENERAL" } });
+    const grant = await propose(
+      {
+        fundCode: "CITY_510600",
+        designation: { purpose: "GENERAL" },
+        recipientKind: "CITY",
+        siteId: null,
+        regionCode: "510600",
+      },
+      1000,
+    );
+    await approve(grant.id);
+    const pay = (idempotencyKey: string) =>
+      funding.execute(
+        DISBURSE_GRANT,
+        { input: { idempotencyKey, grantId: grant.id, amount: { fen: 30_000 }, paidOn: "2026-05-01" } },
+        proposer,
+      );
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => pay(key("pay"))));
+    expect(answers.filter((answer) => answer.errors === undefined)).toHaveLength(3);
+    expect(answers.filter((answer) => code(answer) === "BAD_USER_INPUT")).toHaveLength(2);
+
+    const retryKey = key("retry");
+    const first = await pay(retryKey);
+    expect(code(first)).toBe("BAD_USER_INPUT"); // only 100 yuan left to pay
+    const small = (idempotencyKey: string) =>
+      funding.execute(
+        DISBURSE_GRANT,
+        { input: { idempotencyKey, grantId: grant.id, amount: { fen: 5000 }, paidOn: "2026-05-02" } },
+        proposer,
+      );
+    const once = await small(retryKey);
+    const again = await small(retryKey);
+    expect(again.data?.disburseGrant.id).toBe(once.data?.disburseGrant.id);
+    expect(await funding.database.client.grantDisbursement.count({ where: { grantId: grant.id } })).toBe(4);
+    const different = await funding.execute(
+      DISBURSE_GRANT,
+      { input: { idempotencyKey: retryKey, grantId: grant.id, amount: { fen: 1 }, paidOn: "2026-05-02" } },
+      proposer,
+    );
+    expect(code(different)).toBe("CONFLICT");
+  });
+
+  it("refuses to reverse a gift whose money is granted, and to reverse a grant's entries", async () => {
+    const gift = await give(800, { fundCode: "CITY_510800", designation: { purpose: "EQUIPMENT" } });
+    const grant = await propose(
+      {
+        fundCode: "CITY_510800",
+        designation: { purpose: "EQUIPMENT" },
+        siteId: HOME_A,
+        regionCode: "510802",
+      },
+      500,
+    );
+    await approve(grant.id);
+    const REVERSE = `mutation($id: ID!) { reverseJournalEntry(id: $id, reason: "wrong fund") { id } }`;
+    expect(code(await funding.execute(REVERSE, { id: gift.journalEntry.id }, approver))).toBe("CONFLICT");
+    const award = await funding.database.client.journalEntry.findFirstOrThrow({
+      where: { grantId: grant.id },
+    });
+    expect(code(await funding.execute(REVERSE, { id: award.id }, approver))).toBe("BAD_USER_INPUT");
+    // A second gift covers the grant: now the first can be taken back.
+    await give(500, { fundCode: "CITY_510800", designation: { purpose: "EQUIPMENT" } });
+    expect((await funding.execute(REVERSE, { id: gift.journalEntry.id }, approver)).errors).toBeUndefined();
+  });
+});
+
+describe("tracing a gift", () => {
+  it("follows designated money to the grants drawn on it, first in, first out", async () => {
+    const fund = "CITY_511000";
+    const first = await give(600, {
+      fundCode: fund,
+      designation: { purpose: "BUILDING_HOMES" },
+      receivedOn: "2026-01-05",
+    });
+    const second = await give(400, {
+      fundCode: fund,
+      designation: { purpose: "BUILDING_HOMES" },
+      receivedOn: "2026-01-06",
+    });
+    const third = await give(1000, {
+      fundCode: fund,
+      designation: { purpose: "BUILDING_HOMES" },
+      receivedOn: "2026-01-07",
+    });
+    const g1 = await propose({ fundCode: fund, siteId: HOME_A, regionCode: "511002" }, 500);
+    await approve(g1.id);
+    const g2 = await propose({ fundCode: fund, siteId: HOME_B, regionCode: "511002" }, 300);
+    await approve(g2.id);
+    const TRACE = `query($receipt: String!) { donationTrace(receiptNumber: $receipt) {
+      donation { receiptNumber } allocationCount unallocated { amount } rule
+      allocations { amount { amount } grant { reference site { id } } } } }`;
+    const trace = async (receipt: string) => (await funding.execute(TRACE, { receipt })).data?.donationTrace;
+    const one = await trace(first.receiptNumber);
+    expect(one.allocations).toEqual([
+      { amount: { amount: "500.00" }, grant: { reference: g1.reference, site: { id: HOME_A } } },
+      { amount: { amount: "100.00" }, grant: { reference: g2.reference, site: { id: HOME_B } } },
+    ]);
+    expect(one.unallocated).toEqual({ amount: "0.00" });
+    expect(one.rule).toMatch(/first out/);
+    const two = await trace(second.receiptNumber);
+    expect(two.allocations).toEqual([
+      { amount: { amount: "200.00" }, grant: { reference: g2.reference, site: { id: HOME_B } } },
+    ]);
+    expect(two.unallocated).toEqual({ amount: "200.00" });
+    expect((await trace(third.receiptNumber)).allocationCount).toBe(0);
+    expect(await trace("NO-SUCH-RECEIPT")).toBeNull();
+  });
+});
+
+describe("transparency", () => {
+  it("publishes grant totals and the 360Giving export without naming any donor", async () => {
+    const totals = await funding.execute(
+      `{ grantTotals(groupBy: RECIPIENT_KIND) { key awarded { fen } grants } }`,
+    );
+    expect(totals.errors).toBeUndefined();
+    expect(totals.data?.grantTotals.map((total: any) => total.key)).toEqual(["CITY", "PROJECT", "SITE"]);
+    const perHome = await funding.execute(`{ grantTotals(groupBy: SITE) { key awarded { amount } } }`);
+    expect(perHome.data?.grantTotals.find((total: any) => total.key === HOME_A).awarded.amount).toBe(
+      "31000.00",
+    );
+
+    const approved = await funding.database.client.grant.count({ where: { status: "APPROVED" } });
+    const base = funding.url.replace(/\/graphql$/, "");
+    const json = await fetch(`${base}/360giving/grants.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get("content-type")).toMatch(/application\/json/);
+    const body = await json.json();
+    expect(body.grants).toHaveLength(approved);
+    for (const grant of body.grants) {
+      expect(grant).toEqual(
+        expect.objectContaining({
+          id: expect.stringMatching(/^360G-lamplight-G-/),
+          title: expect.any(String),
+          description: expect.any(String),
+          currency: "CNY",
+          amountAwarded: expect.any(Number),
+          awardDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          recipientOrganization: [
+            { id: expect.stringMatching(/^360G-lamplight-/), name: expect.any(String) },
+          ],
+          fundingOrganization: [
+            { id: expect.stringMatching(/^360G-lamplight-fund-/), name: expect.any(String) },
+          ],
+        }),
+      );
+    }
+    expect(JSON.stringify(body)).not.toContain("张明");
+
+    const csv = await fetch(`${base}/360giving/grants.csv`);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "Identifier,Title,Description,Currency,Amount Awarded,Amount Disbursed,Award Date,Last Modified,Recipient Org:Identifier,Recipient Org:Name,Funding Org:Identifier,Funding Org:Name,Beneficiary Location:Name,Beneficiary Location:Geographic Code,Beneficiary Location:Geographic Code Type,Grant Programme:Code,Grant Programme:Title",
+    );
+    expect(lines).toHaveLength(approved + 1);
+    const query = await funding.execute(`{ grants360Giving(format: CSV) }`);
+    expect(query.data?.grants360Giving.trimEnd().split("\r\n")).toHaveLength(approved + 1);
+  });
+
+  it("lists approved grants to the public and proposals only to the fund's officers", async () => {
+    const open = await funding.execute(`{ grants(first: 100) { totalCount edges { node { status } } } }`);
+    expect(open.data?.grants.edges.every((edge: any) => edge.node.status === "APPROVED")).toBe(true);
+    const proposals = `{ grants(filter: { fundCode: "CITY_510500", status: PROPOSED }) { totalCount } }`;
+    expect(code(await funding.execute(proposals))).toBe("FORBIDDEN");
+    expect((await funding.execute(proposals, {}, approver)).data?.grants.totalCount).toBe(3);
+  });
+});

@@ -1,0 +1,25 @@
+import { byKeys } from "@lamplight/subgraph-kit";
+import type { FundingContext } from "../../context.js";
+import type { InKindGiftRow } from "./inkind.type.js";
+
+export function inKindGiftLoader(context: FundingContext) {
+  return context.loaders.get<string, InKindGiftRow | null>("inKindGift.byId", async (ids) =>
+    byKeys(ids, await context.inKind.findByIds(ids), (gift) => gift.id),
+  );
+}
+
+/** Items delivered per gift of the batch: one grouped SQL query. */
+export function deliveredCountLoader(context: FundingContext) {
+  return context.loaders.get<string, number>("inKindGift.delivered", async (ids) => {
+    const counts = await context.inKind.deliveredCounts(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/** Value of goods delivered to each home of the batch: one grouped SQL query. */
+export function siteInKindLoader(context: FundingContext) {
+  return context.loaders.get<string, bigint>("site.inKind", async (ids) => {
+    const sums = await context.inKind.deliveredToSites(ids);
+    return ids.map((id) => sums.get(id) ?? 0n);
+  });
+}

@@ -1,0 +1,202 @@
+import {
+  Allow,
+  BadUserInputError,
+  Connection,
+  type ConnectionResult,
+  Money,
+  NotFoundError,
+  PageArgs,
+  PUBLIC,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { FundingContext } from "../../context.js";
+import { todayInProvince } from "../../dates.js";
+import { money } from "../../money.js";
+import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
+import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
+import { Fund } from "../fund/fund.type.js";
+import { Organisation } from "../organisation/organisation.type.js";
+import { Site } from "../site/site.type.js";
+import { DeliverInKindGiftInput, RecordInKindGiftInput } from "./inkind.inputs.js";
+import { deliveredCountLoader, inKindGiftLoader } from "./inkind.loader.js";
+import { InKindDelivery, type InKindDeliveryRow, InKindGift, type InKindGiftRow } from "./inkind.type.js";
+
+export const InKindGiftConnection = Connection(InKindGift);
+export const InKindDeliveryConnection = Connection(InKindDelivery);
+
+const actor = (context: FundingContext) => context.principal.subject ?? context.principal.kind;
+
+@Resolver(() => InKindGift)
+export class InKindGiftResolver {
+  @Mutation(() => InKindGift, {
+    description:
+      "Records goods given instead of money at their estimated value (debit goods held, credit income in kind). Idempotent on input.idempotencyKey.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async recordInKindGift(
+    @Arg("input", () => RecordInKindGiftInput) input: RecordInKindGiftInput,
+    @Ctx() context: FundingContext,
+  ): Promise<InKindGiftRow> {
+    const fund = await fundByCodeLoader(context).load(input.fundCode);
+    if (!fund) {
+      throw new BadUserInputError(`input.fundCode "${input.fundCode}" is not a fund`, {
+        field: "input.fundCode",
+      });
+    }
+    assertManagesFund(context.principal, fund);
+    if (input.estimatedValue.fen <= 0) {
+      throw new BadUserInputError("input.estimatedValue.fen must be positive", {
+        field: "input.estimatedValue.fen",
+      });
+    }
+    if (input.receivedOn > todayInProvince()) {
+      throw new BadUserInputError("input.receivedOn is in the future", { field: "input.receivedOn" });
+    }
+    const donorName = input.donorName?.trim() || null;
+    if (input.donorOrganisationId && donorName) {
+      throw new BadUserInputError("Give either input.donorOrganisationId or input.donorName, not both", {
+        field: "input.donorName",
+      });
+    }
+    if (!input.donorOrganisationId && !donorName && !input.anonymous) {
+      throw new BadUserInputError("A named gift needs input.donorOrganisationId or input.donorName", {
+        field: "input.donorName",
+      });
+    }
+    return context.inKind.record({
+      idempotencyKey: input.idempotencyKey,
+      fund,
+      donorOrganisationId: input.donorOrganisationId ?? null,
+      donorName,
+      anonymous: input.anonymous,
+      category: input.category,
+      description: input.description.trim(),
+      quantity: input.quantity,
+      estimatedValueFen: BigInt(input.estimatedValue.fen),
+      receivedOn: input.receivedOn,
+      recordedBy: actor(context),
+    });
+  }
+
+  @Mutation(() => InKindDelivery, {
+    description:
+      "Hands items of a gift in kind to a home; their share of the estimated value moves from goods held to delivered. Never more items than were given.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async deliverInKindGift(
+    @Arg("input", () => DeliverInKindGiftInput) input: DeliverInKindGiftInput,
+    @Ctx() context: FundingContext,
+  ): Promise<InKindDeliveryRow> {
+    const gift = await inKindGiftLoader(context).load(input.giftId);
+    if (!gift) throw new NotFoundError("InKindGift", input.giftId);
+    assertManagesFund(context.principal, (await fundLoader(context).load(gift.fundId))!);
+    if (input.deliveredOn > todayInProvince() || input.deliveredOn < gift.receivedOn) {
+      throw new BadUserInputError("input.deliveredOn is before the gift arrived or in the future", {
+        field: "input.deliveredOn",
+      });
+    }
+    return context.inKind.deliver(gift, {
+      siteId: input.siteId,
+      quantity: input.quantity,
+      deliveredOn: input.deliveredOn,
+      recordedBy: actor(context),
+    });
+  }
+
+  @Query(() => InKindGiftConnection, {
+    description: "A fund's gifts in kind, newest first. Public; anonymous donors are not named.",
+  })
+  @Allow(PUBLIC)
+  async inKindGifts(
+    @Arg("fundCode", () => String) fundCode: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<ConnectionResult<InKindGiftRow>> {
+    const request = pageRequest(page);
+    const fund = await fundByCodeLoader(context).load(fundCode);
+    if (!fund) throw new BadUserInputError(`fundCode "${fundCode}" is not a fund`, { field: "fundCode" });
+    return context.inKind.list(fund.id, request);
+  }
+
+  @FieldResolver(() => Money)
+  estimatedValue(@Root() gift: InKindGiftRow): Money {
+    return money(gift.estimatedValueFen, gift.currency);
+  }
+
+  @FieldResolver(() => Int, { description: "Items handed to homes so far." })
+  delivered(@Root() gift: InKindGiftRow, @Ctx() context: FundingContext): Promise<number> {
+    return deliveredCountLoader(context).load(gift.id);
+  }
+
+  @FieldResolver(() => Fund)
+  async fund(@Root() gift: InKindGiftRow, @Ctx() context: FundingContext): Promise<Fund> {
+    return (await fundLoader(context).load(gift.fundId))!;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Null for the public when the donor asked to stay anonymous.",
+  })
+  async donorName(
+    @Root() gift: InKindGiftRow,
+    @Ctx() context: FundingContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
+    return (await this.maySeeDonor(gift, context, info)) ? gift.donorName : null;
+  }
+
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: "Null for the public when the donor asked to stay anonymous.",
+  })
+  async donorOrganisation(
+    @Root() gift: InKindGiftRow,
+    @Ctx() context: FundingContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Organisation | null> {
+    if (!gift.donorOrganisationId) return null;
+    return (await this.maySeeDonor(gift, context, info)) ? Organisation.of(gift.donorOrganisationId) : null;
+  }
+
+  @FieldResolver(() => InKindDeliveryConnection, { description: "Deliveries to homes, oldest first." })
+  deliveries(
+    @Root() gift: InKindGiftRow,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<ConnectionResult<InKindDeliveryRow>> {
+    return context.inKind.deliveries(gift.id, pageRequest(page));
+  }
+
+  private async maySeeDonor(gift: InKindGiftRow, context: FundingContext, info: GraphQLResolveInfo) {
+    if (!gift.anonymous) return true;
+    const fund = (await fundLoader(context).load(gift.fundId))!;
+    if (!managesFund(context.principal, fund)) return false;
+    context.audit.read(
+      String(info.path.prev?.prev?.key ?? info.fieldName),
+      "InKindGift",
+      gift.id,
+      info.fieldName,
+    );
+    return true;
+  }
+}
+
+@Resolver(() => InKindDelivery)
+export class InKindDeliveryResolver {
+  @FieldResolver(() => Money, { description: "This delivery's share of the gift's estimated value." })
+  value(@Root() delivery: InKindDeliveryRow): Money {
+    return money(delivery.valueFen);
+  }
+
+  @FieldResolver(() => Site)
+  site(@Root() delivery: InKindDeliveryRow): Site {
+    return Site.of(delivery.siteId);
+  }
+
+  @FieldResolver(() => InKindGift)
+  async gift(@Root() delivery: InKindDeliveryRow, @Ctx() context: FundingContext): Promise<InKindGiftRow> {
+    return (await inKindGiftLoader(context).load(delivery.giftId))!;
+  }
+}
