@@ -1,0 +1,5 @@
+import { assertProductionSecrets, parseEnv, subgraphEnv } from "@lamplight/subgraph-kit";
+
+/** The only reader of process.env in this service. */
+export const env = parseEnv(subgraphEnv(4004));
+assertProductionSecrets(env);

@@ -1,0 +1,290 @@
+import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import {
+  BadUserInputError,
+  ConflictError,
+  type ConnectionResult,
+  decodeCursor,
+  isUuid,
+  NotFoundError,
+  type OrderKey,
+  type PageRequest,
+  paginate,
+} from "@lamplight/subgraph-kit";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { Activity } from "../activity/activity.type.js";
+import { Participant, type Registration, RegistrationStatus } from "./registration.type.js";
+
+export const REGISTRATION_ORDER: readonly OrderKey[] = [
+  { field: "registeredAt", direction: "asc" },
+  { field: "id", direction: "asc" },
+];
+
+/** A registration to make, once checked. */
+export interface NewRegistration {
+  occurrenceId: string;
+  activityId: string;
+  participant: Participant;
+  studentId: string | null;
+  volunteerId: string | null;
+  homeId: string | null;
+  registeredBy: string;
+}
+
+/** Places taken at one occurrence. */
+export interface PlaceCounts {
+  childrenConfirmed: number;
+  childrenWaiting: number;
+  volunteersConfirmed: number;
+  volunteersWaiting: number;
+}
+
+const NO_PLACES: PlaceCounts = Object.freeze({
+  childrenConfirmed: 0,
+  childrenWaiting: 0,
+  volunteersConfirmed: 0,
+  volunteersWaiting: 0,
+});
+
+const isDoubleRegistration = (error: unknown) =>
+  violatesUniqueConstraint(error, "Registration_one_live_per_child") ||
+  violatesUniqueConstraint(error, "Registration_one_live_per_volunteer");
+
+/** The only code in this service that touches the Registration table. */
+export class RegistrationRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findByIds(ids: readonly string[]): Promise<Registration[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.prisma.registration.findMany({ where: { id: { in: valid } } });
+  }
+
+  /**
+   * Registers a child or a volunteer in ONE transaction: the occurrence's row is locked
+   * (`SELECT … FOR UPDATE`), so registrations for one occurrence are decided one after another: a
+   * place while the participant's places last, the waiting list after. Two requests for the last
+   * place never both get it; the same person twice fails on a unique index.
+   */
+  async register(registration: NewRegistration, capacity: number): Promise<Registration> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Occurrence" WHERE "id" = ${registration.occurrenceId}::uuid FOR UPDATE`;
+        const confirmed = await tx.registration.count({
+          where: {
+            occurrenceId: registration.occurrenceId,
+            participant: registration.participant,
+            status: RegistrationStatus.CONFIRMED,
+          },
+        });
+        const status = confirmed < capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        return tx.registration.create({ data: { ...registration, status } });
+      });
+    } catch (error) {
+      if (isDoubleRegistration(error)) {
+        throw new ConflictError(
+          registration.participant === Participant.CHILD
+            ? "This child is already registered for this occurrence"
+            : "This volunteer is already registered for this occurrence",
+          { occurrenceId: registration.occurrenceId },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Gives a registration back and, when it held a place, confirms the first in line of the same
+   * participant kind, in ONE transaction under the occurrence's row lock (so a place is never given
+   * twice, nor lost to a registration arriving at the same time).
+   */
+  async cancel(
+    id: string,
+    capacity: number,
+  ): Promise<{ cancelled: Registration; promoted: Registration | null }> {
+    return this.prisma.$transaction(async (tx) => {
+      const current = await tx.registration.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError("Registration", id);
+      await tx.$queryRaw`SELECT "id" FROM "Occurrence" WHERE "id" = ${current.occurrenceId}::uuid FOR UPDATE`;
+      const locked = await tx.registration.findUniqueOrThrow({ where: { id } });
+      if (locked.status === RegistrationStatus.CANCELLED) {
+        throw new ConflictError("This registration is already cancelled", { id });
+      }
+      const cancelled = await tx.registration.update({
+        where: { id },
+        data: { status: RegistrationStatus.CANCELLED, cancelledAt: new Date() },
+      });
+      let promoted: Registration | null = null;
+      if (locked.status === RegistrationStatus.CONFIRMED) {
+        const confirmed = await tx.registration.count({
+          where: {
+            occurrenceId: locked.occurrenceId,
+            participant: locked.participant,
+            status: RegistrationStatus.CONFIRMED,
+          },
+        });
+        const next = await tx.registration.findFirst({
+          where: {
+            occurrenceId: locked.occurrenceId,
+            participant: locked.participant,
+            status: RegistrationStatus.WAITLISTED,
+          },
+          orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
+        });
+        if (next && confirmed < capacity) {
+          promoted = await tx.registration.update({
+            where: { id: next.id },
+            data: { status: RegistrationStatus.CONFIRMED },
+          });
+        }
+      }
+      return { cancelled, promoted };
+    });
+  }
+
+  recordAttendance(id: string, attended: boolean, minutes: number): Promise<Registration> {
+    return this.prisma.registration.update({ where: { id }, data: { attended, minutes } });
+  }
+
+  /** A page of one occurrence's registrations (or only those of some homes, for a site manager). */
+  list(
+    occurrenceId: string,
+    filter: { participant: Participant | null; status: RegistrationStatus | null; homeIds: string[] | null },
+    page: PageRequest,
+  ): Promise<ConnectionResult<Registration>> {
+    const where: Prisma.RegistrationWhereInput = {
+      occurrenceId,
+      ...(filter.participant ? { participant: filter.participant } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.homeIds
+        ? { OR: [{ participant: Participant.VOLUNTEER }, { homeId: { in: filter.homeIds } }] }
+        : {}),
+    };
+    return paginate<Registration>(this.prisma.registration, { where, order: REGISTRATION_ORDER, page });
+  }
+
+  /** Places taken at many occurrences, in ONE grouped query. */
+  async placeCounts(occurrenceIds: readonly string[]): Promise<Map<string, PlaceCounts>> {
+    const counts = new Map<string, PlaceCounts>();
+    const valid = [...new Set(occurrenceIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.registration.groupBy({
+      by: ["occurrenceId", "participant", "status"],
+      where: { occurrenceId: { in: valid }, status: { not: RegistrationStatus.CANCELLED } },
+      _count: { _all: true },
+    });
+    for (const group of groups) {
+      const places = { ...(counts.get(group.occurrenceId) ?? NO_PLACES) };
+      const child = group.participant === Participant.CHILD;
+      const confirmed = group.status === RegistrationStatus.CONFIRMED;
+      const key = child
+        ? confirmed
+          ? "childrenConfirmed"
+          : "childrenWaiting"
+        : confirmed
+          ? "volunteersConfirmed"
+          : "volunteersWaiting";
+      places[key] = group._count._all;
+      counts.set(group.occurrenceId, places);
+    }
+    return counts;
+  }
+
+  /**
+   * The same page (first + 1 rows) of the confirmed volunteers of each of many occurrences, in ONE
+   * query (a window function per occurrence), in the order they registered.
+   */
+  async volunteerPages(
+    occurrenceIds: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Registration[]>> {
+    const pages = new Map<string, Registration[]>(occurrenceIds.map((id) => [id, []]));
+    const valid = [...new Set(occurrenceIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [at, id] = decodeCursor(page.after, 2);
+      if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !isUuid(id)) {
+        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+      }
+      after = Prisma.sql`("registeredAt" > ${at}::timestamptz OR ("registeredAt" = ${at}::timestamptz AND "id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(Registration & { rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT r.*, row_number() OVER (PARTITION BY r."occurrenceId" ORDER BY r."registeredAt", r."id") AS "rowNumber"
+        FROM "Registration" r
+        WHERE r."occurrenceId" = ANY(${valid}::uuid[]) AND r."participant" = 'VOLUNTEER'
+          AND r."status" = 'CONFIRMED' AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "occurrenceId", "registeredAt", "id"`;
+    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.occurrenceId)?.push(row);
+    return pages;
+  }
+
+  /** Minutes each volunteer of the batch served at activities they attended: one grouped query. */
+  async minutesByVolunteer(volunteerIds: readonly string[]): Promise<Map<string, number>> {
+    const minutes = new Map<string, number>();
+    const valid = [...new Set(volunteerIds.filter(isUuid))];
+    if (valid.length === 0) return minutes;
+    const groups = await this.prisma.registration.groupBy({
+      by: ["volunteerId"],
+      where: {
+        volunteerId: { in: valid },
+        participant: Participant.VOLUNTEER,
+        status: RegistrationStatus.CONFIRMED,
+        attended: true,
+      },
+      _sum: { minutes: true },
+    });
+    for (const group of groups)
+      if (group.volunteerId) minutes.set(group.volunteerId, group._sum.minutes ?? 0);
+    return minutes;
+  }
+
+  /**
+   * The same page (first + 1 rows) of the activities each of many volunteers is registered for (a
+   * place or the waiting list), in ONE query, by first day.
+   */
+  async activityPagesByVolunteer(
+    volunteerIds: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Activity[]>> {
+    const pages = new Map<string, Activity[]>(volunteerIds.map((id) => [id, []]));
+    const valid = [...new Set(volunteerIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [day, id] = decodeCursor(page.after, 2);
+      if (typeof day !== "string" || Number.isNaN(Date.parse(day)) || typeof id !== "string" || !isUuid(id)) {
+        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+      }
+      after = Prisma.sql`(a."startsOn" > ${day.slice(0, 10)}::date OR (a."startsOn" = ${day.slice(0, 10)}::date AND a."id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(Activity & { volunteerId: string; rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT a.*, v."volunteerId", row_number() OVER (PARTITION BY v."volunteerId" ORDER BY a."startsOn", a."id") AS "rowNumber"
+        FROM (SELECT DISTINCT r."volunteerId", r."activityId" FROM "Registration" r
+              WHERE r."volunteerId" = ANY(${valid}::uuid[]) AND r."status" <> 'CANCELLED') v
+        JOIN "Activity" a ON a."id" = v."activityId"
+        WHERE ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "volunteerId", "startsOn", "id"`;
+    for (const { rowNumber: _rowNumber, volunteerId, ...row } of rows) pages.get(volunteerId)?.push(row);
+    return pages;
+  }
+
+  /** How many activities each volunteer of the batch is registered for: one grouped query. */
+  async activityCountsByVolunteer(volunteerIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(volunteerIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const rows = await this.prisma.$queryRaw<{ volunteerId: string; count: bigint }[]>`
+      SELECT r."volunteerId", COUNT(DISTINCT r."activityId") AS "count"
+      FROM "Registration" r
+      WHERE r."volunteerId" = ANY(${valid}::uuid[]) AND r."status" <> 'CANCELLED'
+      GROUP BY r."volunteerId"`;
+    for (const row of rows) counts.set(row.volunteerId, Number(row.count));
+    return counts;
+  }
+}

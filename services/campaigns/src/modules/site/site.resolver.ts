@@ -1,0 +1,67 @@
+import {
+  Allow,
+  type ConnectionResult,
+  connectionFromRows,
+  DateScalar,
+  PageArgs,
+  PUBLIC,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { CampaignsContext } from "../../context.js";
+import { pageInMemory } from "../../paging.js";
+import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
+import { ActivityConnection, checkRange } from "../activity/activity.resolver.js";
+import type { Activity } from "../activity/activity.type.js";
+import { AwardConnection } from "../award/award.resolver.js";
+import type { Award } from "../award/award.type.js";
+import { siteActivityCountLoader, siteActivityPageLoader, siteAwardsLoader } from "./site.loader.js";
+import { Site } from "./site.type.js";
+
+@Resolver(() => Site)
+export class SiteResolver {
+  @FieldResolver(() => ActivityConnection, {
+    description:
+      "The activities held at this home with an occurrence within the day range (all when no range), by first day. Public: the calendar is published.",
+  })
+  @Allow(PUBLIC)
+  async activities(
+    @Root() site: Site,
+    @Arg("from", () => DateScalar, { nullable: true }) from: Date | null,
+    @Arg("to", () => DateScalar, { nullable: true }) to: Date | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: CampaignsContext,
+  ): Promise<ConnectionResult<Activity>> {
+    const request = pageRequest(page);
+    const range = checkRange({ from, to }, "from");
+    const rows = await siteActivityPageLoader(context, range, request).load(site.id);
+    return connectionFromRows(rows, {
+      order: ACTIVITY_ORDER,
+      page: request,
+      countTotal: () => siteActivityCountLoader(context, range).load(site.id),
+    });
+  }
+
+  @FieldResolver(() => AwardConnection, {
+    description:
+      "The awards this home won (excellent home, in published selections), newest year first. Public: the funding subgraph's award grants rely on it.",
+  })
+  @Allow(PUBLIC)
+  async awards(
+    @Root() site: Site,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: CampaignsContext,
+  ): Promise<ConnectionResult<Award>> {
+    const request = pageRequest(page);
+    const rows = await siteAwardsLoader(context).load(site.id);
+    const awards = rows.map((row) => ({ ...row, year: Number(row.year), rank: row.rank! }));
+    return pageInMemory<Award>(
+      awards,
+      [
+        { field: "year", direction: "desc" },
+        { field: "id", direction: "asc" },
+      ],
+      request,
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export {
+  activityMinutesLoader,
+  volunteerActivityCountLoader,
+  volunteerActivityPageLoader,
+} from "../registration/registration.loader.js";

@@ -1,0 +1,39 @@
+import type { Database } from "@lamplight/db-kit";
+import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import type { CampaignsContext } from "./context.js";
+import { SERVICE_NAME } from "./database.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { ActivityRepository } from "./modules/activity/activity.repository.js";
+import { AwardRepository } from "./modules/award/award.repository.js";
+import { ProjectRepository } from "./modules/project/project.repository.js";
+import { RegistrationRepository } from "./modules/registration/registration.repository.js";
+import { buildCampaignsSchema } from "./schema.js";
+
+export interface CampaignsServerDeps {
+  database: Database<PrismaClient>;
+  logger: Logger;
+  /** Verifies the gateway's identity header. */
+  identityKey: Uint8Array;
+  suppressionThreshold?: number;
+}
+
+/** The campaigns subgraph, ready to listen; tests call this with a fresh database. */
+export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphServer> {
+  const { database } = deps;
+  const projects = new ProjectRepository(database.client);
+  const activities = new ActivityRepository(database.client);
+  const registrations = new RegistrationRepository(database.client);
+  const awards = new AwardRepository(database.client);
+  // Every mutation lands here, in this subgraph's database.
+  const auditLog = new AuditLog(database.client.auditEntry);
+  return createSubgraphServer<CampaignsContext>({
+    name: SERVICE_NAME,
+    schema: await buildCampaignsSchema(),
+    logger: deps.logger,
+    context: (base) => ({ ...base, projects, activities, registrations, awards, auditLog }),
+    database,
+    identityKey: deps.identityKey,
+    auditLog,
+    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+  });
+}

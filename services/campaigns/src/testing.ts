@@ -1,0 +1,12 @@
+import type { TestableService } from "@lamplight/testing";
+import { openCampaignsDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { createServer } from "./server.js";
+
+/** How tests start this subgraph (its own suite and the composed-graph suite). */
+export const campaignsService: TestableService<PrismaClient> = {
+  name: SERVICE_NAME,
+  serviceDir: SERVICE_DIR,
+  open: openCampaignsDatabase,
+  createServer,
+};

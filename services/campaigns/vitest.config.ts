@@ -1,0 +1,3 @@
+import { lamplightTestConfig } from "@lamplight/testing/vitest";
+
+export default lamplightTestConfig();
