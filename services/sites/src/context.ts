@@ -1,8 +1,24 @@
 import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { ApplicationRepository } from "./modules/application/application.repository.js";
+import type { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
+import type { CoverageRepository } from "./modules/coverage/coverage.repository.js";
+import type { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
+import type { FacilityRepository } from "./modules/facility/facility.repository.js";
+import type { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import type { SiteRepository } from "./modules/site/site.repository.js";
+import type { TenderRepository } from "./modules/tender/tender.repository.js";
+import type { TransitionRepository } from "./modules/transition/transition.repository.js";
 
 /** What this subgraph's resolvers receive. */
 export interface SitesContext extends BaseContext {
   sites: SiteRepository;
+  transitions: TransitionRepository;
+  applications: ApplicationRepository;
+  tenders: TenderRepository;
+  equipment: EquipmentRepository;
+  procurement: ProcurementRepository;
+  assessments: AssessmentRepository;
+  coverage: CoverageRepository;
+  facilities: FacilityRepository;
   auditLog: AuditLog;
 }

@@ -3,7 +3,15 @@ import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from
 import type { SitesContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
+import { ApplicationRepository } from "./modules/application/application.repository.js";
+import { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
+import { CoverageRepository } from "./modules/coverage/coverage.repository.js";
+import { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
+import { FacilityRepository } from "./modules/facility/facility.repository.js";
+import { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import { SiteRepository } from "./modules/site/site.repository.js";
+import { TenderRepository } from "./modules/tender/tender.repository.js";
+import { TransitionRepository } from "./modules/transition/transition.repository.js";
 import { buildSitesSchema } from "./schema.js";
 
 export interface SitesServerDeps {
@@ -18,12 +26,32 @@ export interface SitesServerDeps {
 export async function createServer(deps: SitesServerDeps): Promise<SubgraphServer> {
   const { database } = deps;
   const sites = new SiteRepository(database.client);
+  const transitions = new TransitionRepository(database.client);
+  const applications = new ApplicationRepository(database.client);
+  const tenders = new TenderRepository(database.client);
+  const equipment = new EquipmentRepository(database.client);
+  const procurement = new ProcurementRepository(database.client, equipment);
+  const assessments = new AssessmentRepository(database.client);
+  const coverage = new CoverageRepository(database.client);
+  const facilities = new FacilityRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   return createSubgraphServer<SitesContext>({
     name: SERVICE_NAME,
     schema: await buildSitesSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, sites, auditLog }),
+    context: (base) => ({
+      ...base,
+      sites,
+      transitions,
+      applications,
+      tenders,
+      equipment,
+      procurement,
+      assessments,
+      coverage,
+      facilities,
+      auditLog,
+    }),
     database,
     identityKey: deps.identityKey,
     auditLog,

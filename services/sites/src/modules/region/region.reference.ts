@@ -2,7 +2,14 @@ import { getRegion } from "@lamplight/regions";
 import { Region } from "./region.type.js";
 
 /** Regions are reference data in memory (packages/regions): no query, no batching needed. */
-export function resolveRegionReference(reference: { code: string }): Region | null {
+export function resolveRegionReference(reference: {
+  code: string;
+  childrenCount?: number | null;
+}): Region | null {
   const record = getRegion(reference.code);
-  return record ? Region.from(record) : null;
+  if (!record) return null;
+  const region = Region.from(record);
+  // Present when the gateway resolves a field that @requires it (people's count, maybe suppressed).
+  if (reference.childrenCount !== undefined) region.childrenCount = reference.childrenCount;
+  return region;
 }

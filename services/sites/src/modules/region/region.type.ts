@@ -1,5 +1,5 @@
 import type { RegionLevel as RegionLevelName, RegionRecord } from "@lamplight/regions";
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum RegionLevel {
   PROVINCE = "PROVINCE",
@@ -36,6 +36,12 @@ export class Region {
 
   /** The parent code; resolved to a Region by RegionResolver.parent. */
   parentCode!: string | null;
+
+  // Owned by the people subgraph (null when the count is suppressed); the gateway passes it in
+  // the representation for the coverage fields that @requires it.
+  @Field(() => Int, { nullable: true })
+  @Directive("@external")
+  childrenCount?: number | null;
 
   static from(record: RegionRecord): Region {
     const region = new Region();

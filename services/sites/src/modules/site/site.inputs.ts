@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { HostModel, SiteStatus } from "./site.type.js";
+import { HostModel, SiteKind, SiteStatus } from "./site.type.js";
 
 const REGION_CODE = /^\d{6}$/;
 
@@ -38,6 +38,9 @@ export class SiteFilter {
 
   @Field(() => HostModel, { nullable: true })
   hostModel?: HostModel | null;
+
+  @Field(() => SiteKind, { nullable: true, description: "Only sites of this kind." })
+  kind?: SiteKind | null;
 
   @Field(() => SiteStatus, { nullable: true })
   status?: SiteStatus | null;
@@ -74,6 +77,9 @@ export class CreateSiteInput {
 
   @Field(() => HostModel)
   hostModel!: HostModel;
+
+  @Field(() => SiteKind, { defaultValue: SiteKind.HOME })
+  kind!: SiteKind;
 
   @Field(() => Boolean, { defaultValue: false })
   demonstration!: boolean;

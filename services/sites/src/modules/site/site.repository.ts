@@ -48,6 +48,7 @@ export class SiteRepository {
     const where: Prisma.SiteWhereInput[] = [];
     if (filter?.region) where.push(withinRegion(filter.region));
     if (filter?.hostModel) where.push({ hostModel: filter.hostModel });
+    if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.demonstration !== undefined && filter.demonstration !== null) {
       where.push({ demonstration: filter.demonstration });
@@ -67,20 +68,39 @@ export class SiteRepository {
     return paginate<Site>(this.prisma.site, { where: withinRegion(code, "code"), order: SITE_ORDER, page });
   }
 
-  create(input: CreateSiteInput): Promise<Site> {
-    return this.prisma.site.create({
-      data: {
-        name: input.name.trim(),
-        ...requireCounty(input.regionCode, "input.regionCode"),
-        address: input.address.trim(),
-        latitude: input.location?.latitude ?? null,
-        longitude: input.location?.longitude ?? null,
-        hostModel: input.hostModel,
-        demonstration: input.demonstration,
-        capacity: input.capacity,
-        status: input.status,
-        openedOn: input.openedOn ?? null,
-      },
+  /**
+   * Registers a site and starts its history with its first status, in one transaction. A site is
+   * usually registered as PROPOSED; one that already exists in the world may be registered in the
+   * status it has (say OPEN), which its history records as its starting point.
+   */
+  create(input: CreateSiteInput, actor: { id: string | null; roles: string[] }): Promise<Site> {
+    return this.prisma.$transaction(async (tx) => {
+      const site = await tx.site.create({
+        data: {
+          name: input.name.trim(),
+          ...requireCounty(input.regionCode, "input.regionCode"),
+          address: input.address.trim(),
+          latitude: input.location?.latitude ?? null,
+          longitude: input.location?.longitude ?? null,
+          hostModel: input.hostModel,
+          kind: input.kind,
+          demonstration: input.demonstration,
+          capacity: input.capacity,
+          status: input.status,
+          openedOn: input.openedOn ?? null,
+        },
+      });
+      await tx.siteTransition.create({
+        data: {
+          siteId: site.id,
+          fromStatus: null,
+          toStatus: site.status,
+          actorId: actor.id,
+          actorRoles: actor.roles,
+          reason: "Registered",
+        },
+      });
+      return site;
     });
   }
 

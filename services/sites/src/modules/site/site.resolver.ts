@@ -45,7 +45,10 @@ export class SiteResolver {
   ): Promise<Site> {
     requireCounty(input.regionCode, "input.regionCode");
     assertMayPlaceSiteIn(context.principal, input.regionCode);
-    return context.sites.create(input);
+    return context.sites.create(input, {
+      id: context.principal.subject,
+      roles: [...context.principal.roles],
+    });
   }
 
   @Mutation(() => Site, { description: "Changes a home's details; fields left out keep their value." })

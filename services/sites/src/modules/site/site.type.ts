@@ -1,8 +1,18 @@
 import { DateScalar } from "@lamplight/subgraph-kit";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { HostModel, SiteStatus } from "../../generated/prisma/enums.js";
+import { HostModel, SiteKind, SiteStatus } from "../../generated/prisma/enums.js";
 
-export { HostModel, SiteStatus };
+export { HostModel, SiteKind, SiteStatus };
+
+registerEnumType(SiteKind, {
+  name: "SiteKind",
+  description: "What kind of facility a site is.",
+  valuesConfig: {
+    HOME: { description: "A home for left-behind students." },
+    MOBILE_LIBRARY: { description: "A mobile love library, calling at homes along its route." },
+    ACTIVITY_CENTRE: { description: "An activity centre (sports, training) serving the homes around it." },
+  },
+});
 
 registerEnumType(HostModel, {
   name: "HostModel",
@@ -48,6 +58,9 @@ export class Site {
 
   @Field(() => HostModel)
   hostModel!: HostModel;
+
+  @Field(() => SiteKind, { description: "A home, or a facility of another kind." })
+  kind!: SiteKind;
 
   @Field(() => Boolean, { description: "A demonstration site, held up as a model for others." })
   demonstration!: boolean;

@@ -1,0 +1,26 @@
+import { coversRegion, type Principal, Role } from "@lamplight/subgraph-kit";
+import { highestLevel, type Level } from "./transition.machine.js";
+
+/** Who may move sites through their life: the officials of the county, the city and the province. */
+export const SITE_OFFICIALS = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_OFFICER] as const;
+
+/** Who may read a site's history: officials and site managers. */
+export const HISTORY_READERS = [...SITE_OFFICIALS, Role.SITE_MANAGER] as const;
+
+/**
+ * The highest level at which the principal acts on a site in `regionCode`: PROVINCE for a province
+ * admin, CITY for a city admin of its city, COUNTY for a county officer of its county; null when
+ * none of their roles covers the site.
+ */
+export function actorLevel(principal: Principal, regionCode: string): Level | null {
+  const levels: Level[] = [];
+  if (principal.roles.includes(Role.PROVINCE_ADMIN)) levels.push("PROVINCE");
+  if (coversRegion(principal, regionCode, [Role.CITY_ADMIN]) && principal.roles.includes(Role.CITY_ADMIN))
+    levels.push("CITY");
+  if (
+    coversRegion(principal, regionCode, [Role.COUNTY_OFFICER]) &&
+    principal.roles.includes(Role.COUNTY_OFFICER)
+  )
+    levels.push("COUNTY");
+  return highestLevel(levels);
+}
