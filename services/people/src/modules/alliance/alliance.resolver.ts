@@ -1,4 +1,12 @@
-import { Allow, BadUserInputError, DateScalar, PUBLIC, Role } from "@lamplight/subgraph-kit";
+import {
+  Allow,
+  BadUserInputError,
+  DateScalar,
+  isUuid,
+  NotFoundError,
+  PUBLIC,
+  Role,
+} from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { today } from "../../dates.js";
@@ -42,6 +50,7 @@ export class AllianceResolver {
     @Ctx() context: PeopleContext,
   ): Promise<AllianceMembership> {
     notInFuture(joinedOn, "joinedOn");
+    if (!isUuid(organisationId)) throw new NotFoundError("Organisation", organisationId);
     return context.alliance.join(organisationId, joinedOn);
   }
 
@@ -53,6 +62,7 @@ export class AllianceResolver {
     @Ctx() context: PeopleContext,
   ): Promise<AllianceMembership> {
     notInFuture(leftOn, "leftOn");
+    if (!isUuid(membershipId)) throw new NotFoundError("AllianceMembership", membershipId);
     return context.alliance.leave(membershipId, leftOn);
   }
 }

@@ -208,7 +208,7 @@ describe("a volunteer sees only the children they are paired with", () => {
       "... on Student { name }",
       volunteer,
     );
-    expect(data?._entities[0].name).toBeNull();
+    expect(data?._entities[0]?.name).toBeNull();
     const list = await people.execute(`{ students { totalCount } }`, {}, volunteer);
     expect(list.data?.students.totalCount).toBe(0);
     await people.database.client.pairing.updateMany({

@@ -256,7 +256,7 @@ describe("trainings, service and the volunteer's own record", () => {
     const headers = { ...mianyang, "x-request-id": "volunteer-read-1" };
     const allowed = await entities(people.url, [{ __typename: "Volunteer", id }], selection, headers);
     expect(allowed.errors).toBeUndefined();
-    expect(allowed.data?._entities[0].name).toBe("周杰");
+    expect(allowed.data?._entities[0]?.name).toBe("周杰");
     const audit = await people.database.client.auditEntry.findMany({
       where: { requestId: "volunteer-read-1" },
     });
