@@ -28,6 +28,7 @@ export async function proposeHome(
   sites: StartedSubgraph<PrismaClient>,
   who: Officials,
   overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = who.county,
 ): Promise<string> {
   const { data, errors } = await sites.execute(
     `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
@@ -41,7 +42,7 @@ export async function proposeHome(
         ...overrides,
       },
     },
-    who.county,
+    headers,
   );
   expect(errors).toBeUndefined();
   return data?.createSite.id as string;
@@ -129,9 +130,10 @@ export async function homeIn(
   status: string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  return proposeHome(sites, who, {
-    status,
-    location: { latitude: 31.46, longitude: 104.7 },
-    ...overrides,
-  });
+  return proposeHome(
+    sites,
+    who,
+    { status, location: { latitude: 31.46, longitude: 104.7 }, ...overrides },
+    who.province,
+  );
 }
