@@ -1,5 +1,5 @@
 import { cities } from "@lamplight/regions";
-import { DEMO_SEED, demoHomes, personName, placeName, Random } from "@lamplight/seed-kit";
+import { DEMO_PROJECTS, DEMO_SEED, demoHomes, personName, placeName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Currency, DonationChannel, JournalEntryKind, Purpose } from "../generated/prisma/enums.js";
 import { receiptNumber } from "../modules/donation/donation.repository.js";
@@ -48,7 +48,42 @@ interface Gift {
   channel: DonationChannel;
   purpose: Purpose;
   siteId: string | null;
+  projectId?: string | null;
+  pledgeInstalmentId?: string | null;
   memo?: string;
+}
+
+/** What each of the programme's projects raises money for: a gift to a project has its purpose. */
+export const PROJECT_PURPOSES: Readonly<Record<string, Purpose>> = {
+  MOBILE_LIBRARY: Purpose.ACTIVITIES,
+  PARENTS_WORKPLACE: Purpose.ACTIVITIES,
+  SINGLE_MOTHERS_BASE: Purpose.BUILDING_HOMES,
+  SPORTS_CENTRE: Purpose.SPORTS_CENTRE,
+  OLYMPIC_JOURNEY: Purpose.SPORTS_CENTRE,
+  FAMILY_CALLS: Purpose.EQUIPMENT,
+  GOOD_BOOKS_AND_PLAYS: Purpose.ACTIVITIES,
+  SUMMER_WINTER_CAMPS: Purpose.ACTIVITIES,
+  SELF_PROTECTION: Purpose.ACTIVITIES,
+  SCIENCE_MUSEUM_VISITS: Purpose.ACTIVITIES,
+  HOME_EQUIPMENT: Purpose.EQUIPMENT,
+};
+export const projectId = (code: string) => DEMO_PROJECTS.find((project) => project.code === code)!.id;
+
+/**
+ * Designates some individual gifts to a campaign project of the same purpose ("projects are funded
+ * by society"), from a stream of its own: amounts, days and ids stay exactly as before.
+ */
+function designateToProjects(gifts: Gift[], seed: number): void {
+  const random = new Random(seed + 2);
+  const byPurpose = new Map<Purpose, string[]>();
+  for (const [code, purpose] of Object.entries(PROJECT_PURPOSES)) {
+    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), projectId(code)]);
+  }
+  for (const gift of gifts) {
+    if (gift.siteId || gift.donorOrganisationId || gift.purpose === Purpose.GENERAL) continue;
+    const projects = byPurpose.get(gift.purpose);
+    if (projects && random.chance(0.3)) gift.projectId = random.pick(projects);
+  }
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -65,13 +100,13 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
   [DONORS.powerCompany, "2026-03-06", 4_000_000, Purpose.BUILDING_HOMES],
   [DONORS.propertyGroup, "2026-03-18", 4_000_000, Purpose.BUILDING_HOMES],
-  [DONORS.sportsBureau, "2026-03-25", 1_000_000, Purpose.SPORTS_CENTRE],
+  [DONORS.sportsBureau, "2026-03-25", 1_000_000, Purpose.SPORTS_CENTRE, "SPORTS_CENTRE"],
   // A few more large corporate gifts over the years (the IP phones, the mobile libraries…).
   [DONORS.publishingGroup, "2024-09-12", 800_000, Purpose.ACTIVITIES],
   [DONORS.youthFoundation, "2024-12-20", 1_000_000, Purpose.ACTIVITIES],
   [DONORS.charityFederation, "2025-01-15", 1_500_000, Purpose.GENERAL],
   [DONORS.mobileOperator, "2025-06-01", 1_200_000, Purpose.EQUIPMENT],
-].map(([donorOrganisationId, receivedOn, yuan, purpose]) => ({
+].map(([donorOrganisationId, receivedOn, yuan, purpose, project]) => ({
   fundCode: LOVE_FUND,
   receivedOn: day(receivedOn as string),
   amountFen: BigInt(yuan as number) * YUAN,
@@ -81,6 +116,7 @@ const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
   channel: DonationChannel.BANK_TRANSFER,
   purpose: purpose as Purpose,
   siteId: null,
+  projectId: project ? projectId(project as string) : null,
 }));
 
 const SMALL_CHANNELS: readonly (readonly [DonationChannel, number])[] = [
@@ -191,15 +227,22 @@ export interface DemoDonations {
  * Every demo gift with its journal entry, lines, receipt number and the receipt counters, computed
  * in memory for bulk inserts. Receipts are numbered per fund and year of receipt in date order.
  */
-export function demoDonations(funds: DemoFunds, seed = FUNDING_SEED): DemoDonations {
+export function demoDonations(
+  funds: DemoFunds,
+  seed = FUNDING_SEED,
+  pledgeInstalmentOf: (gift: {
+    donorOrganisationId: string | null;
+    receivedOn: Date;
+  }) => string | null = () => null,
+): DemoDonations {
   const random = new Random(seed + 1);
   const homeIds = demoHomes(DEMO_SEED).map((home) => home.id);
   const named = NAMED_LOVE_FUND_GIFTS.reduce((sum, gift) => sum + gift.amountFen, 0n);
-  const gifts = [
-    ...NAMED_LOVE_FUND_GIFTS,
-    ...individualGifts(random, LOVE_FUND_TOTAL_FEN - named, homeIds),
-    ...cityGifts(random),
-  ].sort((a, b) => a.receivedOn.getTime() - b.receivedOn.getTime());
+  const individuals = individualGifts(random, LOVE_FUND_TOTAL_FEN - named, homeIds);
+  designateToProjects(individuals, seed);
+  const gifts = [...NAMED_LOVE_FUND_GIFTS, ...individuals, ...cityGifts(random)].sort(
+    (a, b) => a.receivedOn.getTime() - b.receivedOn.getTime(),
+  );
 
   const fundByCode = new Map(funds.funds.map((fund) => [fund.code, fund]));
   const accountOf = new Map(
@@ -256,7 +299,8 @@ export function demoDonations(funds: DemoFunds, seed = FUNDING_SEED): DemoDonati
       channel: gift.channel,
       purpose: gift.purpose,
       siteId: gift.siteId,
-      projectId: null,
+      projectId: gift.projectId ?? null,
+      pledgeInstalmentId: pledgeInstalmentOf(gift),
       receiptNumber: receipt,
       journalEntryId: entryId,
       recordedBy: "seed",

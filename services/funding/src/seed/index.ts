@@ -2,6 +2,7 @@ import { chunks } from "@lamplight/seed-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { demoDonations } from "./demo-donations.js";
 import { demoFunds } from "./demo-funds.js";
+import { demoGrants, demoPledges } from "./demo-grants.js";
 
 /** Loads the funds and their charts of accounts. Idempotent: existing rows are skipped. */
 export async function seedFunds(
@@ -21,7 +22,29 @@ const json = (rows: readonly object[]) =>
   JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
 
 /** The tables loaded in bulk, by name: never built from input. */
-type BulkTable = "JournalEntry" | "JournalLine" | "Donation";
+type BulkTable =
+  | "JournalEntry"
+  | "JournalLine"
+  | "Donation"
+  | "Designation"
+  | "Grant"
+  | "GrantDisbursement"
+  | "ExpenditureReport"
+  | "Pledge"
+  | "PledgeInstalment"
+  | "InKindGift"
+  | "InKindDelivery";
+
+/** Date columns take the day alone. */
+const dated = <Row extends object>(rows: readonly Row[], ...columns: (keyof Row)[]) =>
+  rows.map((row) => {
+    const copy = { ...row } as Record<string, unknown>;
+    for (const column of columns) {
+      const value = copy[column as string];
+      if (value instanceof Date) copy[column as string] = value.toISOString().slice(0, 10);
+    }
+    return copy;
+  });
 
 /**
  * Inserts many rows in ONE statement: the rows travel as a single JSON parameter that PostgreSQL
@@ -45,17 +68,31 @@ async function bulkInsert(prisma: PrismaClient, table: BulkTable, rows: readonly
 export async function seedFunding(
   prisma: PrismaClient,
   options: { seed?: number } = {},
-): Promise<{ funds: number; accounts: number; donations: number; journalLines: number }> {
+): Promise<{
+  funds: number;
+  accounts: number;
+  donations: number;
+  journalLines: number;
+  grants: number;
+  pledges: number;
+  inKindGifts: number;
+}> {
   const seeded = await seedFunds(prisma, options.seed);
   const recorded = await prisma.donation.count({ where: { recordedBy: { not: "seed" } } });
-  if (recorded > 0) return { ...seeded, donations: 0, journalLines: 0 };
-  const { entries, lines, donations, counters } = demoDonations(demoFunds(options.seed), options.seed);
+  if (recorded > 0)
+    return { ...seeded, donations: 0, journalLines: 0, grants: 0, pledges: 0, inKindGifts: 0 };
+  const funds = demoFunds(options.seed);
+  const promises = demoPledges(funds, options.seed);
+  const { entries, lines, donations, counters } = demoDonations(funds, options.seed, promises.instalmentOf);
   const linesOf = new Map<string, typeof lines>();
   for (const line of lines) {
     const list = linesOf.get(line.entryId) ?? [];
     list.push(line);
     linesOf.set(line.entryId, list);
   }
+  // Pledges first: the gifts that keep them name their instalments.
+  const pledges = await bulkInsert(prisma, "Pledge", dated(promises.pledges, "pledgedOn"));
+  await bulkInsert(prisma, "PledgeInstalment", dated(promises.instalments, "dueOn"));
   let insertedLines = 0;
   let insertedDonations = 0;
   // A batch of entries, then all of their lines in one statement (the balance trigger checks each
@@ -68,16 +105,37 @@ export async function seedFunding(
       "JournalLine",
       batch.flatMap((entry) => linesOf.get(entry.id!) ?? []),
     );
-    insertedDonations += await bulkInsert(
-      prisma,
-      "Donation",
-      donationBatches[index]!.map((donation) => ({
-        ...donation,
-        // A date column: the day alone.
-        receivedOn: (donation.receivedOn as Date).toISOString().slice(0, 10),
-      })),
-    );
+    insertedDonations += await bulkInsert(prisma, "Donation", dated(donationBatches[index]!, "receivedOn"));
   }
   await prisma.receiptCounter.createMany({ data: counters, skipDuplicates: true });
-  return { ...seeded, donations: insertedDonations, journalLines: insertedLines };
+
+  // Grants, payments, reports and gifts in kind, drawn on the gifts just loaded.
+  const granted = demoGrants(
+    funds,
+    donations.map((donation) => ({
+      fundId: donation.fundId,
+      purpose: donation.purpose,
+      siteId: donation.siteId ?? null,
+      projectId: donation.projectId ?? null,
+      amountFen: BigInt(donation.amountFen),
+      receivedOn: donation.receivedOn as Date,
+    })),
+    options.seed,
+  );
+  await bulkInsert(prisma, "Designation", granted.designations);
+  const grants = await bulkInsert(prisma, "Grant", dated(granted.grants, "awardDate"));
+  await bulkInsert(prisma, "JournalEntry", granted.entries);
+  insertedLines += await bulkInsert(prisma, "JournalLine", granted.lines);
+  await bulkInsert(prisma, "GrantDisbursement", dated(granted.disbursements, "paidOn"));
+  await bulkInsert(prisma, "ExpenditureReport", dated(granted.reports, "spentOn"));
+  const inKindGifts = await bulkInsert(prisma, "InKindGift", dated(granted.inKindGifts, "receivedOn"));
+  await bulkInsert(prisma, "InKindDelivery", dated(granted.deliveries, "deliveredOn"));
+  return {
+    ...seeded,
+    donations: insertedDonations,
+    journalLines: insertedLines,
+    grants,
+    pledges,
+    inKindGifts,
+  };
 }

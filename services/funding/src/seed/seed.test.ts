@@ -29,7 +29,7 @@ describe("the demo data", () => {
       ...Array(21).fill("CITY_SPECIAL_FUND"),
       "RESTRICTED",
     ]);
-    expect(funds.accounts).toHaveLength(23 * 6);
+    expect(funds.accounts).toHaveLength(23 * 16);
   });
 
   it("gives the love fund about 10,000 gifts, mostly small, some anonymous, some to demo homes", () => {
@@ -60,22 +60,33 @@ describe("seedFunding", () => {
     expect(first.funds).toBe(23);
     expect(first.donations).toBe(demoDonations(demoFunds()).donations.length);
     await expectLedgerBalanced(funding.database.client);
+    expect(first.grants).toBeGreaterThan(50);
+    expect(first.pledges).toBe(2);
+    expect(first.inKindGifts).toBe(3);
     expect(await seedFunding(funding.database.client)).toEqual({
       funds: 0,
       accounts: 0,
       donations: 0,
       journalLines: 0,
+      grants: 0,
+      pledges: 0,
+      inKindGifts: 0,
     });
   }, 120_000);
 
   it("reproduces the programme's figures", async () => {
     const loveFund = await funding.execute(
-      `{ fund(code: "LOVE_FUND") { raised { amount } balance { amount } } }`,
+      `{ fund(code: "LOVE_FUND") { id raised { amount } balance { fen } granted { fen } available { fen } } }`,
     );
-    expect(loveFund.data?.fund).toEqual({
-      raised: { amount: "27000000.00" },
-      balance: { amount: "27000000.00" },
+    expect(loveFund.data?.fund.raised).toEqual({ amount: "27000000.00" });
+    // The bank holds what was raised less what grants have paid out.
+    const paid = await funding.database.client.grantDisbursement.aggregate({
+      _sum: { amountFen: true },
+      where: { grant: { fundId: loveFund.data?.fund.id } },
     });
+    expect(BigInt(loveFund.data?.fund.balance.fen)).toBe(LOVE_FUND_TOTAL_FEN - (paid._sum.amountFen ?? 0n));
+    expect(loveFund.data?.fund.granted.fen).toBeGreaterThan(600_000_000);
+    expect(loveFund.data?.fund.available.fen + loveFund.data?.fund.granted.fen).toBe(2_700_000_000);
     expect(LOVE_FUND_TOTAL_FEN).toBe(2_700_000_000n);
 
     const month = await funding.execute(
@@ -83,6 +94,7 @@ describe("seedFunding", () => {
     );
     const [march] = month.data?.fundingTotals ?? [];
     expect(march.key).toBe(BIG_MONTH);
+    expect(march.amount.fen).toBe(943_623_200);
     expect(march.amount.fen).toBeGreaterThanOrEqual(900_000_000);
     expect(march.amount.fen).toBeLessThan(950_000_000);
 
@@ -110,5 +122,46 @@ describe("seedFunding", () => {
       .reduce((sum: number, total: any) => sum + total.amount.fen, 0);
     expect(cities.data?.fundingTotals).toHaveLength(22);
     expect(BigInt(cityTotal)).toBe(CITY_FUNDS_TOTAL_FEN);
+  });
+
+  it("has grants to demo homes, projects and cities, pledges and gifts in kind, all balanced", async () => {
+    const kinds = await funding.execute(
+      `{ grantTotals(groupBy: RECIPIENT_KIND) { key grants awarded { fen } } }`,
+    );
+    expect(kinds.data?.grantTotals.map((total: any) => total.key)).toEqual(["CITY", "PROJECT", "SITE"]);
+    const sports = await funding.execute(
+      `{ _entities(representations: [{ __typename: "Project", id: "7c1e0a52-4b1d-4c3e-9a61-0f2b7d5e1a04" }]) { ... on Project { raised { fen } granted { fen } } } }`,
+    );
+    const centre = sports.data?._entities[0];
+    expect(centre.granted.fen).toBe(100_000_000);
+    expect(centre.raised.fen).toBeGreaterThanOrEqual(100_000_000);
+    const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
+    const pledges = await funding.execute(
+      `{ pledges(fundCode: "LOVE_FUND") { edges { node { total { amount } instalments { fulfilled } } } } }`,
+      {},
+      admin,
+    );
+    expect(
+      pledges.data?.pledges.edges.map((edge: any) => edge.node.instalments.map((i: any) => i.fulfilled)),
+    ).toEqual([
+      [true, false, false],
+      [true, false, false],
+    ]);
+    const gifts = await funding.execute(
+      `{ inKindGifts(fundCode: "LOVE_FUND") { edges { node { category quantity delivered } } } }`,
+    );
+    expect(gifts.data?.inKindGifts.edges.map((edge: any) => edge.node.category).sort()).toEqual([
+      "BOOKS",
+      "MOBILE_LIBRARY",
+      "PHONES",
+    ]);
+    const province = await funding.execute(
+      `{ _entities(representations: [{ __typename: "Region", code: "510000" }]) { ... on Region { fundsRaised { fen } fundsGranted { fen } } } }`,
+    );
+    expect(BigInt(province.data?._entities[0].fundsRaised.fen)).toBe(
+      LOVE_FUND_TOTAL_FEN + CITY_FUNDS_TOTAL_FEN,
+    );
+    expect(province.data?._entities[0].fundsGranted.fen).toBeGreaterThan(0);
+    await expectLedgerBalanced(funding.database.client);
   });
 });

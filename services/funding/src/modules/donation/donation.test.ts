@@ -202,6 +202,45 @@ describe("donations and totals", () => {
     });
   });
 
+  it("totals by donor without naming anyone who asked to stay anonymous, and by designation", async () => {
+    const fundCode = "CITY_511900";
+    await record(donationInput({ fundCode, donorName: "李雷" }, 100));
+    await record(donationInput({ fundCode, donorName: "韩梅梅", anonymous: true }, 200));
+    await record(donationInput({ fundCode, donorName: null, anonymous: true }, 300));
+    await record(
+      donationInput(
+        {
+          fundCode,
+          donorName: null,
+          donorOrganisationId: ORGANISATION,
+          designation: { purpose: "EQUIPMENT", siteId: HOME },
+        },
+        400,
+      ),
+    );
+    const byDonor = await funding.execute(
+      `{ fundingTotals(groupBy: DONOR, fundCode: "${fundCode}") { key label amount { amount } donations } }`,
+    );
+    expect(byDonor.data?.fundingTotals).toEqual([
+      { key: "ANONYMOUS", label: "匿名捐赠者", amount: { amount: "500.00" }, donations: 2 },
+      { key: "INDIVIDUAL:李雷", label: "李雷", amount: { amount: "100.00" }, donations: 1 },
+      {
+        key: `ORGANISATION:${ORGANISATION}`,
+        label: ORGANISATION,
+        amount: { amount: "400.00" },
+        donations: 1,
+      },
+    ]);
+    expect(JSON.stringify(byDonor.data)).not.toContain("韩梅梅");
+    const byDesignation = await funding.execute(
+      `{ fundingTotals(groupBy: DESIGNATION, fundCode: "${fundCode}") { key amount { amount } } }`,
+    );
+    expect(byDesignation.data?.fundingTotals).toEqual([
+      { key: `EQUIPMENT:SITE:${HOME}`, amount: { amount: "400.00" } },
+      { key: "GENERAL", amount: { amount: "600.00" } },
+    ]);
+  });
+
   it("reads balance and raised of a page of funds with one aggregate query", async () => {
     const before = funding.statements();
     const { data, errors } = await funding.execute(

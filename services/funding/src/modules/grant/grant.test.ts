@@ -446,7 +446,7 @@ describe("transparency", () => {
     const json = await fetch(`${base}/360giving/grants.json`);
     expect(json.status).toBe(200);
     expect(json.headers.get("content-type")).toMatch(/application\/json/);
-    const body = await json.json();
+    const body = (await json.json()) as { grants: Record<string, unknown>[] };
     expect(body.grants).toHaveLength(approved);
     for (const grant of body.grants) {
       expect(grant).toEqual(
