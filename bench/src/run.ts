@@ -13,7 +13,8 @@ import { PeakMemory, type Server } from "./processes.js";
 import { type Measurement, renderReport, type ScenarioResult, type Target } from "./report.js";
 import { type Caller, principalOf, SCENARIOS, type Scenario } from "./scenarios.js";
 
-// `pnpm bench [--scale demo|province] [--duration 30] [--connections 50] [--scenario name …]`:
+// `pnpm bench [--scale demo|province] [--homes N] [--duration 30] [--warmup 5] [--connections 50]
+//  [--scenario name …] [--target lamplight|hive|direct …] [--reseed]`:
 // seeds (once per scale) and starts the whole graph on PostgreSQL, then drives each scenario
 // through Lamplight's gateway, Hive Gateway and the subgraph directly, and prints and writes the
 // figures (bench/results/<date>.md).
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     homes: { type: "string" },
     scenario: { type: "string", multiple: true },
     reseed: { type: "boolean", default: false },
+    target: { type: "string", multiple: true },
   },
 });
 
@@ -164,7 +166,10 @@ try {
         ...(await scenario.prepare((query, vars) => post(graph.lamplight.url, headers, query, vars))),
       };
     }
-    const targets: Target[] = ["lamplight", "hive", ...(scenario.direct ? (["direct"] as const) : [])];
+    const targets = (["lamplight", "hive", "direct"] as const).filter(
+      (target) =>
+        (target !== "direct" || scenario.direct) && (!values.target || values.target.includes(target)),
+    );
     const measurements: Measurement[] = [];
     for (const target of targets) {
       log(`${scenario.name}: ${target}, ${connections} connections, ${warmup} s warm-up + ${duration} s`);

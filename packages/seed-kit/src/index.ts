@@ -18,3 +18,4 @@ export {
 } from "./demo-references.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";
+export { MAX_HOMES, type Scale, type ScaleName, scaleFromArgs, scaleOf } from "./scale.js";
