@@ -10,3 +10,6 @@ export const campaignsService: TestableService<PrismaClient> = {
   open: openCampaignsDatabase,
   createServer,
 };
+
+/** The demo projects and their milestones, for tests that need projects (no activities loaded). */
+export { seedProjects } from "./seed/index.js";

@@ -46,10 +46,11 @@ export class ProjectResolver {
     @Arg("code", () => String, { nullable: true }) code: string | null,
     @Ctx() context: CampaignsContext,
   ): Promise<Project | null> {
-    if ((id === null) === (code === null)) {
+    // An argument left out arrives as undefined.
+    if ((id == null) === (code == null)) {
       throw new BadUserInputError("Give either id or code", { field: "id" });
     }
-    return id !== null ? projectLoader(context).load(id) : projectByCodeLoader(context).load(code!);
+    return id != null ? projectLoader(context).load(id) : projectByCodeLoader(context).load(code!);
   }
 
   @Query(() => ProjectConnection, { description: "The programme's projects, by name, a page at a time." })

@@ -1,0 +1,243 @@
+import { cityOf } from "@lamplight/regions";
+import {
+  DEMO_PROJECTS,
+  DEMO_SEED,
+  DEMO_VOLUNTEER_ID,
+  type DemoHome,
+  demoHomes,
+  Random,
+} from "@lamplight/seed-kit";
+import { LUNAR_FESTIVALS } from "../modules/activity/activity.lunar.js";
+import { expandOccurrences, type RecurrenceRule } from "../modules/activity/activity.recurrence.js";
+
+/** The demo activities cover calendar year 2026; attendance is recorded for those before this day. */
+export const DEMO_TODAY = new Date("2026-11-29T00:00:00.000Z");
+const YEAR_START = new Date("2026-01-01T00:00:00.000Z");
+const YEAR_END = new Date("2026-12-31T00:00:00.000Z");
+/** The first demo home (Yanting County), where the demo volunteer is paired with children. */
+export const FIRST_DEMO_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
+export const DEMO_ACTIVITY_COUNT = 2000;
+
+const projectId = (code: string) => DEMO_PROJECTS.find((project) => project.code === code)!.id;
+
+type Kind =
+  | "NEW_YEARS_EVE"
+  | "MID_AUTUMN"
+  | "LOVE_RELAY"
+  | "SUMMER_CAMP"
+  | "WINTER_CAMP"
+  | "LETTER_WRITING"
+  | "MOCK_COURT"
+  | "SELF_PROTECTION"
+  | "FILM_SHOWING"
+  | "READING"
+  | "SCIENCE_MUSEUM"
+  | "FAMILY_CALL"
+  | "SPORTS";
+
+/** What each kind is called, which project funds it, and how long it lasts (minutes). */
+const KINDS: Record<Kind, { titles: string[]; project: string | null; minutes: number }> = {
+  NEW_YEARS_EVE: { titles: ["温暖除夕团圆饭"], project: null, minutes: 180 },
+  MID_AUTUMN: { titles: ["情暖中秋"], project: null, minutes: 150 },
+  LOVE_RELAY: { titles: ["爱心接力"], project: null, minutes: 120 },
+  SUMMER_CAMP: { titles: ["快乐夏令营"], project: "SUMMER_WINTER_CAMPS", minutes: 360 },
+  WINTER_CAMP: { titles: ["温暖冬令营"], project: "SUMMER_WINTER_CAMPS", minutes: 360 },
+  LETTER_WRITING: { titles: ["我想对爸妈说：书信比赛"], project: null, minutes: 90 },
+  MOCK_COURT: { titles: ["模拟少年法庭"], project: "SELF_PROTECTION", minutes: 120 },
+  SELF_PROTECTION: { titles: ["我是小大人自护演练"], project: "SELF_PROTECTION", minutes: 90 },
+  FILM_SHOWING: { titles: ["周末电影放映"], project: "GOOD_BOOKS_AND_PLAYS", minutes: 120 },
+  READING: { titles: ["流动图书馆进家园", "好书共读"], project: "MOBILE_LIBRARY", minutes: 90 },
+  SCIENCE_MUSEUM: { titles: ["走进科技馆"], project: "SCIENCE_MUSEUM_VISITS", minutes: 300 },
+  FAMILY_CALL: { titles: ["亲情电话日"], project: "FAMILY_CALLS", minutes: 60 },
+  SPORTS: { titles: ["阳光体育活动"], project: "SPORTS_CENTRE", minutes: 120 },
+};
+
+/** Which kinds are held in each month (holidays in winter and summer, school terms between). */
+function kindsOf(month: number): readonly (readonly [Kind, number])[] {
+  const term: (readonly [Kind, number])[] = [
+    ["READING", 30],
+    ["FILM_SHOWING", 20],
+    ["FAMILY_CALL", 15],
+    ["SPORTS", 12],
+    ["LETTER_WRITING", 6],
+    ["SELF_PROTECTION", 6],
+    ["MOCK_COURT", 3],
+    ["SCIENCE_MUSEUM", 4],
+    ["LOVE_RELAY", 4],
+  ];
+  if (month === 1 || month === 2) return [["WINTER_CAMP", 25], ["FAMILY_CALL", 25], ...term.slice(0, 3)];
+  if (month === 7 || month === 8) return [["SUMMER_CAMP", 35], ["SCIENCE_MUSEUM", 10], ...term];
+  return term;
+}
+
+const toDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export interface DemoActivityRows {
+  homes: object[];
+  activities: object[];
+  activityHomes: object[];
+  occurrences: object[];
+  registrations: object[];
+}
+
+interface Draft {
+  home: DemoHome;
+  kind: Kind;
+  title: string;
+  rule: RecurrenceRule;
+  startsOn: Date;
+  endsOn: Date;
+  startMinute: number;
+}
+
+/**
+ * Demo activities at the demo homes over 2026: about 2,000 one-off activities, a "love at
+ * Mid-Autumn" and a "warm New Year's Eve" every year at one home of each city, and a weekly reading
+ * afternoon at the first demo home. Occurrences before DEMO_TODAY have registrations (children
+ * and volunteers) and attendance; the demo volunteer serves at the first home's reading afternoons.
+ * Children's and other volunteers' ids are seeded here and are not people's demo records.
+ */
+export function demoActivities(seed = DEMO_SEED): DemoActivityRows {
+  const random = new Random(seed + 7);
+  const open = demoHomes().filter((home) => home.status === "OPEN");
+  const first = open.find((home) => home.id === FIRST_DEMO_HOME) ?? open[0]!;
+  // Homes that hold activities: the demonstration homes and a share of the others; the rest stay
+  // quiet, so "homes with no activity lately" has answers.
+  const active = open.filter((home) => home.demonstration || random.chance(0.45));
+  const drafts: Draft[] = [];
+  for (let n = 0; n < DEMO_ACTIVITY_COUNT; n++) {
+    const home = n % 10 === 0 ? first : random.pick(active);
+    const day = random.date(YEAR_START, YEAR_END);
+    const kind = random.weighted(kindsOf(day.getUTCMonth() + 1));
+    drafts.push({
+      home,
+      kind,
+      title: random.pick(KINDS[kind].titles),
+      rule: { kind: "ONCE" },
+      startsOn: day,
+      endsOn: day,
+      startMinute: random.pick([9 * 60, 10 * 60, 14 * 60, 15 * 60]),
+    });
+  }
+  const byCity = new Map<string, DemoHome>();
+  for (const home of active) if (!byCity.has(home.cityCode)) byCity.set(home.cityCode, home);
+  for (const home of byCity.values()) {
+    for (const [kind, lunar] of [
+      ["MID_AUTUMN", LUNAR_FESTIVALS.MID_AUTUMN],
+      ["NEW_YEARS_EVE", LUNAR_FESTIVALS.NEW_YEARS_EVE],
+    ] as const) {
+      drafts.push({
+        home,
+        kind,
+        title: KINDS[kind].titles[0]!,
+        rule: { kind: "YEARLY_LUNAR", lunar },
+        startsOn: YEAR_START,
+        endsOn: new Date("2027-12-31T00:00:00.000Z"),
+        startMinute: 18 * 60,
+      });
+    }
+  }
+  drafts.push({
+    home: first,
+    kind: "READING",
+    title: "周六阅读下午",
+    rule: { kind: "WEEKLY", weekdays: [6] },
+    startsOn: YEAR_START,
+    endsOn: YEAR_END,
+    startMinute: 14 * 60,
+  });
+
+  const rows: DemoActivityRows = {
+    homes: [],
+    activities: [],
+    activityHomes: [],
+    occurrences: [],
+    registrations: [],
+  };
+  for (const home of open) {
+    rows.homes.push({
+      siteId: home.id,
+      regionCode: home.regionCode,
+      cityCode: cityOf(home.regionCode)?.code ?? home.cityCode,
+    });
+  }
+  for (const draft of drafts) {
+    const { home, kind } = draft;
+    const id = random.uuid();
+    const minutes = KINDS[kind].minutes;
+    const capacity = kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? 60 : random.int(15, 40);
+    const volunteerCapacity = random.int(2, 6);
+    const project = KINDS[kind].project;
+    rows.activities.push({
+      id,
+      title: draft.title,
+      kind,
+      description: null,
+      projectId: project ? projectId(project) : null,
+      regionCode: home.regionCode,
+      cityCode: home.cityCode,
+      venue: kind === "SCIENCE_MUSEUM" ? "市科技馆" : null,
+      organiserOrganisationId: null,
+      organiserName: kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? "团市委" : "留守学生之家",
+      capacity,
+      volunteerCapacity,
+      recurrence: draft.rule.kind,
+      startsOn: toDay(draft.startsOn),
+      endsOn: toDay(draft.endsOn),
+      startMinute: draft.startMinute,
+      durationMinutes: minutes,
+      weekdays: draft.rule.kind === "WEEKLY" ? draft.rule.weekdays : [],
+      lunarMonth: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.month : null,
+      lunarDay: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.day : null,
+      createdBy: "seed",
+      createdAt: "2026-01-01T00:00:00.000Z",
+    });
+    rows.activityHomes.push({ activityId: id, siteId: home.id });
+    const dates = expandOccurrences({
+      rule: draft.rule,
+      startsOn: draft.startsOn,
+      endsOn: draft.endsOn,
+      startMinute: draft.startMinute,
+      durationMinutes: minutes,
+    });
+    for (const date of dates) {
+      const occurrenceId = random.uuid();
+      rows.occurrences.push({
+        id: occurrenceId,
+        activityId: id,
+        date: toDay(date.date),
+        startsAt: date.startsAt.toISOString(),
+        endsAt: date.endsAt.toISOString(),
+        kind,
+        regionCode: home.regionCode,
+        cityCode: home.cityCode,
+      });
+      if (date.date >= DEMO_TODAY) continue;
+      const registration = (participant: "CHILD" | "VOLUNTEER", person: string) => {
+        const attended = random.chance(0.9);
+        rows.registrations.push({
+          id: random.uuid(),
+          occurrenceId,
+          activityId: id,
+          participant,
+          studentId: participant === "CHILD" ? person : null,
+          volunteerId: participant === "VOLUNTEER" ? person : null,
+          homeId: participant === "CHILD" ? home.id : null,
+          status: "CONFIRMED",
+          registeredAt: new Date(date.startsAt.getTime() - 3 * 86_400_000).toISOString(),
+          cancelledAt: null,
+          attended,
+          minutes: attended ? minutes : 0,
+          registeredBy: "seed",
+        });
+      };
+      const children = random.int(Math.floor(capacity / 3), capacity);
+      for (let c = 0; c < children; c++) registration("CHILD", random.uuid());
+      const volunteers = random.int(1, volunteerCapacity);
+      const demoServes = home.id === first.id && draft.rule.kind === "WEEKLY";
+      if (demoServes) registration("VOLUNTEER", DEMO_VOLUNTEER_ID);
+      for (let v = demoServes ? 1 : 0; v < volunteers; v++) registration("VOLUNTEER", random.uuid());
+    }
+  }
+  return rows;
+}
