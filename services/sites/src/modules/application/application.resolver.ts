@@ -60,11 +60,14 @@ export class ApplicationResolver {
   ): Promise<SiteApplication> {
     const site = await siteOf(context, siteId);
     const level = actorLevel(context.principal, site.regionCode);
-    return context.applications.submit(siteId, input, {
+    const application = await context.applications.submit(siteId, input, {
       id: context.principal.subject,
       roles: [...context.principal.roles],
       level,
     });
+    // The site changed (status and proposed details): read it afresh if the answer asks for it.
+    siteLoader(context).clear(siteId);
+    return application;
   }
 
   @Mutation(() => ApplicationDocument, { description: "Adds a supporting document to an application." })
