@@ -377,7 +377,7 @@ describe("a city's coverage, joining sites and people", () => {
       coverage: { openHomes: 1, capacity: 60 },
     });
     // The counties most in need of a new home come first when sorted by homesNeeded.
-    const neediest = [...data?.region.children].sort(
+    const neediest = [...(data?.region.children ?? [])].sort(
       (a: any, b: any) => (b.homesNeeded ?? -1) - (a.homesNeeded ?? -1),
     );
     expect(neediest[0].code).toBe("510703");
