@@ -1,5 +1,5 @@
 import { accessService } from "@lamplight/access/testing";
-import { fundingService, seedFunds } from "@lamplight/funding/testing";
+import { assertLedgerBalanced, fundingService, seedFunds } from "@lamplight/funding/testing";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import {
@@ -24,6 +24,7 @@ const RECORD = /* GraphQL */ `
 `;
 
 let graph: StartedGraph;
+let funding: StartedSubgraph<ClientOf<typeof fundingService>>;
 let homeIds: string[];
 let organisationId: string;
 let finance: Record<string, string>;
@@ -41,7 +42,7 @@ const gift = (siteId: string | null, yuan: number, extra: Record<string, unknown
 
 beforeAll(async () => {
   graph = await startGraph([sitesService, peopleService, accessService, fundingService]);
-  const funding = graph.subgraphs.funding as StartedSubgraph<ClientOf<typeof fundingService>>;
+  funding = graph.subgraphs.funding as StartedSubgraph<ClientOf<typeof fundingService>>;
   const people = graph.subgraphs.people as StartedSubgraph<ClientOf<typeof peopleService>>;
   await seedFunds(funding.database.client);
   const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
@@ -73,7 +74,10 @@ beforeAll(async () => {
     region: "510000",
   });
 });
-afterAll(() => graph?.close());
+afterAll(async () => {
+  if (funding) await assertLedgerBalanced(funding.database.client);
+  await graph?.close();
+});
 
 describe("funding joined with sites and people through the gateway", () => {
   it("records designated gifts as a finance officer and shows each home what it received", async () => {

@@ -59,3 +59,6 @@ export async function assertLedgerBalanced(client: PrismaClient): Promise<void> 
   }
   if (problems.length > 0) throw new Error(`The books do not balance:\n${problems.join("\n")}`);
 }
+
+/** The whole demo data set (funds, gifts, grants, pledges, gifts in kind), for the composed-graph suite. */
+export { seedFunding } from "./seed/index.js";
