@@ -26,4 +26,29 @@ describe("demoHomes", () => {
     expect(demoHomes().slice(0, 3)).toEqual(homes.slice(0, 3));
     expect(homes[0]?.id).toBe("06adf337-e817-466e-9150-007fd232b2ce");
   });
+
+  it("keeps each home's status, so that people's demo children stay in the same open homes", () => {
+    const counts: Record<string, number> = {};
+    for (const home of homes) counts[home.status] = (counts[home.status] ?? 0) + 1;
+    expect(counts).toEqual({
+      OPEN: 1582,
+      BUILDING: 44,
+      APPROVED: 27,
+      SUSPENDED: 26,
+      UNDER_REVIEW: 20,
+      CLOSED: 13,
+    });
+    expect(Object.values(SiteStatus)).toEqual([
+      "PROPOSED",
+      "APPLIED",
+      "UNDER_REVIEW",
+      "APPROVED",
+      "REJECTED",
+      "TENDERING",
+      "BUILDING",
+      "OPEN",
+      "SUSPENDED",
+      "CLOSED",
+    ]);
+  });
 });
