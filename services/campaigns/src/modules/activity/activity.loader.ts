@@ -69,3 +69,21 @@ export function siteActivityCountLoader(context: CampaignsContext, range: DayRan
     return ids.map((id) => counts.get(id) ?? 0);
   });
 }
+
+/** One page of occurrences per home, for every home of the batch: one query. */
+export function siteOccurrencePageLoader(context: CampaignsContext, range: DayRange, page: PageRequest) {
+  return context.loaders.get<string, Occurrence[]>(
+    `site.occurrences:${rangeKey(range)}:${pageKey(page)}`,
+    async (ids) => {
+      const pages = await context.activities.occurrencePagesBySite(ids, range, page);
+      return ids.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+export function siteOccurrenceCountLoader(context: CampaignsContext, range: DayRange) {
+  return context.loaders.get<string, number>(`site.occurrenceCount:${rangeKey(range)}`, async (ids) => {
+    const counts = await context.activities.countOccurrencesBySite(ids, range);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}

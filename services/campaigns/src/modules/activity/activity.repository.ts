@@ -231,6 +231,49 @@ export class ActivityRepository {
     return pages;
   }
 
+  /**
+   * The same page (first + 1 rows) of the occurrences held at each of many homes within a day range,
+   * in ONE query (a window function per home), in time order.
+   */
+  async occurrencePagesBySite(
+    siteIds: readonly string[],
+    range: DayRange,
+    page: PageRequest,
+  ): Promise<Map<string, Occurrence[]>> {
+    const pages = new Map<string, Occurrence[]>(siteIds.map((id) => [id, []]));
+    const valid = [...new Set(siteIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [at, id] = cursorPair(page.after, "timestamp");
+      after = Prisma.sql`(o."startsAt" > ${at}::timestamptz OR (o."startsAt" = ${at}::timestamptz AND o."id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(Occurrence & { siteId: string; rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT o.*, h."siteId", row_number() OVER (PARTITION BY h."siteId" ORDER BY o."startsAt", o."id") AS "rowNumber"
+        FROM "ActivityHome" h JOIN "Occurrence" o ON o."activityId" = h."activityId"
+        WHERE h."siteId" = ANY(${valid}::uuid[]) AND ${daySql(Prisma.sql`o."date"`, range)} AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "siteId", "startsAt", "id"`;
+    for (const { rowNumber: _rowNumber, siteId, ...row } of rows) pages.get(siteId)?.push(row);
+    return pages;
+  }
+
+  /** How many occurrences each home held within a day range: one grouped query. */
+  async countOccurrencesBySite(siteIds: readonly string[], range: DayRange): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(siteIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const rows = await this.prisma.$queryRaw<{ siteId: string; count: bigint }[]>`
+      SELECT h."siteId", COUNT(*) AS "count"
+      FROM "ActivityHome" h JOIN "Occurrence" o ON o."activityId" = h."activityId"
+      WHERE h."siteId" = ANY(${valid}::uuid[]) AND ${daySql(Prisma.sql`o."date"`, range)}
+      GROUP BY h."siteId"`;
+    for (const row of rows) counts.set(row.siteId, Number(row.count));
+    return counts;
+  }
+
   /** How many activities each home held within a day range: one grouped query. */
   async countBySite(siteIds: readonly string[], range: DayRange): Promise<Map<string, number>> {
     const counts = new Map<string, number>();

@@ -19,7 +19,11 @@ import { Organisation } from "../organisation/organisation.type.js";
 import { projectLoader } from "../project/project.loader.js";
 import { Project } from "../project/project.type.js";
 import { Region } from "../region/region.type.js";
-import { placesLoader, volunteerPageLoader } from "../registration/registration.loader.js";
+import {
+  attendedVolunteerCountLoader,
+  placesLoader,
+  volunteerPageLoader,
+} from "../registration/registration.loader.js";
 import { REGISTRATION_ORDER } from "../registration/registration.repository.js";
 import { Site } from "../site/site.type.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
@@ -341,21 +345,30 @@ export class OccurrenceResolver {
   }
 
   @FieldResolver(() => VolunteerConnection, {
-    description: "The volunteers with a place, in the order they registered. Staff and volunteers.",
+    description:
+      "The volunteers with a place (or, with attended: true, those who served), in the order they registered. Staff and volunteers.",
   })
   @Allow(...VOLUNTEER_VIEWERS)
   async volunteers(
     @Root() occurrence: Occurrence,
+    @Arg("attended", () => Boolean, {
+      defaultValue: false,
+      description: "Only those recorded as having come: the volunteers who served.",
+    })
+    attended: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Volunteer>> {
     const request = pageRequest(page);
-    const rows = await volunteerPageLoader(context, request).load(occurrence.id);
+    const rows = await volunteerPageLoader(context, request, attended).load(occurrence.id);
     return connectionFromRows(rows, {
       order: REGISTRATION_ORDER,
       page: request,
       toNode: (row) => Volunteer.of(row.volunteerId!),
-      countTotal: async () => (await placesLoader(context).load(occurrence.id)).volunteersConfirmed,
+      countTotal: async () =>
+        attended
+          ? attendedVolunteerCountLoader(context).load(occurrence.id)
+          : (await placesLoader(context).load(occurrence.id)).volunteersConfirmed,
     });
   }
 }

@@ -242,6 +242,21 @@ describe("federation", () => {
       edges: [{ node: { startsOn: "2029-04-10" } }],
     });
     expect(data?._entities[29]?.activities.edges[0].node.startsOn).toBe("2029-04-15");
+    // Their dates, and who served at each: one statement each for the pages, the counts, the volunteers and their count.
+    const moreBefore = campaigns.statements();
+    const dated = await entities(
+      campaigns.url,
+      homes.map((id) => ({ __typename: "Site", id })),
+      `... on Site { occurrences(from: "2029-04-01", to: "2029-04-30", first: 2) {
+         totalCount edges { node { date volunteers(attended: true) { totalCount edges { node { id } } } } } } }`,
+      await identityHeaders({ roles: ["PROVINCE_ADMIN"] }),
+    );
+    expect(dated.errors).toBeUndefined();
+    expect(campaigns.statements() - moreBefore).toBe(4);
+    expect(dated.data?._entities[7]?.occurrences).toEqual({
+      totalCount: 1,
+      edges: [{ node: { date: "2029-04-11", volunteers: { totalCount: 0, edges: [] } } }],
+    });
   });
 
   it("counts a region's occurrences per kind and month, for every region of a batch in one statement", async () => {

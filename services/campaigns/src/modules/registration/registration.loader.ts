@@ -29,14 +29,22 @@ export function placesLoader(context: CampaignsContext) {
 }
 
 /** One page of confirmed volunteers per occurrence, for every occurrence of the batch: one query. */
-export function volunteerPageLoader(context: CampaignsContext, page: PageRequest) {
+export function volunteerPageLoader(context: CampaignsContext, page: PageRequest, attendedOnly: boolean) {
   return context.loaders.get<string, Registration[]>(
-    `occurrence.volunteers:${pageKey(page)}`,
+    `occurrence.volunteers:${attendedOnly}:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.registrations.volunteerPages(ids, page);
+      const pages = await context.registrations.volunteerPages(ids, page, attendedOnly);
       return ids.map((id) => pages.get(id) ?? []);
     },
   );
+}
+
+/** How many volunteers came to each occurrence of the batch: one grouped query. */
+export function attendedVolunteerCountLoader(context: CampaignsContext) {
+  return context.loaders.get<string, number>("occurrence.attendedVolunteers", async (ids) => {
+    const counts = await context.registrations.attendedVolunteerCounts(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
 }
 
 /** Minutes each volunteer of the batch served: one grouped query. */

@@ -196,6 +196,7 @@ export class RegistrationRepository {
   async volunteerPages(
     occurrenceIds: readonly string[],
     page: PageRequest,
+    attendedOnly = false,
   ): Promise<Map<string, Registration[]>> {
     const pages = new Map<string, Registration[]>(occurrenceIds.map((id) => [id, []]));
     const valid = [...new Set(occurrenceIds.filter(isUuid))];
@@ -213,12 +214,31 @@ export class RegistrationRepository {
         SELECT r.*, row_number() OVER (PARTITION BY r."occurrenceId" ORDER BY r."registeredAt", r."id") AS "rowNumber"
         FROM "Registration" r
         WHERE r."occurrenceId" = ANY(${valid}::uuid[]) AND r."participant" = 'VOLUNTEER'
-          AND r."status" = 'CONFIRMED' AND ${after}
+          AND r."status" = 'CONFIRMED' AND ${attendedOnly ? Prisma.sql`r."attended" = true` : Prisma.sql`TRUE`} AND ${after}
       ) AS ranked
       WHERE "rowNumber" <= ${page.first + 1}
       ORDER BY "occurrenceId", "registeredAt", "id"`;
     for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.occurrenceId)?.push(row);
     return pages;
+  }
+
+  /** How many volunteers came to each occurrence of the batch: one grouped query. */
+  async attendedVolunteerCounts(occurrenceIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(occurrenceIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.registration.groupBy({
+      by: ["occurrenceId"],
+      where: {
+        occurrenceId: { in: valid },
+        participant: Participant.VOLUNTEER,
+        status: RegistrationStatus.CONFIRMED,
+        attended: true,
+      },
+      _count: { _all: true },
+    });
+    for (const group of groups) counts.set(group.occurrenceId, group._count._all);
+    return counts;
   }
 
   /** Minutes each volunteer of the batch served at activities they attended: one grouped query. */

@@ -1,2 +1,7 @@
-export { siteActivityCountLoader, siteActivityPageLoader } from "../activity/activity.loader.js";
+export {
+  siteActivityCountLoader,
+  siteActivityPageLoader,
+  siteOccurrenceCountLoader,
+  siteOccurrencePageLoader,
+} from "../activity/activity.loader.js";
 export { siteAwardsLoader } from "../award/award.loader.js";

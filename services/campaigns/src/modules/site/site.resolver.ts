@@ -10,12 +10,18 @@ import {
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
 import { pageInMemory } from "../../paging.js";
-import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
-import { ActivityConnection, checkRange } from "../activity/activity.resolver.js";
-import type { Activity } from "../activity/activity.type.js";
+import { ACTIVITY_ORDER, OCCURRENCE_ORDER } from "../activity/activity.repository.js";
+import { ActivityConnection, checkRange, OccurrenceConnection } from "../activity/activity.resolver.js";
+import type { Activity, Occurrence } from "../activity/activity.type.js";
 import { AwardConnection } from "../award/award.resolver.js";
 import type { Award } from "../award/award.type.js";
-import { siteActivityCountLoader, siteActivityPageLoader, siteAwardsLoader } from "./site.loader.js";
+import {
+  siteActivityCountLoader,
+  siteActivityPageLoader,
+  siteAwardsLoader,
+  siteOccurrenceCountLoader,
+  siteOccurrencePageLoader,
+} from "./site.loader.js";
 import { Site } from "./site.type.js";
 
 @Resolver(() => Site)
@@ -39,6 +45,28 @@ export class SiteResolver {
       order: ACTIVITY_ORDER,
       page: request,
       countTotal: () => siteActivityCountLoader(context, range).load(site.id),
+    });
+  }
+
+  @FieldResolver(() => OccurrenceConnection, {
+    description:
+      "The dates of the activities held at this home within the day range (all when no range), in time order. Public.",
+  })
+  @Allow(PUBLIC)
+  async occurrences(
+    @Root() site: Site,
+    @Arg("from", () => DateScalar, { nullable: true }) from: Date | null,
+    @Arg("to", () => DateScalar, { nullable: true }) to: Date | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: CampaignsContext,
+  ): Promise<ConnectionResult<Occurrence>> {
+    const request = pageRequest(page);
+    const range = checkRange({ from, to }, "from");
+    const rows = await siteOccurrencePageLoader(context, range, request).load(site.id);
+    return connectionFromRows(rows, {
+      order: OCCURRENCE_ORDER,
+      page: request,
+      countTotal: () => siteOccurrenceCountLoader(context, range).load(site.id),
     });
   }
 
