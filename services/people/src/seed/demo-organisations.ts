@@ -108,3 +108,28 @@ export function demoOrganisations(seed = 20261130): Prisma.OrganisationCreateMan
   }
   return rows;
 }
+
+/**
+ * When each alliance member joined the caring alliance: the provincial members at the programme's
+ * launch, the others over the following years; a few have since left. Deterministic.
+ */
+export function demoMemberships(
+  organisations: readonly Prisma.OrganisationCreateManyInput[],
+  seed = 20261203,
+): Prisma.AllianceMembershipCreateManyInput[] {
+  const random = new Random(seed);
+  const launch = new Date(Date.UTC(2021, 5, 1));
+  return organisations
+    .filter((organisation) => organisation.kind.startsWith("ALLIANCE_"))
+    .map((organisation) => {
+      const joinedOn =
+        organisation.regionCode === PROVINCE ? launch : random.date(launch, new Date(Date.UTC(2026, 5, 30)));
+      const left = random.chance(0.08);
+      return {
+        id: random.uuid(),
+        organisationId: organisation.id!,
+        joinedOn,
+        leftOn: left ? random.date(joinedOn, new Date(Date.UTC(2026, 9, 31))) : null,
+      };
+    });
+}

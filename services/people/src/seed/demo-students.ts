@@ -106,6 +106,8 @@ function needCategories(random: Random, count: number): NeedCategory[] {
 export interface DemoPeople {
   students: Prisma.StudentCreateManyInput[];
   needs: Prisma.NeedCreateManyInput[];
+  /** The guardian on each child's record, as the first of the child's guardians. */
+  guardians: Prisma.GuardianCreateManyInput[];
 }
 
 /**
@@ -127,6 +129,7 @@ export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoP
   }
   const students: Prisma.StudentCreateManyInput[] = [];
   const needs: Prisma.NeedCreateManyInput[] = [];
+  const guardians: Prisma.GuardianCreateManyInput[] = [];
   for (let i = 0; i < count; i++) {
     const county = random.weighted(counties);
     const grade = random.weighted(GRADES);
@@ -160,6 +163,16 @@ export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoP
       consentStatistics: random.chance(0.9),
     };
     students.push(student);
+    // Derived, not drawn: the ids and rows of the children and needs stay as they were.
+    guardians.push({
+      id: `${student.id!.slice(0, 14)}a${student.id!.slice(15)}`,
+      studentId: student.id!,
+      name: student.guardianName,
+      relationship: student.guardianRelationship,
+      phone: student.guardianPhone ?? null,
+      livesWithChild: true,
+      isPrimary: true,
+    });
     if (random.chance(WITH_NEEDS)) {
       for (const category of needCategories(random, random.weighted(NEEDS_PER_CHILD))) {
         needs.push({
@@ -175,5 +188,5 @@ export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoP
       }
     }
   }
-  return { students, needs };
+  return { students, needs, guardians };
 }

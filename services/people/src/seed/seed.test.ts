@@ -1,10 +1,12 @@
 import { getRegion } from "@lamplight/regions";
+import { DEMO_VOLUNTEER_ID } from "@lamplight/seed-kit";
 import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { peopleService } from "../testing.js";
 import { demoOrganisations } from "./demo-organisations.js";
 import { DEMO_STUDENT_COUNT, demoStudents } from "./demo-students.js";
+import { DEMO_VOLUNTEER_COUNT, DEMO_VOLUNTEER_HOME, demoVolunteers } from "./demo-volunteers.js";
 import { seedPeople } from "./index.js";
 
 describe("the demo data", () => {
@@ -59,6 +61,59 @@ describe("the demo data", () => {
   });
 });
 
+describe("the demo volunteers", () => {
+  const { students, needs } = demoStudents();
+  const needsOf = new Map<string, string[]>();
+  for (const need of needs)
+    needsOf.set(need.studentId, [...(needsOf.get(need.studentId) ?? []), need.category]);
+  const children = students.map((student) => ({
+    id: student.id!,
+    regionCode: student.regionCode,
+    siteId: student.siteId ?? null,
+    needs: (needsOf.get(student.id!) ?? []) as never[],
+  }));
+  const demo = demoVolunteers(children);
+
+  it("has 5,000 volunteers, mostly active, the demo volunteer among them", () => {
+    expect(demo.volunteers).toHaveLength(DEMO_VOLUNTEER_COUNT);
+    expect(demo).toEqual(demoVolunteers(children));
+    const active = demo.volunteers.filter((volunteer) => volunteer.status === "ACTIVE").length;
+    expect(active / DEMO_VOLUNTEER_COUNT).toBeGreaterThan(0.7);
+    expect(demo.volunteers[0]).toMatchObject({
+      id: DEMO_VOLUNTEER_ID,
+      status: "ACTIVE",
+      regionCode: "510723",
+    });
+    expect(demo.volunteers[0]!.backgroundCheckExpiresOn! > new Date()).toBe(true);
+    expect(
+      demo.trainings.some(
+        (training) => training.volunteerId === DEMO_VOLUNTEER_ID && training.topic === "CHILD_PROTECTION",
+      ),
+    ).toBe(true);
+  });
+
+  it("pairs the demo volunteer with three children of the first demo home", () => {
+    const theirs = demo.pairings.filter((pairing) => pairing.volunteerId === DEMO_VOLUNTEER_ID);
+    expect(theirs).toHaveLength(3);
+    const home = new Set(
+      students.filter((student) => student.siteId === DEMO_VOLUNTEER_HOME).map((student) => student.id),
+    );
+    expect(theirs.every((pairing) => home.has(pairing.studentId))).toBe(true);
+  });
+
+  it("keeps the pairing rules: eligible volunteers, at most three children each, a child paired once", () => {
+    const byId = new Map(demo.volunteers.map((volunteer) => [volunteer.id, volunteer]));
+    const perVolunteer = new Map<string, number>();
+    for (const pairing of demo.pairings) {
+      perVolunteer.set(pairing.volunteerId, (perVolunteer.get(pairing.volunteerId) ?? 0) + 1);
+      expect(byId.get(pairing.volunteerId)?.status).toBe("ACTIVE");
+    }
+    expect(Math.max(...perVolunteer.values())).toBeLessThanOrEqual(3);
+    expect(new Set(demo.pairings.map((pairing) => pairing.studentId)).size).toBe(demo.pairings.length);
+    expect(demo.pairings.length).toBeGreaterThan(2000);
+  });
+});
+
 describe("seedPeople", () => {
   let people: StartedSubgraph<PrismaClient>;
   beforeAll(async () => {
@@ -67,14 +122,28 @@ describe("seedPeople", () => {
   afterAll(() => people?.close());
 
   it("loads the demo data and skips what is already there", async () => {
-    const first = await seedPeople(people.database.client, { students: 500 });
+    const first = await seedPeople(people.database.client, { students: 500, volunteers: 300 });
     expect(first.organisations).toBe(demoOrganisations().length);
     expect(first.students).toBe(500);
+    expect(first.guardians).toBe(500);
+    expect(first.volunteers).toBe(300);
+    expect(first.pairings).toBeGreaterThan(0);
     expect(first.needs).toBe(demoStudents(undefined, 500).needs.length);
-    expect(await seedPeople(people.database.client, { students: 500 })).toEqual({
-      organisations: 0,
-      students: 0,
-      needs: 0,
+    const again = await seedPeople(people.database.client, { students: 500, volunteers: 300 });
+    expect(Object.values(again).every((count) => count === 0)).toBe(true);
+  });
+
+  it("loads the whole demo province, volunteers included, well within a minute", async () => {
+    const fresh = await startSubgraph(peopleService);
+    const started = Date.now();
+    const all = await seedPeople(fresh.database.client);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(all.students).toBe(DEMO_STUDENT_COUNT);
+    expect(all.volunteers).toBe(DEMO_VOLUNTEER_COUNT);
+    const demoPairings = await fresh.database.client.pairing.count({
+      where: { volunteerId: DEMO_VOLUNTEER_ID },
     });
+    await fresh.close();
+    expect(demoPairings).toBe(3);
   });
 });

@@ -1,0 +1,290 @@
+import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
+import { DEMO_VOLUNTEER_ID, personName, Random } from "@lamplight/seed-kit";
+import { addDays } from "../dates.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import {
+  CareKind,
+  NeedCategory,
+  TrainingTopic,
+  VolunteerKind,
+  VolunteerSkill,
+  VolunteerStatus,
+  Weekday,
+} from "../generated/prisma/enums.js";
+import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "../limits.js";
+import { SKILLS_FOR_NEED } from "../modules/matching/matching.score.js";
+
+/** How many volunteers the demo province has: a sample of the programme's 110,000. */
+export const DEMO_VOLUNTEER_COUNT = 5_000;
+/** The first demo home (鹤塘社区留守学生之家, Yanting): the demo volunteer's children attend it. */
+export const DEMO_VOLUNTEER_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
+/** The demo is set on this day: checks, trainings, pairings and check-ins are dated around it. */
+const DEMO_DAY = new Date(Date.UTC(2026, 10, 20));
+
+const KINDS: readonly (readonly [VolunteerKind, number])[] = [
+  [VolunteerKind.COLLEGE_STUDENT, 34],
+  [VolunteerKind.FIVE_ELDERS, 20],
+  [VolunteerKind.OFFICIAL, 12],
+  [VolunteerKind.TEACHER, 15],
+  [VolunteerKind.DOCTOR, 5],
+  [VolunteerKind.LAWYER, 3],
+  [VolunteerKind.PSYCHOLOGICAL_COUNSELLOR, 4],
+  [VolunteerKind.OTHER, 7],
+];
+const STATUSES: readonly (readonly [VolunteerStatus, number])[] = [
+  [VolunteerStatus.ACTIVE, 76],
+  [VolunteerStatus.VETTED, 7],
+  [VolunteerStatus.APPLIED, 7],
+  [VolunteerStatus.INACTIVE, 10],
+];
+/** What each kind of volunteer tends to offer. */
+const SKILLS: Record<VolunteerKind, readonly VolunteerSkill[]> = {
+  COLLEGE_STUDENT: ["TUTORING", "READING", "ARTS_AND_SPORTS"],
+  FIVE_ELDERS: ["READING", "FAMILY_EDUCATION", "SAFETY_EDUCATION"],
+  OFFICIAL: ["SAFETY_EDUCATION", "FAMILY_EDUCATION", "READING"],
+  TEACHER: ["TUTORING", "READING", "COUNSELLING"],
+  DOCTOR: ["HEALTH_CARE", "SAFETY_EDUCATION"],
+  LAWYER: ["LEGAL_AID", "SAFETY_EDUCATION"],
+  PSYCHOLOGICAL_COUNSELLOR: ["COUNSELLING", "FAMILY_EDUCATION"],
+  OTHER: ["ARTS_AND_SPORTS", "READING", "TUTORING"],
+};
+const DAYS = Object.values(Weekday);
+const PAIRING_REASONS: Record<NeedCategory, string> = {
+  PSYCHOLOGICAL: "父母常年在外务工，孩子孤独，需要有人常陪伴谈心",
+  SAFETY: "放学后无人看护，需要安全教育和关照",
+  LEARNING: "学习跟不上，需要课业辅导",
+  HEALTH: "身体较弱，需要关注健康和按时体检",
+  CULTURAL_LIFE: "课余生活单调，需要读书和文体活动",
+};
+const CARE_NOTES: Record<CareKind, string> = {
+  VISIT: "上门看望，一起读书、聊学校里的事",
+  FAMILY_CALL: "陪孩子和在外务工的父母视频通话",
+  HEALTH_CHECK: "陪同在乡镇卫生院做健康检查",
+  COUNSELLING: "心理辅导谈话，孩子情绪平稳",
+};
+
+export interface DemoChild {
+  id: string;
+  regionCode: string;
+  siteId: string | null;
+  needs: NeedCategory[];
+}
+
+export interface DemoVolunteers {
+  volunteers: Prisma.VolunteerCreateManyInput[];
+  trainings: Prisma.VolunteerTrainingCreateManyInput[];
+  serviceLogs: Prisma.ServiceLogCreateManyInput[];
+  pairings: Prisma.PairingCreateManyInput[];
+  careRecords: Prisma.CareRecordCreateManyInput[];
+}
+
+function subset<T>(random: Random, items: readonly T[], min: number, max: number): T[] {
+  const count = random.int(min, Math.min(max, items.length));
+  const chosen: T[] = [];
+  while (chosen.length < count) {
+    const item = random.pick(items);
+    if (!chosen.includes(item)) chosen.push(item);
+  }
+  return chosen;
+}
+
+/**
+ * The demo province's volunteers: spread over the counties by population, mostly college students
+ * and the "five elders", most of them active, vetted and trained in child protection, with service
+ * logged over the last months; half of the eligible ones paired with one to three children of
+ * their county who have needs, with check-ins (some overdue). Among them the demo volunteer
+ * account's record (seed-kit's DEMO_VOLUNTEER_ID): active, vetted, trained, in Yanting County,
+ * paired with three children of the first demo home. Deterministic.
+ */
+export function demoVolunteers(
+  children: readonly DemoChild[],
+  seed = 20261202,
+  count = DEMO_VOLUNTEER_COUNT,
+): DemoVolunteers {
+  const random = new Random(seed);
+  const counties = cities().flatMap((city) =>
+    countiesWithin(city.code).map((county) => [county, county.population] as const),
+  );
+  const childrenByCounty = new Map<string, DemoChild[]>();
+  for (const child of children) {
+    if (child.needs.length === 0) continue;
+    childrenByCounty.set(child.regionCode, [...(childrenByCounty.get(child.regionCode) ?? []), child]);
+  }
+  const paired = new Set<string>();
+  const out: DemoVolunteers = {
+    volunteers: [],
+    trainings: [],
+    serviceLogs: [],
+    pairings: [],
+    careRecords: [],
+  };
+
+  const addVolunteer = (
+    id: string,
+    county: RegionRecord,
+    kind: VolunteerKind,
+    status: VolunteerStatus,
+    options: { name?: string; expired?: boolean; trained?: boolean },
+  ) => {
+    const vetted = status !== VolunteerStatus.APPLIED;
+    const checkedOn = random.date(addDays(DEMO_DAY, -700), addDays(DEMO_DAY, -20));
+    const expiresOn = options.expired
+      ? random.date(addDays(DEMO_DAY, -200), addDays(DEMO_DAY, -1))
+      : addDays(checkedOn, 3 * 365);
+    out.volunteers.push({
+      id,
+      name: options.name ?? personName(random),
+      phone: `1${random.pick(["3", "5", "7", "8", "9"])}${String(random.int(0, 999_999_999)).padStart(9, "0")}`,
+      kind,
+      status,
+      regionCode: county.code,
+      cityCode: county.parent!,
+      skills: subset(random, SKILLS[kind], 1, 3),
+      availableDays: subset(random, DAYS, 1, 3),
+      weeklyHours: random.int(1, 8),
+      backgroundCheckedOn: vetted ? checkedOn : null,
+      backgroundCheckExpiresOn: vetted ? expiresOn : null,
+      backgroundCheckReference: vetted
+        ? `川公(${checkedOn.getUTCFullYear()})无犯罪证明第${random.int(1000, 99999)}号`
+        : null,
+      statusChangedAt: addDays(checkedOn, random.int(1, 15)),
+      inactiveReason:
+        status === VolunteerStatus.INACTIVE
+          ? random.pick(["外出务工", "升学离开", "身体原因", "工作调动"])
+          : null,
+      createdAt: addDays(checkedOn, -random.int(5, 40)),
+    });
+    if (vetted && options.trained !== false) {
+      const completedOn = random.date(addDays(DEMO_DAY, -600), addDays(DEMO_DAY, -10));
+      out.trainings.push({
+        id: random.uuid(),
+        volunteerId: id,
+        topic: TrainingTopic.CHILD_PROTECTION,
+        title: "未成年人保护与安全知识培训",
+        completedOn,
+        certificateNumber: `CP-${completedOn.getUTCFullYear()}-${String(random.int(1, 99999)).padStart(5, "0")}`,
+        expiresOn: addDays(completedOn, 2 * 365),
+      });
+      if (random.chance(0.3)) {
+        const topic = random.pick([
+          TrainingTopic.PSYCHOLOGICAL_SUPPORT,
+          TrainingTopic.FIRST_AID,
+          TrainingTopic.FAMILY_EDUCATION,
+        ]);
+        out.trainings.push({
+          id: random.uuid(),
+          volunteerId: id,
+          topic,
+          title: {
+            PSYCHOLOGICAL_SUPPORT: "留守儿童心理支持",
+            FIRST_AID: "应急救护培训",
+            FAMILY_EDUCATION: "家庭教育指导",
+          }[topic as "FIRST_AID"],
+          completedOn: random.date(addDays(DEMO_DAY, -500), addDays(DEMO_DAY, -5)),
+          certificateNumber: null,
+          expiresOn: null,
+        });
+      }
+    }
+    if (status === VolunteerStatus.ACTIVE || status === VolunteerStatus.INACTIVE) {
+      for (let log = random.int(0, 4); log > 0; log--) {
+        out.serviceLogs.push({
+          id: random.uuid(),
+          volunteerId: id,
+          servedOn: random.date(addDays(DEMO_DAY, -180), DEMO_DAY),
+          minutes: random.pick([60, 90, 120, 180, 240]),
+          description: random.pick(["上门走访", "周末课业辅导", "亲情通话陪伴", "留守学生之家值班"]),
+        });
+      }
+    }
+  };
+
+  const pairWith = (
+    volunteerId: string,
+    child: DemoChild,
+    category: NeedCategory,
+    volunteerSkills: readonly VolunteerSkill[],
+  ) => {
+    paired.add(child.id);
+    const startedOn = random.date(addDays(DEMO_DAY, -300), addDays(DEMO_DAY, -15));
+    const cadence = random.pick([7, 14, 14, 30]);
+    const pairingId = random.uuid();
+    let last: Date | null = null;
+    // Most volunteers check in on time; some have let it slip (overdue).
+    const checkIns = random.chance(0.8) ? random.int(1, 3) : 0;
+    for (let i = 0; i < checkIns; i++) {
+      const happenedOn: Date = random.date(last ?? startedOn, DEMO_DAY);
+      const kind = volunteerSkills.includes("COUNSELLING")
+        ? random.pick([CareKind.VISIT, CareKind.COUNSELLING])
+        : random.pick([CareKind.VISIT, CareKind.VISIT, CareKind.FAMILY_CALL]);
+      out.careRecords.push({
+        id: random.uuid(),
+        studentId: child.id,
+        kind,
+        happenedOn,
+        durationMinutes: random.pick([30, 45, 60, 90]),
+        notes: CARE_NOTES[kind],
+        volunteerId,
+        pairingId,
+        recordedBy: "seed",
+      });
+      last = happenedOn;
+    }
+    out.pairings.push({
+      id: pairingId,
+      volunteerId,
+      studentId: child.id,
+      reason: PAIRING_REASONS[category],
+      startedOn,
+      checkInEveryDays: cadence,
+      lastCheckInOn: last,
+      nextCheckInDue: addDays(last ?? startedOn, cadence),
+    });
+  };
+
+  // The demo volunteer account's record first, so the first home's children are theirs.
+  const yanting = countiesWithin("510700").find((county) => county.code === "510723")!;
+  addVolunteer(DEMO_VOLUNTEER_ID, yanting, VolunteerKind.TEACHER, VolunteerStatus.ACTIVE, {
+    name: "何晓梅",
+    trained: true,
+  });
+  const demoVolunteer = out.volunteers[0]!;
+  demoVolunteer.skills = [VolunteerSkill.TUTORING, VolunteerSkill.READING, VolunteerSkill.COUNSELLING];
+  demoVolunteer.backgroundCheckExpiresOn = new Date(Date.UTC(2029, 5, 30));
+  const homeChildren = children
+    .filter((child) => child.siteId === DEMO_VOLUNTEER_HOME)
+    .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
+  for (const child of homeChildren) {
+    pairWith(
+      DEMO_VOLUNTEER_ID,
+      child,
+      child.needs[0] ?? NeedCategory.LEARNING,
+      demoVolunteer.skills as VolunteerSkill[],
+    );
+  }
+
+  for (let i = 1; i < count; i++) {
+    const county = random.weighted(counties);
+    const kind = random.weighted(KINDS);
+    const status = random.weighted(STATUSES);
+    const expired = status === VolunteerStatus.ACTIVE && random.chance(0.04);
+    const trained = random.chance(0.88);
+    const id = random.uuid();
+    addVolunteer(id, county, kind, status, { expired, trained });
+    const volunteer = out.volunteers.at(-1)!;
+    if (status !== VolunteerStatus.ACTIVE || expired || !trained || !random.chance(0.55)) continue;
+    const skills = volunteer.skills as VolunteerSkill[];
+    const candidates = (childrenByCounty.get(county.code) ?? []).filter(
+      (child) =>
+        !paired.has(child.id) &&
+        child.needs.some((need) => SKILLS_FOR_NEED[need].some((skill) => skills.includes(skill))),
+    );
+    for (const child of candidates.slice(0, random.int(1, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER))) {
+      const category = child.needs.find((need) =>
+        SKILLS_FOR_NEED[need].some((skill) => skills.includes(skill)),
+      )!;
+      pairWith(id, child, category, skills);
+    }
+  }
+  return out;
+}
