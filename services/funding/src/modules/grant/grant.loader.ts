@@ -1,6 +1,6 @@
-import { byKeys } from "@lamplight/subgraph-kit";
+import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
-import type { GrantProgress, GrantRow } from "./grant.type.js";
+import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
 /** The request's Grant-by-id loader: one SQL query per batch. */
 export function grantLoader(context: FundingContext) {
@@ -31,4 +31,56 @@ export function regionGrantedLoader(context: FundingContext) {
     const sums = await context.grants.awardedWithinRegions(codes);
     return codes.map((code) => sums.get(code) ?? 0n);
   });
+}
+
+/** The same page of approved grants for each home of the batch: one SQL query. */
+export function siteGrantPageLoader(context: FundingContext, page: PageRequest) {
+  return context.loaders.get<string, GrantRow[]>(
+    `site.grants:${page.first}:${page.after ?? ""}`,
+    async (ids) => {
+      const pages = await context.grants.pagesBySite(ids, page);
+      return ids.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+/** How many approved grants each home of the batch has: one SQL query. */
+export function siteGrantCountLoader(context: FundingContext) {
+  return context.loaders.get<string, number>("site.grantCount", async (ids) => {
+    const counts = await context.grants.countBySite(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/** The same page of payments for each grant of the batch: one SQL query. */
+export function disbursementPageLoader(context: FundingContext, page: PageRequest) {
+  return context.loaders.get<string, DisbursementRow[]>(
+    `grant.disbursements:${page.first}:${page.after ?? ""}`,
+    async (ids) => {
+      const pages = await context.grants.movementPages<DisbursementRow>("GrantDisbursement", ids, page);
+      return ids.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+/** The same page of spending reports for each grant of the batch: one SQL query. */
+export function reportPageLoader(context: FundingContext, page: PageRequest) {
+  return context.loaders.get<string, ExpenditureReportRow[]>(
+    `grant.reports:${page.first}:${page.after ?? ""}`,
+    async (ids) => {
+      const pages = await context.grants.movementPages<ExpenditureReportRow>("ExpenditureReport", ids, page);
+      return ids.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+/** How many payments and reports each grant of the batch has: one SQL query. */
+export function movementCountLoader(context: FundingContext) {
+  return context.loaders.get<string, { disbursements: number; reports: number }>(
+    "grant.movementCounts",
+    async (ids) => {
+      const counts = await context.grants.movementCounts(ids);
+      return ids.map((id) => counts.get(id) ?? { disbursements: 0, reports: 0 });
+    },
+  );
 }

@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   ConflictError,
   type ConnectionResult,
+  decodeCursor,
   formatFen,
   isUuid,
   type PageRequest,
@@ -50,6 +51,12 @@ export interface GrantQuery {
 }
 
 /** The prefix every code within a region starts with: 510000 → 51, 510700 → 5107. */
+/** The order of grant lists: newest proposal first. */
+export const GRANT_ORDER = [
+  { field: "proposedAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+] as const;
+
 export const regionPrefix = (code: string) => code.replace(/(00)+$/, "");
 
 const NOTHING_YET: GrantProgress = Object.freeze({ disbursedFen: 0n, reportedFen: 0n });
@@ -347,36 +354,100 @@ export class GrantRepository {
     if (query.siteId) where.push({ siteId: query.siteId });
     if (query.projectId) where.push({ projectId: query.projectId });
     if (query.regionPrefix) where.push({ regionCode: { startsWith: query.regionPrefix } });
-    return paginate<GrantRow>(this.prisma.grant, {
-      where: { AND: where },
-      order: [
-        { field: "proposedAt", direction: "desc" },
-        { field: "id", direction: "desc" },
-      ],
-      page,
-    });
+    return paginate<GrantRow>(this.prisma.grant, { where: { AND: where }, order: GRANT_ORDER, page });
   }
 
-  disbursements(grantId: string, page: PageRequest): Promise<ConnectionResult<DisbursementRow>> {
-    return paginate<DisbursementRow>(this.prisma.grantDisbursement, {
-      where: { grantId },
-      order: [
-        { field: "paidOn", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      page,
-    });
+  /**
+   * The same page (first + 1 rows) of the payments, or of the spending reports, of each of many
+   * grants, oldest first, in ONE query (a window function per grant).
+   */
+  async movementPages<Row extends DisbursementRow | ExpenditureReportRow>(
+    table: "GrantDisbursement" | "ExpenditureReport",
+    grantIds: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Row[]>> {
+    const pages = new Map<string, Row[]>(grantIds.map((id) => [id, []]));
+    const valid = [...new Set(grantIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    const day = Prisma.raw(table === "GrantDisbursement" ? `"paidOn"` : `"spentOn"`);
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [on, id] = decodeCursor(page.after, 2);
+      if (typeof on !== "string" || Number.isNaN(Date.parse(on)) || typeof id !== "string" || !isUuid(id)) {
+        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+      }
+      const date = on.slice(0, 10);
+      after = Prisma.sql`(m.${day} > ${date}::date OR (m.${day} = ${date}::date AND m."id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(Row & { rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT m.*, row_number() OVER (PARTITION BY m."grantId" ORDER BY m.${day}, m."id") AS "rowNumber"
+        FROM ${Prisma.raw(`"${table}"`)} m
+        WHERE m."grantId" = ANY(${valid}::uuid[]) AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "grantId", ${day}, "id"`;
+    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.grantId)?.push(row as unknown as Row);
+    return pages;
   }
 
-  expenditureReports(grantId: string, page: PageRequest): Promise<ConnectionResult<ExpenditureReportRow>> {
-    return paginate<ExpenditureReportRow>(this.prisma.expenditureReport, {
-      where: { grantId },
-      order: [
-        { field: "spentOn", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      page,
+  /** How many payments and spending reports each of many grants has, in ONE query. */
+  async movementCounts(
+    grantIds: readonly string[],
+  ): Promise<Map<string, { disbursements: number; reports: number }>> {
+    const counts = new Map<string, { disbursements: number; reports: number }>();
+    const valid = [...new Set(grantIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const rows = await this.prisma.$queryRaw<{ id: string; disbursements: number; reports: number }[]>`
+      SELECT g."id",
+        (SELECT COUNT(*) FROM "GrantDisbursement" p WHERE p."grantId" = g."id")::int AS "disbursements",
+        (SELECT COUNT(*) FROM "ExpenditureReport" r WHERE r."grantId" = g."id")::int AS "reports"
+      FROM "Grant" g WHERE g."id" = ANY(${valid}::uuid[])`;
+    for (const row of rows)
+      counts.set(row.id, { disbursements: Number(row.disbursements), reports: Number(row.reports) });
+    return counts;
+  }
+
+  /**
+   * The same page (first + 1 rows) of the approved grants to each of many homes, newest first, in
+   * ONE query (a window function per home): Site.grants for a whole list of homes.
+   */
+  async pagesBySite(siteIds: readonly string[], page: PageRequest): Promise<Map<string, GrantRow[]>> {
+    const pages = new Map<string, GrantRow[]>(siteIds.map((id) => [id, []]));
+    const valid = [...new Set(siteIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [at, id] = decodeCursor(page.after, 2);
+      if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !isUuid(id)) {
+        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+      }
+      after = Prisma.sql`(g."proposedAt" < ${at}::timestamptz OR (g."proposedAt" = ${at}::timestamptz AND g."id" < ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(GrantRow & { rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT g.*, row_number() OVER (PARTITION BY g."siteId" ORDER BY g."proposedAt" DESC, g."id" DESC) AS "rowNumber"
+        FROM "Grant" g
+        WHERE g."siteId" = ANY(${valid}::uuid[]) AND g."status" = 'APPROVED' AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "siteId", "proposedAt" DESC, "id" DESC`;
+    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.siteId!)?.push(row);
+    return pages;
+  }
+
+  /** How many approved grants each of many homes has, in ONE grouped query. */
+  async countBySite(siteIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(siteIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const rows = await this.prisma.grant.groupBy({
+      by: ["siteId"],
+      where: { siteId: { in: valid }, status: GrantStatus.APPROVED },
+      _count: { _all: true },
     });
+    for (const row of rows) counts.set(row.siteId!, row._count._all);
+    return counts;
   }
 
   /** Paid and accounted for, for many grants, in one statement. */

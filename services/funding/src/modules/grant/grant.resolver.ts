@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  connectionFromRows,
   ForbiddenError,
   Money,
   NotFoundError,
@@ -29,7 +30,13 @@ import {
   ProposeGrantInput,
   ReportExpenditureInput,
 } from "./grant.inputs.js";
-import { grantLoader, grantProgressLoader } from "./grant.loader.js";
+import {
+  disbursementPageLoader,
+  grantLoader,
+  grantProgressLoader,
+  movementCountLoader,
+  reportPageLoader,
+} from "./grant.loader.js";
 import { assertMayDecide, GRANT_APPROVERS, mayReportSpending, maySeeGrant } from "./grant.policy.js";
 import { regionPrefix } from "./grant.repository.js";
 import {
@@ -44,6 +51,18 @@ import {
 } from "./grant.type.js";
 
 export const GrantConnection = Connection(Grant);
+
+/** Payments and reports are listed oldest first (their cursors carry the day and the id). */
+const MOVEMENT_ORDER = {
+  disbursements: [
+    { field: "paidOn", direction: "asc" },
+    { field: "id", direction: "asc" },
+  ],
+  reports: [
+    { field: "spentOn", direction: "asc" },
+    { field: "id", direction: "asc" },
+  ],
+} as const;
 export const GrantDisbursementConnection = Connection(GrantDisbursement);
 export const ExpenditureReportConnection = Connection(ExpenditureReport);
 
@@ -327,21 +346,31 @@ export class GrantResolver {
   }
 
   @FieldResolver(() => GrantDisbursementConnection, { description: "Payments, oldest first." })
-  disbursements(
+  async disbursements(
     @Root() grant: GrantRow,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<DisbursementRow>> {
-    return context.grants.disbursements(grant.id, pageRequest(page));
+    const request = pageRequest(page);
+    return connectionFromRows(await disbursementPageLoader(context, request).load(grant.id), {
+      order: MOVEMENT_ORDER.disbursements,
+      page: request,
+      countTotal: async () => (await movementCountLoader(context).load(grant.id)).disbursements,
+    });
   }
 
   @FieldResolver(() => ExpenditureReportConnection, { description: "Spending reported, oldest first." })
-  expenditureReports(
+  async expenditureReports(
     @Root() grant: GrantRow,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<ExpenditureReportRow>> {
-    return context.grants.expenditureReports(grant.id, pageRequest(page));
+    const request = pageRequest(page);
+    return connectionFromRows(await reportPageLoader(context, request).load(grant.id), {
+      order: MOVEMENT_ORDER.reports,
+      page: request,
+      countTotal: async () => (await movementCountLoader(context).load(grant.id)).reports,
+    });
   }
 
   private async decidable(id: string, context: FundingContext) {

@@ -383,6 +383,16 @@ describe("a grant from proposal to spending", () => {
     // A second gift covers the grant: now the first can be taken back.
     await give(500, { fundCode: "CITY_510800", designation: { purpose: "EQUIPMENT" } });
     expect((await funding.execute(REVERSE, { id: gift.journalEntry.id }, approver)).errors).toBeUndefined();
+    // A reversed gift went nowhere.
+    const trace = await funding.execute(
+      `query($receipt: String!) { donationTrace(receiptNumber: $receipt) { allocationCount unallocated { fen } donation { reversed } } }`,
+      { receipt: gift.receiptNumber },
+    );
+    expect(trace.data?.donationTrace).toEqual({
+      allocationCount: 0,
+      unallocated: { fen: 0 },
+      donation: { reversed: true },
+    });
   });
 });
 
@@ -426,6 +436,57 @@ describe("tracing a gift", () => {
     expect(two.unallocated).toEqual({ amount: "200.00" });
     expect((await trace(third.receiptNumber)).allocationCount).toBe(0);
     expect(await trace("NO-SUCH-RECEIPT")).toBeNull();
+  });
+});
+
+describe("grants of many homes", () => {
+  it("pages every home's grants with one query, and counts them with one more", async () => {
+    const before = funding.statements();
+    const { data, errors } = await entities(
+      funding.url,
+      [HOME_A, HOME_B, "00000000-0000-4000-8000-000000000000"].map((id) => ({ __typename: "Site", id })),
+      "... on Site { id grants(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { amount { amount } } } } }",
+    );
+    expect(errors).toBeUndefined();
+    expect(funding.statements() - before).toBe(2);
+    const [homeA, homeB, none] = data?._entities as any[];
+    expect(homeA.grants.totalCount).toBe(3);
+    expect(homeA.grants.edges).toHaveLength(2);
+    expect(homeA.grants.pageInfo.hasNextPage).toBe(true);
+    expect(homeB.grants.totalCount).toBeGreaterThan(0);
+    expect(none.grants).toEqual({
+      totalCount: 0,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+    const next = await entities(
+      funding.url,
+      [{ __typename: "Site", id: HOME_A }],
+      `... on Site { grants(first: 2, after: "${homeA.grants.pageInfo.endCursor}") { edges { node { amount { amount } } } pageInfo { hasNextPage } } }`,
+    );
+    expect((next.data?._entities[0] as any).grants.edges).toHaveLength(1);
+    expect((next.data?._entities[0] as any).grants.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe("payments and reports of many grants", () => {
+  it("pages them for a whole list of grants with one query each, oldest first", async () => {
+    const before = funding.statements();
+    const { data, errors } = await funding.execute(`{ grants(first: 50) { edges { node { reference
+      disbursements(first: 3) { totalCount pageInfo { hasNextPage } edges { node { paidOn amount { fen } } } }
+      expenditureReports { totalCount edges { node { category amount { fen } } } } } } } }`);
+    expect(errors).toBeUndefined();
+    // The page of grants, then one query per list and one for their counts: not one per grant.
+    expect(funding.statements() - before).toBeLessThanOrEqual(5);
+    const nodes = data?.grants.edges.map((edge: any) => edge.node);
+    const raced = nodes.find((node: any) => node.disbursements.totalCount === 4);
+    expect(raced.disbursements.edges).toHaveLength(3);
+    expect(raced.disbursements.pageInfo.hasNextPage).toBe(true);
+    const built = nodes.find((node: any) => node.expenditureReports.totalCount === 1);
+    expect(built.expenditureReports.edges[0].node).toEqual({
+      category: "CONSTRUCTION",
+      amount: { fen: 1_500_000 },
+    });
   });
 });
 

@@ -1,10 +1,17 @@
-import { type ConnectionResult, Money, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  connectionFromRows,
+  Money,
+  PageArgs,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
-import { siteGrantedLoader } from "../grant/grant.loader.js";
+import { siteGrantCountLoader, siteGrantedLoader, siteGrantPageLoader } from "../grant/grant.loader.js";
+import { GRANT_ORDER } from "../grant/grant.repository.js";
 import { GrantConnection } from "../grant/grant.resolver.js";
-import { type GrantRow, GrantStatus } from "../grant/grant.type.js";
+import type { GrantRow } from "../grant/grant.type.js";
 import { siteInKindLoader } from "../inkind/inkind.loader.js";
 import { fundsReceivedLoader } from "./site.loader.js";
 import { Site } from "./site.type.js";
@@ -34,22 +41,17 @@ export class SiteResolver {
   @FieldResolver(() => GrantConnection, {
     description: "Grants approved to this home, newest first. Public.",
   })
-  grants(
+  async grants(
     @Root() site: Site,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<GrantRow>> {
-    return context.grants.list(
-      {
-        fundIds: null,
-        status: GrantStatus.APPROVED,
-        purpose: null,
-        recipientKind: null,
-        siteId: site.id,
-        projectId: null,
-        regionPrefix: null,
-      },
-      pageRequest(page),
-    );
+    const request = pageRequest(page);
+    const rows = await siteGrantPageLoader(context, request).load(site.id);
+    return connectionFromRows(rows, {
+      order: GRANT_ORDER,
+      page: request,
+      countTotal: () => siteGrantCountLoader(context).load(site.id),
+    });
   }
 }

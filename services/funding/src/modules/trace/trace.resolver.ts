@@ -2,6 +2,7 @@ import { Allow, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
+import { reversedLoader } from "../donation/donation.loader.js";
 import { grantLoader } from "../grant/grant.loader.js";
 import { ATTRIBUTION_RULE, DonationTrace } from "./trace.type.js";
 
@@ -20,16 +21,13 @@ export class TraceResolver {
     const donation = await context.traces.findByReceipt(receiptNumber.trim());
     if (!donation) return null;
     const shares = await context.traces.shares(donation);
-    const grants = await grantLoader(context).loadMany(shares.slice(0, 100).map((share) => share.grantId));
+    const shown = shares.slice(0, 100);
+    const grants = await Promise.all(shown.map((share) => grantLoader(context).load(share.grantId)));
     const traced = shares.reduce((sum, share) => sum + share.amountFen, 0n);
-    const reversed =
-      shares.length === 0 && (await context.donations.reversedEntries([donation.journalEntryId])).size > 0;
+    const reversed = (await reversedLoader(context).load(donation.journalEntryId)) === true;
     return {
       donation,
-      allocations: shares.slice(0, 100).map((share, index) => ({
-        grant: grants[index] as NonNullable<(typeof grants)[number]> & object,
-        amount: money(share.amountFen),
-      })) as DonationTrace["allocations"],
+      allocations: shown.map((share, index) => ({ grant: grants[index]!, amount: money(share.amountFen) })),
       allocationCount: shares.length,
       unallocated: money(reversed ? 0n : donation.amountFen - traced),
       rule: ATTRIBUTION_RULE,
