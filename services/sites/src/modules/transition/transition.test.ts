@@ -231,4 +231,19 @@ describe("transitionSite", () => {
     expect(data?.sites.edges.length).toBeGreaterThan(3);
     expect(sites.statements() - before).toBe(2);
   });
+
+  it("reads a page of homes with their life, equipment and assessments in a fixed number of queries", async () => {
+    for (let i = 0; i < 3; i++) await proposeHome(sites, who);
+    const QUERY = `{ sites(first: 50) { edges { node { nextStatuses hasApplication application { reviews { level } documents { totalCount } }
+      history(first: 2) { totalCount } inventory { count } equipmentCompliance { rate missing { item { code } } }
+      assessments { totalCount } excellentYears route { totalCount } } } } }`;
+    const before = sites.statements();
+    const { data, errors } = await sites.execute(QUERY, {}, who.province);
+    expect(errors).toBeUndefined();
+    const homes = data?.sites.edges.length as number;
+    expect(homes).toBeGreaterThan(6);
+    // sites; application; history page and count; standard; inventory; assessments page and
+    // count; excellent years; reviews; document page and count: the same however many homes.
+    expect(sites.statements() - before).toBeLessThanOrEqual(12);
+  });
 });
