@@ -24,7 +24,7 @@ const HOMES = [
   ["金孔村留守学生之家", "510723"],
   ["石羊村留守学生之家", "510121"],
 ] as const;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** This month in the province (UTC+8): its first and last day, as YYYY-MM-DD. */
 function thisMonth(): { from: string; to: string } {
@@ -129,7 +129,7 @@ async function activityAt(
   };
 }
 
-/** Moves an occurrence to the first day of this month, as if it had been held then. */
+/** Moves an occurrence to the start of this month, as if it had been held then. */
 async function heldOnTheFirst(activityId: string, occurrenceId: string): Promise<void> {
   const first = new Date(`${thisMonth().from}T00:00:00.000Z`);
   await campaigns.database.client.activity.update({
@@ -140,8 +140,9 @@ async function heldOnTheFirst(activityId: string, occurrenceId: string): Promise
     where: { id: occurrenceId },
     data: {
       date: first,
-      startsAt: new Date(first.getTime() - 2 * 3_600_000),
-      endsAt: new Date(first.getTime() - DAY / 48),
+      // Midnight in Beijing on the first, for the activity's 90 minutes.
+      startsAt: new Date(first.getTime() - 8 * HOUR),
+      endsAt: new Date(first.getTime() - 8 * HOUR + 90 * 60_000),
     },
   });
 }

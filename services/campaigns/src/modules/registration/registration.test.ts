@@ -275,3 +275,36 @@ describe("volunteers", () => {
     expect(others.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("the audit log", () => {
+  it("records every registration, refused ones too, without the input's values, and cannot be changed", async () => {
+    const occurrenceId = await occurrenceWith(3);
+    const headers = { ...managerA, "x-request-id": "campaigns-audit-ok" };
+    await campaigns.execute(
+      REGISTER_CHILD,
+      { input: { occurrenceId, studentId: child(900), homeId: HOME_A } },
+      headers,
+    );
+    const refused = { ...managerA, "x-request-id": "campaigns-audit-refused" };
+    await campaigns.execute(
+      REGISTER_CHILD,
+      { input: { occurrenceId, studentId: child(901), homeId: HOME_B } },
+      refused,
+    );
+    const audit = campaigns.database.client.auditEntry;
+    const [ok] = await audit.findMany({ where: { requestId: "campaigns-audit-ok" } });
+    expect(ok).toMatchObject({
+      actorId: "manager-a",
+      action: "MUTATION",
+      operation: "registerChildForActivity",
+      entity: "ActivityRegistration",
+      outcome: "OK",
+    });
+    expect(ok?.fields.sort()).toEqual(["homeId", "occurrenceId", "studentId"]);
+    expect(JSON.stringify(ok)).not.toContain(child(900));
+    const [failed] = await audit.findMany({ where: { requestId: "campaigns-audit-refused" } });
+    expect(failed?.outcome).toBe("FAILED");
+    await expect(audit.deleteMany({})).rejects.toThrow();
+    await expect(audit.updateMany({ data: { outcome: "OK" } })).rejects.toThrow();
+  });
+});
