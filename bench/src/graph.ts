@@ -48,9 +48,10 @@ export async function startBenchGraph(root: string, databaseUrl: string): Promis
   };
   try {
     const subgraphs = new Map<string, Server>();
-    await Promise.all(
-      registered.map(async (subgraph) => {
-        const server = await startServer({
+    // All at once; if one fails, the others that did start are stopped with it.
+    const starting = await Promise.allSettled(
+      registered.map((subgraph) =>
+        startServer({
           name: subgraph.name,
           command: process.execPath,
           args: ["dist/index.js"],
@@ -63,11 +64,17 @@ export async function startBenchGraph(root: string, databaseUrl: string): Promis
           },
           url: subgraph.url,
           readyUrl: `http://127.0.0.1:${subgraph.port}/readyz`,
-        });
-        started.push(server);
-        subgraphs.set(subgraph.name, server);
-      }),
+        }),
+      ),
     );
+    for (const outcome of starting) {
+      if (outcome.status === "fulfilled") {
+        started.push(outcome.value);
+        subgraphs.set(outcome.value.name, outcome.value);
+      }
+    }
+    const failed = starting.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
     const supergraphPath = path.join(
       mkdtempSync(path.join(os.tmpdir(), "lamplight-bench-")),
       "supergraph.graphql",

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 /** A server the benchmark started: a subgraph, our gateway or Hive Gateway. */
 export interface Server {
@@ -7,6 +8,16 @@ export interface Server {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
+}
+
+/** Refuses a port something else listens on: its answers would be taken for our server's. */
+async function assertPortFree(url: string): Promise<void> {
+  const { port } = new URL(url);
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is in use: stop what listens there first`)));
+    probe.listen(Number(port), "127.0.0.1", () => probe.close(() => resolve()));
+  });
 }
 
 /** Starts a server process and waits until `readyUrl` answers 200. Its output is kept for errors. */
@@ -20,6 +31,7 @@ export async function startServer(options: {
   readyUrl: string;
   timeoutMs?: number;
 }): Promise<Server> {
+  await assertPortFree(options.readyUrl);
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: options.env,
@@ -85,18 +97,47 @@ function residentBytes(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+function cpuMilliseconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks, 100 a second on every mainstream build. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export interface ProcessUsage {
+  /** Peak resident memory of the process tree while sampled. */
+  peakRssBytes: number;
+  /** CPU time the process tree used while sampled. */
+  cpuMs: number;
+}
+
 /**
- * Samples the resident memory of each server's process tree while a scenario runs and keeps the
- * peak: the figure that decides how many replicas fit on a machine.
+ * Samples each server's process tree while a scenario runs: the peak resident memory (what
+ * decides how many replicas fit on a machine) and the CPU time used (where the time goes).
  */
-export class PeakMemory {
+export class ProcessSampler {
   private readonly peaks = new Map<string, number>();
+  private readonly cpuAtStart = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly servers: readonly Server[]) {}
 
+  private cpu(server: Server): number {
+    const pid = server.child.pid;
+    return pid === undefined ? 0 : processTree(pid).reduce((sum, each) => sum + cpuMilliseconds(each), 0);
+  }
+
   start(intervalMs = 200): void {
     this.peaks.clear();
+    for (const server of this.servers) this.cpuAtStart.set(server.name, this.cpu(server));
     const sample = () => {
       for (const server of this.servers) {
         const pid = server.child.pid;
@@ -109,8 +150,16 @@ export class PeakMemory {
     this.timer = setInterval(sample, intervalMs);
   }
 
-  stop(): Map<string, number> {
+  stop(): Map<string, ProcessUsage> {
     clearInterval(this.timer);
-    return new Map(this.peaks);
+    return new Map(
+      this.servers.map((server) => [
+        server.name,
+        {
+          peakRssBytes: this.peaks.get(server.name) ?? 0,
+          cpuMs: this.cpu(server) - (this.cpuAtStart.get(server.name) ?? 0),
+        },
+      ]),
+    );
   }
 }

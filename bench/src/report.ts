@@ -17,6 +17,8 @@ export interface Measurement {
   subgraphsRssBytes: number;
   /** SQL statements all subgraphs sent, per request answered. */
   statementsPerRequest: number;
+  /** CPU milliseconds each process (the front and every subgraph) spent per request answered. */
+  cpuMsPerRequest: Record<string, number>;
 }
 
 export interface ScenarioResult {
@@ -52,6 +54,19 @@ export function renderReport(options: {
     for (const m of result.measurements) {
       lines.push(
         `| ${TARGET_LABELS[m.target]} | ${m.load.requestsPerSecond.toFixed(0)} | ${ms(m.load.p50)} | ${ms(m.load.p95)} | ${ms(m.load.p99)} | ${m.load.errors} | ${mb(m.frontRssBytes)} | ${mb(m.subgraphsRssBytes)} | ${m.statementsPerRequest.toFixed(2)} |`,
+      );
+    }
+    const processes = [...new Set(result.measurements.flatMap((m) => Object.keys(m.cpuMsPerRequest)))];
+    lines.push(
+      "",
+      "CPU milliseconds per request, by process (where the time goes):",
+      "",
+      `| target | ${processes.join(" | ")} |`,
+      `| --- | ${processes.map(() => "---:").join(" | ")} |`,
+    );
+    for (const m of result.measurements) {
+      lines.push(
+        `| ${TARGET_LABELS[m.target]} | ${processes.map((name) => (m.cpuMsPerRequest[name] ?? 0).toFixed(2)).join(" | ")} |`,
       );
     }
     lines.push("", `Throughput ratio Lamplight / Hive Gateway: ${ratio(result, "hive")}.`);

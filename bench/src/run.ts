@@ -9,7 +9,7 @@ import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { benchDatabase, type Scale, seedBenchDatabase } from "./database.js";
 import { type BenchGraph, startBenchGraph } from "./graph.js";
 import { runLoad } from "./load.js";
-import { PeakMemory, type Server } from "./processes.js";
+import { ProcessSampler, type Server } from "./processes.js";
 import { type Measurement, renderReport, type ScenarioResult, type Target } from "./report.js";
 import { type Caller, principalOf, SCENARIOS, type Scenario } from "./scenarios.js";
 
@@ -139,19 +139,23 @@ async function measure(scenario: Scenario, target: Target, variables: object): P
   const plan = { url: front.url, connections, headers, body };
   await runLoad({ ...plan, durationSeconds: warmup });
   const subgraphServers = [...graph.subgraphs.values()];
-  const memory = new PeakMemory([front, ...subgraphServers.filter((server) => server !== front)]);
+  const sampler = new ProcessSampler([front, ...subgraphServers.filter((server) => server !== front)]);
   const statementsBefore = await statementsTotal(graph.subgraphs);
-  memory.start();
+  sampler.start();
   const load = await runLoad({ ...plan, durationSeconds: duration });
-  const peaks = memory.stop();
+  const usage = sampler.stop();
   const statements = (await statementsTotal(graph.subgraphs)) - statementsBefore;
-  const subgraphsRss = subgraphServers.reduce((sum, server) => sum + (peaks.get(server.name) ?? 0), 0);
+  const perRequest = (value: number) => (load.requests > 0 ? value / load.requests : 0);
   return {
     target,
     load,
-    frontRssBytes: peaks.get(front.name) ?? 0,
-    subgraphsRssBytes: subgraphsRss,
-    statementsPerRequest: load.requests > 0 ? statements / load.requests : 0,
+    frontRssBytes: usage.get(front.name)?.peakRssBytes ?? 0,
+    subgraphsRssBytes: subgraphServers.reduce(
+      (sum, server) => sum + (usage.get(server.name)?.peakRssBytes ?? 0),
+      0,
+    ),
+    statementsPerRequest: perRequest(statements),
+    cpuMsPerRequest: Object.fromEntries([...usage].map(([name, { cpuMs }]) => [name, perRequest(cpuMs)])),
   };
 }
 
