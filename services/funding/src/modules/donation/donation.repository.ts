@@ -254,17 +254,20 @@ export class DonationRepository {
  * take turns, and together they never pay more than it asks.
  */
 async function checkInstalment(tx: Prisma.TransactionClient, instalmentId: string, amountFen: bigint) {
-  const [row] = await tx.$queryRaw<{ amountFen: bigint; paidFen: bigint }[]>`
-    SELECT i."amountFen",
-      (SELECT COALESCE(SUM(d."amountFen"), 0) FROM "Donation" d
-        WHERE d."pledgeInstalmentId" = i."id"
-          AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId"))::bigint AS "paidFen"
-    FROM "PledgeInstalment" i WHERE i."id" = ${instalmentId}::uuid FOR UPDATE OF i`;
-  if (!row)
+  // Lock first, then sum in a statement of its own: under READ COMMITTED a sum taken in the locking
+  // statement would come from before the lock was granted.
+  const [row] = await tx.$queryRaw<{ amountFen: bigint }[]>`
+    SELECT "amountFen" FROM "PledgeInstalment" WHERE "id" = ${instalmentId}::uuid FOR UPDATE`;
+  if (!row) {
     throw new BadUserInputError("input.pledgeInstalmentId is not an instalment", {
       field: "input.pledgeInstalmentId",
     });
-  const left = BigInt(row.amountFen) - BigInt(row.paidFen);
+  }
+  const [paid] = await tx.$queryRaw<{ paidFen: bigint }[]>`
+    SELECT COALESCE(SUM(d."amountFen"), 0)::bigint AS "paidFen" FROM "Donation" d
+    WHERE d."pledgeInstalmentId" = ${instalmentId}::uuid
+      AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId")`;
+  const left = BigInt(row.amountFen) - BigInt(paid!.paidFen);
   if (amountFen > left) {
     throw new BadUserInputError(`The instalment has only ${formatFen(left)} yuan left to pay`, {
       field: "input.amount",

@@ -106,9 +106,11 @@ export class InKindRepository {
     delivery: { siteId: string; quantity: number; deliveredOn: Date; recordedBy: string },
   ): Promise<InKindDeliveryRow> {
     return this.prisma.$transaction(async (tx) => {
+      // Lock first, then count in a statement of its own: under READ COMMITTED a count taken in the
+      // locking statement would come from before the lock was granted.
+      await tx.$queryRaw`SELECT "id" FROM "InKindGift" WHERE "id" = ${gift.id}::uuid FOR UPDATE`;
       const [row] = await tx.$queryRaw<{ delivered: number }[]>`
-        SELECT (SELECT COALESCE(SUM(d."quantity"), 0) FROM "InKindDelivery" d WHERE d."giftId" = g."id")::int AS "delivered"
-        FROM "InKindGift" g WHERE g."id" = ${gift.id}::uuid FOR UPDATE OF g`;
+        SELECT COALESCE(SUM("quantity"), 0)::int AS "delivered" FROM "InKindDelivery" WHERE "giftId" = ${gift.id}::uuid`;
       const delivered = Number(row!.delivered);
       if (delivered + delivery.quantity > gift.quantity) {
         throw new BadUserInputError(
