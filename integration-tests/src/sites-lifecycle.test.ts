@@ -376,7 +376,21 @@ describe("a city's coverage, joining sites and people", () => {
       homesNeeded: 2,
       coverage: { openHomes: 1, capacity: 60 },
     });
-    // The counties most in need of a new home come first when sorted by homesNeeded.
+    const ranked = await graph.execute(
+      `{ region(code: "510700") { mostInNeed(first: 2) { region { code name } children capacity coverageRatio homesNeeded } } }`,
+      {},
+      province,
+    );
+    expect(ranked.errors).toBeUndefined();
+    expect(ranked.data?.region.mostInNeed[0]).toEqual({
+      region: { code: "510703", name: "涪城区" },
+      children: 150,
+      capacity: 60,
+      coverageRatio: 0.4,
+      homesNeeded: 2,
+    });
+    expect(ranked.data?.region.mostInNeed).toHaveLength(2);
+    // The same order, sorting the children by homesNeeded.
     const neediest = [...(data?.region.children ?? [])].sort(
       (a: any, b: any) => (b.homesNeeded ?? -1) - (a.homesNeeded ?? -1),
     );

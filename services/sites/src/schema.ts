@@ -8,7 +8,7 @@ import {
   RankedHomeResolver,
   SiteAssessmentResolver,
 } from "./modules/assessment/assessment.resolver.js";
-import { CoverageResolver } from "./modules/coverage/coverage.resolver.js";
+import { CoverageResolver, RegionNeedResolver } from "./modules/coverage/coverage.resolver.js";
 import {
   EquipmentResolver,
   InventoryLineResolver,
@@ -69,6 +69,7 @@ export function buildSitesSchema(): Promise<GraphQLSchema> {
         ExcellentHomeResolver,
         SiteAssessmentResolver,
         CoverageResolver,
+        RegionNeedResolver,
         FacilityResolver,
         createAuditLogResolver<SitesContext>("sitesAuditLog", (context) => context.auditLog),
       ],

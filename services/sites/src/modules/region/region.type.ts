@@ -43,6 +43,12 @@ export class Region {
   @Directive("@external")
   childrenCount?: number | null;
 
+  /**
+   * The people subgraph's child counts of the regions directly below, in `children` order, when
+   * the gateway passes them for a field that @requires `children { childrenCount }`.
+   */
+  childCounts?: (number | null)[];
+
   static from(record: RegionRecord): Region {
     const region = new Region();
     region.code = record.code;
