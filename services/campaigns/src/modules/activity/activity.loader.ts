@@ -87,3 +87,18 @@ export function siteOccurrenceCountLoader(context: CampaignsContext, range: DayR
     return ids.map((id) => counts.get(id) ?? 0);
   });
 }
+
+/** One page of activities per project, for every project of the batch: one query. */
+export function projectActivityPageLoader(context: CampaignsContext, page: PageRequest) {
+  return context.loaders.get<string, Activity[]>(`project.activities:${pageKey(page)}`, async (ids) => {
+    const pages = await context.activities.pagesByProject(ids, page);
+    return ids.map((id) => pages.get(id) ?? []);
+  });
+}
+
+export function projectActivityCountLoader(context: CampaignsContext) {
+  return context.loaders.get<string, number>("project.activityCount", async (ids) => {
+    const counts = await context.activities.countByProject(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}

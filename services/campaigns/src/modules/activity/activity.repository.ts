@@ -274,6 +274,42 @@ export class ActivityRepository {
     return counts;
   }
 
+  /** The same page (first + 1 rows) of the activities of each of many projects, in ONE query, by first day. */
+  async pagesByProject(projectIds: readonly string[], page: PageRequest): Promise<Map<string, Activity[]>> {
+    const pages = new Map<string, Activity[]>(projectIds.map((id) => [id, []]));
+    const valid = [...new Set(projectIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [day, id] = cursorPair(page.after, "date");
+      after = Prisma.sql`(a."startsOn" > ${day}::date OR (a."startsOn" = ${day}::date AND a."id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(Activity & { rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT a.*, row_number() OVER (PARTITION BY a."projectId" ORDER BY a."startsOn", a."id") AS "rowNumber"
+        FROM "Activity" a
+        WHERE a."projectId" = ANY(${valid}::uuid[]) AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "projectId", "startsOn", "id"`;
+    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.projectId!)?.push(row);
+    return pages;
+  }
+
+  /** How many activities each project has: one grouped query. */
+  async countByProject(projectIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(projectIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const groups = await this.prisma.activity.groupBy({
+      by: ["projectId"],
+      where: { projectId: { in: valid } },
+      _count: { _all: true },
+    });
+    for (const group of groups) if (group.projectId) counts.set(group.projectId, group._count._all);
+    return counts;
+  }
+
   /** How many activities each home held within a day range: one grouped query. */
   async countBySite(siteIds: readonly string[], range: DayRange): Promise<Map<string, number>> {
     const counts = new Map<string, number>();

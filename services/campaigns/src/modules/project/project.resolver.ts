@@ -6,6 +6,7 @@ import {
   ConflictError,
   Connection,
   type ConnectionResult,
+  connectionFromRows,
   DateScalar,
   Money,
   NotFoundError,
@@ -18,6 +19,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { CampaignsContext } from "../../context.js";
 import { money } from "../../money.js";
 import { pageInMemory } from "../../paging.js";
+import { projectActivityCountLoader, projectActivityPageLoader } from "../activity/activity.loader.js";
+import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
+import { ActivityConnection } from "../activity/activity.resolver.js";
+import type { Activity } from "../activity/activity.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Region } from "../region/region.type.js";
 import { AddMilestoneInput, CreateProjectInput, ProjectFilter } from "./project.inputs.js";
@@ -176,6 +181,23 @@ export class ProjectResolver {
       ],
       request,
     );
+  }
+
+  @FieldResolver(() => ActivityConnection, {
+    description: "The activities the project pays for, by first day.",
+  })
+  async activities(
+    @Root() project: Project,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: CampaignsContext,
+  ): Promise<ConnectionResult<Activity>> {
+    const request = pageRequest(page);
+    const rows = await projectActivityPageLoader(context, request).load(project.id);
+    return connectionFromRows(rows, {
+      order: ACTIVITY_ORDER,
+      page: request,
+      countTotal: () => projectActivityCountLoader(context).load(project.id),
+    });
   }
 
   @FieldResolver(() => ProjectResults, { description: "What the project's activities achieved so far." })

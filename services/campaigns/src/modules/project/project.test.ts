@@ -99,6 +99,20 @@ describe("projects", () => {
       homesServed: 0,
     });
     expect((await campaigns.execute(RESULTS)).data?.project.results.childrenReached).toBeNull();
+    // Every project's first activities in one statement, and their counts in one more.
+    const before = campaigns.statements();
+    const { data } = await campaigns.execute(
+      `{ projects(first: 20) { edges { node { code activities(first: 1) { totalCount edges { node { id } } } } } } }`,
+    );
+    expect(campaigns.statements() - before).toBe(3);
+    const byCode = Object.fromEntries(
+      data?.projects.edges.map((edge: { node: { code: string; activities: unknown } }) => [
+        edge.node.code,
+        edge.node.activities,
+      ]),
+    );
+    expect(byCode.MOBILE_LIBRARY).toEqual({ totalCount: 1, edges: [{ node: { id: activity.id } }] });
+    expect(byCode.SPORTS_CENTRE).toEqual({ totalCount: 0, edges: [] });
   });
 
   it("are created and steered by province admins only", async () => {
