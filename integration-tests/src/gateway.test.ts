@@ -48,6 +48,28 @@ describe("the gateway", () => {
     });
   });
 
+  it("asks a subgraph once for many identical public queries at once, and each per signed-in reader", async () => {
+    const sites = graph.subgraphs.sites!;
+    const requestsSoFar = async () => {
+      const metrics = await fetch(new URL("/metrics", sites.url)).then((response) => response.text());
+      return Number(/^lamplight_graphql_requests_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]);
+    };
+    const query = `query Homes($region: ID!) { sites(first: 5, filter: { region: $region }) { totalCount } }`;
+    const before = await requestsSoFar();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => graph.execute(query, { region: "510700" })),
+    );
+    expect(answers.every((answer) => answer.data?.sites.totalCount === 1 && !answer.errors)).toBe(true);
+    const shared = (await requestsSoFar()) - before;
+    expect(shared).toBeGreaterThanOrEqual(1);
+    expect(shared).toBeLessThan(20);
+
+    const staff = await bearerHeaders({ subject: "reader", roles: ["PROVINCE_ADMIN"] });
+    const beforeStaff = await requestsSoFar();
+    await Promise.all(Array.from({ length: 5 }, () => graph.execute(query, { region: "510700" }, staff)));
+    expect((await requestsSoFar()) - beforeStaff).toBe(5);
+  });
+
   it("passes a subgraph's client error through with its code and field", async () => {
     const { data, errors } = await graph.execute(
       `mutation { createSite(input: { name: "x", regionCode: "000000", address: "x", hostModel: SCHOOL, capacity: 5 }) { id } }`,

@@ -65,6 +65,27 @@ export interface GatewayOptions {
  * signed, so that subgraphs trust who is asking without re-authenticating.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Public fetches under way, by query and variables: identical ones share one subgraph request. */
+  private readonly publicFetches = new Map<string, ReturnType<RemoteGraphQLDataSource["process"]>>();
+
+  /**
+   * Many clients asking the same public question at once (a home page's figures) cost the subgraph
+   * one request. Only for the anonymous public and only for queries: their answers do not depend
+   * on who asks and leave no audit entry, which a signed-in reader's must (one per read).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const key = publicFetchKey(options);
+    if (!key) return super.process(options);
+    let shared = this.publicFetches.get(key);
+    if (!shared) {
+      shared = super.process(options).finally(() => this.publicFetches.delete(key));
+      this.publicFetches.set(key, shared);
+    }
+    // Each caller gets its own copy: the query plan merges results into what it is given.
+    const response = await shared;
+    return { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) };
+  }
+
   override async willSendRequest({
     request,
     context,
@@ -88,6 +109,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     return error;
   }
+}
+
+function publicFetchKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+  if (!("incomingRequestContext" in options)) return null; // a health check or schema load
+  if (options.incomingRequestContext.operation?.operation !== "query") return null;
+  if (!("principal" in options.context) || options.context.principal.kind !== "anonymous") return null;
+  return JSON.stringify([options.request.query, options.request.variables ?? null]);
 }
 
 /** The Apollo gateway over the composed supergraph, served with Lamplight's HTTP endpoints. */
