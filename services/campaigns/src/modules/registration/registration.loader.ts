@@ -68,3 +68,11 @@ export function volunteerActivityCountLoader(context: CampaignsContext) {
     return ids.map((id) => counts.get(id) ?? 0);
   });
 }
+
+/** Places in line of the waiting registrations of the batch: one query. */
+export function waitingPositionLoader(context: CampaignsContext) {
+  return context.loaders.get<string, number | null>("registration.waitingPosition", async (ids) => {
+    const positions = await context.registrations.waitingPositions(ids);
+    return ids.map((id) => positions.get(id) ?? null);
+  });
+}

@@ -77,7 +77,8 @@ export class RegistrationRepository {
           },
         });
         const status = confirmed < capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        return tx.registration.create({ data: { ...registration, status } });
+        // Stamped once the lock is held: the waiting list's order is the order of the decisions.
+        return tx.registration.create({ data: { ...registration, status, registeredAt: new Date() } });
       });
     } catch (error) {
       if (isDoubleRegistration(error)) {
@@ -160,6 +161,23 @@ export class RegistrationRepository {
         : {}),
     };
     return paginate<Registration>(this.prisma.registration, { where, order: REGISTRATION_ORDER, page });
+  }
+
+  /** Each waiting registration's place in line (1 = next), for every registration of the batch: one query. */
+  async waitingPositions(ids: readonly string[]): Promise<Map<string, number>> {
+    const positions = new Map<string, number>();
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (valid.length === 0) return positions;
+    const rows = await this.prisma.$queryRaw<{ id: string; position: bigint }[]>`
+      SELECT ranked."id", ranked."position" FROM (
+        SELECT r."id", row_number() OVER (PARTITION BY r."occurrenceId", r."participant" ORDER BY r."registeredAt", r."id") AS "position"
+        FROM "Registration" r
+        WHERE r."status" = 'WAITLISTED'
+          AND r."occurrenceId" IN (SELECT "occurrenceId" FROM "Registration" WHERE "id" = ANY(${valid}::uuid[]))
+      ) AS ranked
+      WHERE ranked."id" = ANY(${valid}::uuid[])`;
+    for (const row of rows) positions.set(row.id, Number(row.position));
+    return positions;
   }
 
   /** Places taken at many occurrences, in ONE grouped query. */

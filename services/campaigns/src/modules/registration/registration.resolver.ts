@@ -10,7 +10,7 @@ import {
   pageRequest,
   Role,
 } from "@lamplight/subgraph-kit";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
 import {
   activityHomesLoader,
@@ -24,7 +24,7 @@ import { Site } from "../site/site.type.js";
 import { Student } from "../student/student.type.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 import { RecordAttendanceInput, RegisterChildInput, RegisterVolunteerInput } from "./registration.inputs.js";
-import { registrationLoader } from "./registration.loader.js";
+import { registrationLoader, waitingPositionLoader } from "./registration.loader.js";
 import {
   assertMayActForChildHome,
   assertMayActForVolunteer,
@@ -187,6 +187,18 @@ export class RegistrationResolver {
       { participant, status, homeIds: everyone ? null : [...context.principal.siteIds] },
       request,
     );
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "On the waiting list: the place in line (1 is next). Null for anyone else.",
+  })
+  waitingPosition(
+    @Root() registration: Registration,
+    @Ctx() context: CampaignsContext,
+  ): Promise<number | null> | null {
+    if (registration.status !== RegistrationStatus.WAITLISTED) return null;
+    return waitingPositionLoader(context).load(registration.id);
   }
 
   @FieldResolver(() => Occurrence)

@@ -62,6 +62,17 @@ describe("registering children", () => {
       ids.push(data?.registerChildForActivity.id);
     }
     expect(statuses).toEqual(["CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED"]);
+    const line = await campaigns.execute(
+      `query($id: ID!) { activityRegistrations(occurrenceId: $id) { edges { node { status waitingPosition } } } }`,
+      { id: occurrenceId },
+      managerA,
+    );
+    expect(line.data?.activityRegistrations.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { status: "CONFIRMED", waitingPosition: null },
+      { status: "CONFIRMED", waitingPosition: null },
+      { status: "WAITLISTED", waitingPosition: 1 },
+      { status: "WAITLISTED", waitingPosition: 2 },
+    ]);
 
     const { data, errors } = await campaigns.execute(CANCEL, { id: ids[1] }, managerA);
     expect(errors).toBeUndefined();
