@@ -1,3 +1,4 @@
+import { campaignsService, seedProjects } from "@lamplight/campaigns/testing";
 import { assertLedgerBalanced, fundingService, seedFunding } from "@lamplight/funding/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import {
@@ -17,9 +18,12 @@ let funding: StartedSubgraph<ClientOf<typeof fundingService>>;
 let homeId: string;
 
 beforeAll(async () => {
-  graph = await startGraph([sitesService, fundingService]);
+  graph = await startGraph([sitesService, fundingService, campaignsService]);
   funding = graph.subgraphs.funding as StartedSubgraph<ClientOf<typeof fundingService>>;
   await seedFunding(funding.database.client);
+  await seedProjects(
+    (graph.subgraphs.campaigns as StartedSubgraph<ClientOf<typeof campaignsService>>).database.client,
+  );
   const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
   const { data, errors } = await graph.subgraphs.sites!.execute(
     `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
@@ -91,6 +95,22 @@ describe("the programme's figures from the demo seed, through the gateway", () =
       0,
     );
     expect(traced + trace.unallocated.fen).toBe(400_000_000);
+  });
+});
+
+describe("campaign projects: raised against target", () => {
+  it("shows what the sports activity centre raised and was granted next to its target", async () => {
+    const { data, errors } = await graph.execute(
+      `{ project(code: "SPORTS_CENTRE") { name fundraisingTarget { amount } raised { fen } granted { amount } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.project).toMatchObject({
+      name: "留守学生体育活动中心",
+      fundraisingTarget: { amount: "8000000.00" },
+      granted: { amount: "1000000.00" },
+    });
+    // The sports bureau's 1,000,000 and individuals' gifts to the centre.
+    expect(data?.project.raised.fen).toBeGreaterThan(100_000_000);
   });
 });
 

@@ -21,6 +21,7 @@ import { Fund } from "../fund/fund.type.js";
 import { journalEntryLoader } from "../ledger/journal.loader.js";
 import { JournalEntry, type JournalEntryRow } from "../ledger/journal.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
+import { Project } from "../project/project.type.js";
 import { Site } from "../site/site.type.js";
 import { DonationFilter, RecordDonationInput } from "./donation.inputs.js";
 import { reversedLoader } from "./donation.loader.js";
@@ -266,6 +267,7 @@ export class DonationResolver {
       purpose: donation.purpose,
       site: donation.siteId ? Site.of(donation.siteId) : null,
       projectId: donation.projectId,
+      project: donation.projectId ? Project.of(donation.projectId) : null,
     };
   }
 

@@ -2,6 +2,7 @@ import { DateScalar, Money } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DonationChannel } from "../../generated/prisma/enums.js";
 import { Purpose } from "../fund/fund.type.js";
+import { Project } from "../project/project.type.js";
 import { Site } from "../site/site.type.js";
 
 export { DonationChannel };
@@ -67,6 +68,9 @@ export class Designation {
 
   @Field(() => ID, { nullable: true, description: "The campaign project the gift is for, if one." })
   projectId!: string | null;
+
+  @Field(() => Project, { nullable: true, description: "The campaign project the gift is for, if one." })
+  project!: Project | null;
 }
 
 export enum FundingGroupBy {

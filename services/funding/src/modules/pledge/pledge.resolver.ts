@@ -15,6 +15,7 @@ import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
+import { Project } from "../project/project.type.js";
 import { Site } from "../site/site.type.js";
 import { RecordPledgeInput } from "./pledge.inputs.js";
 import { instalmentPaidLoader } from "./pledge.loader.js";
@@ -116,6 +117,7 @@ export class PledgeResolver {
       purpose: pledge.purpose,
       site: pledge.siteId ? Site.of(pledge.siteId) : null,
       projectId: pledge.projectId,
+      project: pledge.projectId ? Project.of(pledge.projectId) : null,
     };
   }
 
