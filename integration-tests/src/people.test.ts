@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { composeServices } from "@apollo/composition";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
+import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
 import {
   bearerHeaders,
   identityHeaders,
@@ -8,6 +11,7 @@ import {
   startGraph,
   type TestableService,
 } from "@lamplight/testing";
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Five homes in Mianyang (510700): the first with six children, the second with two (a count small
@@ -36,6 +40,8 @@ let graph: StartedGraph;
 let people: StartedSubgraph<PeopleClient>;
 let homeIds: string[];
 let childId: string;
+let pairingId: string;
+const VOLUNTEER_ID = "e0000000-0000-4000-8000-0000000000e1";
 
 type SiteNode = {
   id: string;
@@ -46,8 +52,42 @@ type SiteNode = {
 const byHome = (data: any): Map<string, SiteNode> =>
   new Map(data.sites.edges.map(({ node }: { node: SiteNode }) => [node.id, node]));
 
+/**
+ * The graph of sites and people as composed from their schema files. Volunteer.serviceMinutes
+ * @requires Volunteer.activityMinutes, which the campaigns subgraph provides; a stand-in declares
+ * it here so that people's fields compose whether or not campaigns is in the checkout, and people
+ * is tested on its own (no query here selects serviceMinutes).
+ */
+function sitesAndPeopleSupergraph(): string {
+  const services = discoverSubgraphs(findWorkspaceRoot())
+    .filter((subgraph) => subgraph.name === "sites" || subgraph.name === "people")
+    .map((subgraph) => ({
+      name: subgraph.name,
+      url: subgraph.url,
+      typeDefs: parse(readFileSync(subgraph.schemaPath, "utf8")),
+    }));
+  const campaigns = parse(/* GraphQL */ `
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+    type Volunteer @key(fields: "id") {
+      id: ID!
+      activityMinutes: Int!
+    }
+    type Query {
+      campaignsStandIn: Boolean
+    }
+  `);
+  const result = composeServices([
+    ...services,
+    { name: "campaigns", url: "http://127.0.0.1:9/graphql", typeDefs: campaigns },
+  ]);
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join("\n"));
+  return result.supergraphSdl;
+}
+
 beforeAll(async () => {
-  graph = await startGraph([sitesService, peopleService]);
+  graph = await startGraph([sitesService, peopleService], {
+    gateway: { supergraphSdl: sitesAndPeopleSupergraph() },
+  });
   const sites = graph.subgraphs.sites!;
   people = graph.subgraphs.people as StartedSubgraph<PeopleClient>;
   const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
@@ -73,6 +113,7 @@ beforeAll(async () => {
         grade: 4,
         guardianName: "监护人",
         guardianRelationship: "GRANDPARENT" as const,
+        consentStatistics: true,
       })),
     ),
   });
@@ -83,6 +124,74 @@ beforeAll(async () => {
   });
   await people.database.client.organisation.create({
     data: { name: "四川省妇女联合会", kind: "GOVERNMENT_UNIT", regionCode: "510000" },
+  });
+  // The first child's family, a volunteer paired with them, and a check-in.
+  const db = people.database.client;
+  await db.student.update({
+    where: { id: childId },
+    data: {
+      school: "松林镇中心小学",
+      guardianPhone: "13800001111",
+      parentWorkCity: "广东省东莞市",
+      parentEmployer: "东莞电子有限公司",
+      parentPhone: "13900002222",
+    },
+  });
+  await db.guardian.create({
+    data: {
+      studentId: childId,
+      name: "监护人",
+      relationship: "GRANDPARENT",
+      phone: "13800001111",
+      isPrimary: true,
+    },
+  });
+  await db.migrantParent.create({
+    data: {
+      studentId: childId,
+      name: "张大山",
+      role: "FATHER",
+      workCity: "广东省东莞市",
+      phone: "13900002222",
+    },
+  });
+  const day = (offset: number) => new Date(Date.UTC(2026, 10, 1) + offset * 86_400_000);
+  await db.volunteer.create({
+    data: {
+      id: VOLUNTEER_ID,
+      name: "何晓梅",
+      phone: "13700003333",
+      kind: "TEACHER",
+      status: "ACTIVE",
+      regionCode: "510703",
+      cityCode: "510700",
+      skills: ["TUTORING"],
+      backgroundCheckedOn: day(-30),
+      backgroundCheckExpiresOn: new Date(Date.UTC(2030, 0, 1)),
+      trainings: { create: [{ topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: day(-20) }] },
+      serviceLogs: { create: [{ servedOn: day(-2), minutes: 90 }] },
+    },
+  });
+  const pairing = await db.pairing.create({
+    data: {
+      volunteerId: VOLUNTEER_ID,
+      studentId: childId,
+      reason: "父母在外务工，需要陪伴",
+      startedOn: day(-10),
+      checkInEveryDays: 14,
+      nextCheckInDue: day(4),
+    },
+  });
+  pairingId = pairing.id;
+  await db.careRecord.create({
+    data: {
+      studentId: childId,
+      kind: "VISIT",
+      happenedOn: day(-3),
+      notes: "一起读书",
+      volunteerId: VOLUNTEER_ID,
+      pairingId,
+    },
   });
 });
 afterAll(() => graph?.close());
@@ -229,5 +338,208 @@ describe("regions and organisations", () => {
     expect(data?.organisations.edges).toEqual([
       { node: { name: "四川省妇女联合会", kind: "GOVERNMENT_UNIT", region: { name: "四川省" } } },
     ]);
+  });
+});
+
+describe("every personal field, as each role reads it through the gateway", () => {
+  // Personal fields of a child a paired volunteer reads, and the family contacts they never do.
+  const CHILD_FIELDS = {
+    name: "张一",
+    gender: "FEMALE",
+    birthDate: "2016-03-03",
+    school: "松林镇中心小学",
+    site: { name: "松林村留守学生之家" },
+    guardianName: "监护人",
+    guardianRelationship: "GRANDPARENT",
+    needs: [{ category: "SAFETY" }],
+    guardians: [{ name: "监护人" }],
+    careRecords: { totalCount: 1 },
+  };
+  const CONTACT_FIELDS = {
+    guardianPhone: "13800001111",
+    parentWorkCity: "广东省东莞市",
+    parentEmployer: "东莞电子有限公司",
+    parentPhone: "13900002222",
+    migrantParents: [{ workCity: "广东省东莞市", phone: "13900002222" }],
+  };
+  const STUDENT = /* GraphQL */ `
+    query($id: ID!) {
+      student(id: $id) {
+        grade
+        name gender birthDate school site { name } guardianName guardianRelationship needs { category }
+        guardians { name } careRecords { totalCount }
+        guardianPhone parentWorkCity parentEmployer parentPhone migrantParents { workCity phone }
+      }
+    }
+  `;
+  let request = 0;
+  const read = async (
+    claims: Parameters<typeof bearerHeaders>[0] | null,
+    query: string,
+    variables: object,
+  ) => {
+    request += 1;
+    const requestId = `people-matrix-${request}`;
+    const headers = { ...(claims ? await bearerHeaders(claims) : {}), "x-request-id": requestId };
+    const response = await graph.execute(query, variables as Record<string, unknown>, headers);
+    const audit = await people.database.client.auditEntry.findMany({ where: { requestId, action: "READ" } });
+    return { ...response, audit };
+  };
+
+  it.each([
+    ["the province admin", { subject: "p-admin", roles: ["PROVINCE_ADMIN"] }],
+    ["Mianyang's city admin", { subject: "m-admin", roles: ["CITY_ADMIN"], region: "510700" }],
+    ["Fucheng's county officer", { subject: "f-officer", roles: ["COUNTY_OFFICER"], region: "510703" }],
+  ] as const)("shows %s every field of a child in scope, and audits the read", async (_who, claims) => {
+    const { data, errors, audit } = await read(claims as never, STUDENT, { id: childId });
+    expect(errors).toBeUndefined();
+    expect(data?.student).toEqual({ grade: 4, ...CHILD_FIELDS, ...CONTACT_FIELDS });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        entity: "Student",
+        entityId: childId,
+        actorId: claims.subject,
+        fields: expect.arrayContaining([...Object.keys(CHILD_FIELDS), ...Object.keys(CONTACT_FIELDS)]),
+      }),
+    ]);
+    expect(audit[0]?.fields).toHaveLength(15);
+  });
+
+  it("shows the home's site manager every field too", async () => {
+    const claims = { subject: "home-manager", roles: ["SITE_MANAGER" as const], sites: [homeIds[0]!] };
+    const { data, errors, audit } = await read(claims, STUDENT, { id: childId });
+    expect(errors).toBeUndefined();
+    expect(data?.student).toMatchObject({ ...CHILD_FIELDS, ...CONTACT_FIELDS });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("shows the paired volunteer what support needs, the family's contacts null with REDACTED", async () => {
+    const claims = { subject: "volunteer-he", roles: ["VOLUNTEER" as const], volunteer: VOLUNTEER_ID };
+    const { data, errors, audit } = await read(claims, STUDENT, { id: childId });
+    expect(data?.student).toEqual({
+      grade: 4,
+      ...CHILD_FIELDS,
+      guardianPhone: null,
+      parentWorkCity: null,
+      parentEmployer: null,
+      parentPhone: null,
+      migrantParents: null,
+    });
+    expect(errors?.map((error) => [error.path?.at(-1), error.extensions?.code]).sort()).toEqual([
+      ["guardianPhone", "REDACTED"],
+      ["migrantParents", "REDACTED"],
+      ["parentEmployer", "REDACTED"],
+      ["parentPhone", "REDACTED"],
+      ["parentWorkCity", "REDACTED"],
+    ]);
+    expect(audit).toHaveLength(1);
+    expect([...(audit[0]?.fields ?? [])].sort()).toEqual(Object.keys(CHILD_FIELDS).sort());
+  });
+
+  it.each([
+    ["the public", null, "UNAUTHENTICATED"],
+    [
+      "a volunteer not paired with the child",
+      { subject: "v2", roles: ["VOLUNTEER"], volunteer: "e0000000-0000-4000-8000-0000000000e2" },
+      "FORBIDDEN",
+    ],
+    ["Chengdu's city admin", { subject: "c-admin", roles: ["CITY_ADMIN"], region: "510100" }, "FORBIDDEN"],
+    [
+      "another home's site manager",
+      { subject: "m2", roles: ["SITE_MANAGER"], sites: ["b0000000-0000-4000-8000-00000000000b"] },
+      "FORBIDDEN",
+    ],
+    ["a finance officer", { subject: "fin", roles: ["FINANCE_OFFICER"], region: "510000" }, "FORBIDDEN"],
+  ] as const)("gives %s nothing of the child, and audits no read", async (_who, claims, code) => {
+    const { data, errors, audit } = await read(claims as never, STUDENT, { id: childId });
+    expect(data?.student ?? null).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe(code);
+    expect(audit).toEqual([]);
+  });
+
+  const VOLUNTEER = /* GraphQL */ `
+    query($id: ID!) {
+      volunteer(id: $id) {
+        kind status name phone backgroundCheck { current } trainings { title }
+        serviceLogs { totalCount } pairings { totalCount } pairingEligibility { eligible }
+      }
+    }
+  `;
+  const VOLUNTEER_FIELDS = {
+    name: "何晓梅",
+    phone: "13700003333",
+    backgroundCheck: { current: true },
+    trainings: [{ title: "儿童保护" }],
+    serviceLogs: { totalCount: 1 },
+    pairings: { totalCount: 1 },
+    pairingEligibility: { eligible: true },
+  };
+
+  it.each([
+    ["the volunteer themself", { subject: "volunteer-he", roles: ["VOLUNTEER"], volunteer: VOLUNTEER_ID }],
+    ["Mianyang's city admin", { subject: "m-admin", roles: ["CITY_ADMIN"], region: "510700" }],
+  ] as const)("shows %s a volunteer's personal fields, audited", async (_who, claims) => {
+    const { data, errors, audit } = await read(claims as never, VOLUNTEER, { id: VOLUNTEER_ID });
+    expect(errors).toBeUndefined();
+    expect(data?.volunteer).toEqual({ kind: "TEACHER", status: "ACTIVE", ...VOLUNTEER_FIELDS });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        entity: "Volunteer",
+        entityId: VOLUNTEER_ID,
+        fields: Object.keys(VOLUNTEER_FIELDS),
+      }),
+    ]);
+  });
+
+  it("refuses a volunteer's record to other regions and other volunteers", async () => {
+    for (const claims of [
+      { subject: "c-admin", roles: ["CITY_ADMIN" as const], region: "510100" },
+      { subject: "v2", roles: ["VOLUNTEER" as const], volunteer: "e0000000-0000-4000-8000-0000000000e2" },
+    ]) {
+      const { data, errors, audit } = await read(claims, VOLUNTEER, { id: VOLUNTEER_ID });
+      expect(data?.volunteer ?? null).toBeNull();
+      expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(audit).toEqual([]);
+    }
+  });
+
+  it("shows the home's manager the pairing and its check-ins, but the volunteer's personal fields REDACTED", async () => {
+    const claims = { subject: "home-manager-2", roles: ["SITE_MANAGER" as const], sites: [homeIds[0]!] };
+    const { data, errors, audit } = await read(
+      claims,
+      `query($id: ID!) { pairing(id: $id) { reason checkIns { totalCount } student { name } volunteer { kind name phone backgroundCheck { current } } } }`,
+      { id: pairingId },
+    );
+    expect(data?.pairing).toEqual({
+      reason: "父母在外务工，需要陪伴",
+      checkIns: { totalCount: 1 },
+      student: { name: "张一" },
+      volunteer: { kind: "TEACHER", name: null, phone: null, backgroundCheck: null },
+    });
+    expect(errors?.map((error) => [error.path?.join("."), error.extensions?.code])).toEqual([
+      ["pairing.volunteer.name", "REDACTED"],
+      ["pairing.volunteer.phone", "REDACTED"],
+      ["pairing.volunteer.backgroundCheck", "REDACTED"],
+    ]);
+    expect(audit.map((entry) => [entry.entity, [...entry.fields].sort()])).toEqual(
+      expect.arrayContaining([
+        ["Pairing", ["checkIns", "reason"]],
+        ["Student", ["name"]],
+      ]),
+    );
+  });
+
+  it("shows every role the region's volunteer counts, small ones suppressed for the public", async () => {
+    const QUERY = `{ region(code: "510703") { volunteerCount volunteersByKind { kind count } } }`;
+    const anonymous = await graph.execute(QUERY);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data?.region.volunteerCount).toBeNull();
+    expect(anonymous.data?.region.volunteersByKind).toContainEqual({ kind: "TEACHER", count: null });
+    const official = await graph.execute(
+      QUERY,
+      {},
+      await bearerHeaders({ subject: "x", roles: ["CITY_ADMIN"], region: "510700" }),
+    );
+    expect(official.data?.region.volunteerCount).toBe(1);
   });
 });
