@@ -1,6 +1,6 @@
-import { byKeys } from "@lamplight/subgraph-kit";
+import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
-import type { InKindGiftRow } from "./inkind.type.js";
+import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
 export function inKindGiftLoader(context: FundingContext) {
   return context.loaders.get<string, InKindGiftRow | null>("inKindGift.byId", async (ids) =>
@@ -21,5 +21,24 @@ export function siteInKindLoader(context: FundingContext) {
   return context.loaders.get<string, bigint>("site.inKind", async (ids) => {
     const sums = await context.inKind.deliveredToSites(ids);
     return ids.map((id) => sums.get(id) ?? 0n);
+  });
+}
+
+/** The same page of deliveries for each gift of the batch: one SQL query. */
+export function deliveryPageLoader(context: FundingContext, page: PageRequest) {
+  return context.loaders.get<string, InKindDeliveryRow[]>(
+    `inKindGift.deliveries:${page.first}:${page.after ?? ""}`,
+    async (ids) => {
+      const pages = await context.inKind.deliveryPages(ids, page);
+      return ids.map((id) => pages.get(id) ?? []);
+    },
+  );
+}
+
+/** How many deliveries each gift of the batch has: one SQL query. */
+export function deliveryCountLoader(context: FundingContext) {
+  return context.loaders.get<string, number>("inKindGift.deliveryCount", async (ids) => {
+    const counts = await context.inKind.deliveryCounts(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
   });
 }

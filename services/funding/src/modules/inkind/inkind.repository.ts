@@ -3,11 +3,12 @@ import {
   BadUserInputError,
   ConflictError,
   type ConnectionResult,
+  decodeCursor,
   isUuid,
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { Currency, type InKindCategory, JournalEntryKind } from "../../generated/prisma/enums.js";
 import { IN_KIND_DELIVERED, IN_KIND_GOODS, IN_KIND_INCOME } from "../fund/fund.chart.js";
 import type { Fund } from "../fund/fund.type.js";
@@ -149,15 +150,50 @@ export class InKindRepository {
     });
   }
 
-  deliveries(giftId: string, page: PageRequest): Promise<ConnectionResult<InKindDeliveryRow>> {
-    return paginate<InKindDeliveryRow>(this.prisma.inKindDelivery, {
-      where: { giftId },
-      order: [
-        { field: "deliveredOn", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      page,
+  /**
+   * The same page (first + 1 rows) of the deliveries of each of many gifts, oldest first, in ONE
+   * query (a window function per gift).
+   */
+  async deliveryPages(
+    giftIds: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, InKindDeliveryRow[]>> {
+    const pages = new Map<string, InKindDeliveryRow[]>(giftIds.map((id) => [id, []]));
+    const valid = [...new Set(giftIds.filter(isUuid))];
+    if (valid.length === 0) return pages;
+    let after = Prisma.sql`TRUE`;
+    if (page.after) {
+      const [on, id] = decodeCursor(page.after, 2);
+      if (typeof on !== "string" || Number.isNaN(Date.parse(on)) || typeof id !== "string" || !isUuid(id)) {
+        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+      }
+      const date = on.slice(0, 10);
+      after = Prisma.sql`(d."deliveredOn" > ${date}::date OR (d."deliveredOn" = ${date}::date AND d."id" > ${id}::uuid))`;
+    }
+    const rows = await this.prisma.$queryRaw<(InKindDeliveryRow & { rowNumber: bigint })[]>`
+      SELECT * FROM (
+        SELECT d.*, row_number() OVER (PARTITION BY d."giftId" ORDER BY d."deliveredOn", d."id") AS "rowNumber"
+        FROM "InKindDelivery" d
+        WHERE d."giftId" = ANY(${valid}::uuid[]) AND ${after}
+      ) AS ranked
+      WHERE "rowNumber" <= ${page.first + 1}
+      ORDER BY "giftId", "deliveredOn", "id"`;
+    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.giftId)?.push(row);
+    return pages;
+  }
+
+  /** How many deliveries each of many gifts has, in ONE grouped query. */
+  async deliveryCounts(giftIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const valid = [...new Set(giftIds.filter(isUuid))];
+    if (valid.length === 0) return counts;
+    const rows = await this.prisma.inKindDelivery.groupBy({
+      by: ["giftId"],
+      where: { giftId: { in: valid } },
+      _count: { _all: true },
     });
+    for (const row of rows) counts.set(row.giftId, row._count._all);
+    return counts;
   }
 
   /** Value of goods delivered to each home of the batch, in ONE grouped query. */

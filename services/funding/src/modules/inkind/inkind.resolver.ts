@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  connectionFromRows,
   Money,
   NotFoundError,
   PageArgs,
@@ -20,7 +21,12 @@ import { Fund } from "../fund/fund.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Site } from "../site/site.type.js";
 import { DeliverInKindGiftInput, RecordInKindGiftInput } from "./inkind.inputs.js";
-import { deliveredCountLoader, inKindGiftLoader } from "./inkind.loader.js";
+import {
+  deliveredCountLoader,
+  deliveryCountLoader,
+  deliveryPageLoader,
+  inKindGiftLoader,
+} from "./inkind.loader.js";
 import { InKindDelivery, type InKindDeliveryRow, InKindGift, type InKindGiftRow } from "./inkind.type.js";
 
 export const InKindGiftConnection = Connection(InKindGift);
@@ -161,12 +167,20 @@ export class InKindGiftResolver {
   }
 
   @FieldResolver(() => InKindDeliveryConnection, { description: "Deliveries to homes, oldest first." })
-  deliveries(
+  async deliveries(
     @Root() gift: InKindGiftRow,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<InKindDeliveryRow>> {
-    return context.inKind.deliveries(gift.id, pageRequest(page));
+    const request = pageRequest(page);
+    return connectionFromRows(await deliveryPageLoader(context, request).load(gift.id), {
+      order: [
+        { field: "deliveredOn", direction: "asc" },
+        { field: "id", direction: "asc" },
+      ],
+      page: request,
+      countTotal: () => deliveryCountLoader(context).load(gift.id),
+    });
   }
 
   private async maySeeDonor(gift: InKindGiftRow, context: FundingContext, info: GraphQLResolveInfo) {

@@ -85,6 +85,14 @@ describe("gifts in kind", () => {
     );
     expect((await deliver(HOMES[1]!, 2)).errors).toBeUndefined();
 
+    const listed = await funding.execute(
+      `{ inKindGifts(fundCode: "LOVE_FUND") { edges { node { deliveries(first: 2) { totalCount pageInfo { hasNextPage } edges { node { quantity value { fen } site { id } } } } } } } }`,
+    );
+    const deliveries = listed.data?.inKindGifts.edges[0].node.deliveries;
+    expect(deliveries).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    // Same day: by id after the day, so which of the two later deliveries comes second may vary.
+    expect(deliveries.edges).toHaveLength(2);
+    expect(deliveries.edges.map((edge: any) => edge.node.site.id).sort()).toEqual([HOMES[0], HOMES[1]]);
     const homes = await entities(
       funding.url,
       HOMES.map((id) => ({ __typename: "Site", id })),
