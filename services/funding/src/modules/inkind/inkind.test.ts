@@ -65,12 +65,8 @@ describe("gifts in kind", () => {
       delivered: 0,
       estimatedValue: { amount: "165000.00" },
     });
-    const deliver = (siteId: string, quantity: number) =>
-      funding.execute(
-        DELIVER,
-        { input: { giftId: gift.id, siteId, quantity, deliveredOn: "2026-03-01" } },
-        officer,
-      );
+    const deliver = (siteId: string, quantity: number, deliveredOn = "2026-03-01") =>
+      funding.execute(DELIVER, { input: { giftId: gift.id, siteId, quantity, deliveredOn } }, officer);
     const first = await deliver(HOMES[0]!, 50);
     expect(first.data?.deliverInKindGift).toMatchObject({
       quantity: 50,
