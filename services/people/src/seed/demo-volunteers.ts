@@ -19,7 +19,7 @@ export const DEMO_VOLUNTEER_COUNT = 5_000;
 /** The first demo home (鹤塘社区留守学生之家, Yanting): the demo volunteer's children attend it. */
 export const DEMO_VOLUNTEER_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
 /** The demo is set on this day: checks, trainings, pairings and check-ins are dated around it. */
-const DEMO_DAY = new Date(Date.UTC(2026, 10, 20));
+const DEMO_DAY = new Date(Date.UTC(2026, 10, 28));
 
 const KINDS: readonly (readonly [VolunteerKind, number])[] = [
   [VolunteerKind.COLLEGE_STUDENT, 34],
@@ -206,14 +206,19 @@ export function demoVolunteers(
     volunteerSkills: readonly VolunteerSkill[],
   ) => {
     paired.add(child.id);
-    const startedOn = random.date(addDays(DEMO_DAY, -300), addDays(DEMO_DAY, -15));
+    const startedOn = random.date(addDays(DEMO_DAY, -300), addDays(DEMO_DAY, -45));
     const cadence = random.pick([7, 14, 14, 30]);
     const pairingId = random.uuid();
     let last: Date | null = null;
-    // Most volunteers check in on time; some have let it slip (overdue).
-    const checkIns = random.chance(0.8) ? random.int(1, 3) : 0;
-    for (let i = 0; i < checkIns; i++) {
-      const happenedOn: Date = random.date(last ?? startedOn, DEMO_DAY);
+    // Most volunteers check in on time (the last check-in within the cadence); some have let it slip.
+    const onTime = random.chance(0.85);
+    const checkIns = random.int(onTime ? 1 : 0, 3);
+    const lastOn = onTime
+      ? addDays(DEMO_DAY, -random.int(0, Math.floor(cadence / 2)))
+      : addDays(DEMO_DAY, -random.int(cadence + 1, cadence + 40));
+    for (let i = checkIns; i > 0; i--) {
+      const happenedOn: Date = addDays(lastOn, -(i - 1) * cadence);
+      if (happenedOn < startedOn) continue;
       const kind = volunteerSkills.includes("COUNSELLING")
         ? random.pick([CareKind.VISIT, CareKind.COUNSELLING])
         : random.pick([CareKind.VISIT, CareKind.VISIT, CareKind.FAMILY_CALL]);

@@ -24,7 +24,7 @@ export const STUDENT_STAFF = [
 /**
  * Everyone who may list or look up children: the staff above, and volunteers, who see only the
  * children they are paired with now, and of them only what one-to-one support needs (see
- * CHILD_FIELDS_FOR_VOLUNTEERS and docs/decisions/0016).
+ * PERSONAL and CONTACT in student.resolver.ts, and docs/decisions/0016).
  */
 export const STUDENT_VIEWERS = [...STUDENT_STAFF, Role.VOLUNTEER] as const;
 
