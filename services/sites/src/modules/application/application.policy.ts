@@ -1,20 +1,18 @@
-import { getRegion } from "@lamplight/regions";
-import { ForbiddenError, type Principal } from "@lamplight/subgraph-kit";
-import { actorLevel } from "../transition/transition.policy.js";
+import { ForbiddenError, type Principal, Role } from "@lamplight/subgraph-kit";
+import { assertActsOn } from "../transition/transition.policy.js";
 import type { ReviewLevel } from "./application.type.js";
+
+/** The role that reviews (and assesses) at each level. */
+const ROLE_OF_LEVEL: Record<ReviewLevel, Role> = {
+  COUNTY: Role.COUNTY_OFFICER,
+  CITY: Role.CITY_ADMIN,
+  PROVINCE: Role.PROVINCE_ADMIN,
+};
 
 /** A review at a level is made by an official of that level whose region covers the home. */
 export function assertMayReviewAt(principal: Principal, level: ReviewLevel, regionCode: string): void {
-  const levels: ReviewLevel[] = [];
-  const highest = actorLevel(principal, regionCode);
-  if (!highest) {
-    const name = getRegion(regionCode)?.name ?? regionCode;
-    throw new ForbiddenError(`${name} (${regionCode}) is outside your region`, { regionCode });
-  }
-  if (principal.roles.includes("PROVINCE_ADMIN")) levels.push("PROVINCE");
-  if (principal.roles.includes("CITY_ADMIN") && highest !== null) levels.push("CITY");
-  if (principal.roles.includes("COUNTY_OFFICER") && highest !== null) levels.push("COUNTY");
-  if (!levels.includes(level)) {
+  assertActsOn(principal, regionCode);
+  if (!principal.roles.includes(ROLE_OF_LEVEL[level])) {
     throw new ForbiddenError(`Only an official of the ${level.toLowerCase()} level reviews for it`, {
       level,
     });

@@ -13,7 +13,12 @@ import type { SitesContext } from "../../context.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { siteLoader } from "../site/site.loader.js";
 import { GeoPoint, Site } from "../site/site.type.js";
-import { actorLevel, HISTORY_READERS, SITE_OFFICIALS } from "../transition/transition.policy.js";
+import {
+  actorLevel,
+  assertActsOn,
+  HISTORY_READERS,
+  SITE_OFFICIALS,
+} from "../transition/transition.policy.js";
 import { DocumentInput, ReviewApplicationInput, SubmitApplicationInput } from "./application.inputs.js";
 import {
   applicationBySiteLoader,
@@ -80,7 +85,7 @@ export class ApplicationResolver {
     const application = await applicationLoader(context).load(applicationId);
     if (!application) throw new NotFoundError("SiteApplication", applicationId);
     const site = await siteOf(context, application.siteId);
-    assertMayReviewAt(context.principal, levelOf(context, site.regionCode), site.regionCode);
+    assertActsOn(context.principal, site.regionCode);
     return context.applications.addDocument(applicationId, input);
   }
 
@@ -145,11 +150,6 @@ export class ApplicationResolver {
       countTotal: () => documentCountLoader(context).load(application.id),
     });
   }
-}
-
-/** Adding documents: any official whose region covers the site, at their own level. */
-function levelOf(context: SitesContext, regionCode: string) {
-  return actorLevel(context.principal, regionCode) ?? "COUNTY";
 }
 
 @Resolver(() => Site)

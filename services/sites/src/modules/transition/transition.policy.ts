@@ -1,4 +1,5 @@
-import { coversRegion, type Principal, Role } from "@lamplight/subgraph-kit";
+import { getRegion } from "@lamplight/regions";
+import { coversRegion, ForbiddenError, type Principal, Role } from "@lamplight/subgraph-kit";
 import { highestLevel, type Level } from "./transition.machine.js";
 
 /** Who may move sites through their life: the officials of the county, the city and the province. */
@@ -23,4 +24,14 @@ export function actorLevel(principal: Principal, regionCode: string): Level | nu
   )
     levels.push("COUNTY");
   return highestLevel(levels);
+}
+
+/** The principal's level on a site in `regionCode`, or FORBIDDEN naming the region when they have none. */
+export function assertActsOn(principal: Principal, regionCode: string): Level {
+  const level = actorLevel(principal, regionCode);
+  if (!level) {
+    const name = getRegion(regionCode)?.name ?? regionCode;
+    throw new ForbiddenError(`${name} (${regionCode}) is outside your region`, { regionCode });
+  }
+  return level;
 }
