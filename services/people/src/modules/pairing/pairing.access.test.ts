@@ -245,3 +245,51 @@ describe("the volunteer's pairings", () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("no N+1", () => {
+  it("reads twenty volunteers' trainings, service, pairings and check-ins with as many queries as one", async () => {
+    const db = people.database.client;
+    for (let index = 0; index < 20; index++) {
+      const id = `e1000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+      await db.volunteer.create({
+        data: {
+          id,
+          name: `批量志愿者${index}`,
+          kind: "OTHER",
+          status: "ACTIVE",
+          regionCode: "510723",
+          cityCode: "510700",
+          trainings: { create: [{ topic: "FIRST_AID", title: "急救", completedOn: addDays(today(), -5) }] },
+          serviceLogs: { create: [{ servedOn: addDays(today(), -1), minutes: 60 }] },
+          pairings: {
+            create: [
+              {
+                studentId: OTHER,
+                reason: "陪伴",
+                startedOn: addDays(today(), -3),
+                checkInEveryDays: 14,
+                nextCheckInDue: addDays(today(), 11),
+              },
+            ],
+          },
+        },
+      });
+    }
+    const officer = await identityHeaders({ roles: ["COUNTY_OFFICER"], regionScope: "510723" });
+    const query = (first: number) => `{
+      volunteers(first: ${first}, filter: { kind: OTHER }) {
+        edges { node { name trainings { title } serviceLogs(first: 2) { totalCount edges { node { minutes } } }
+          pairings { totalCount edges { node { reason checkIns { totalCount } student { name careRecords { totalCount } } } } }
+          pairingEligibility { eligible } } }
+      }
+    }`;
+    const statementsFor = async (first: number) => {
+      const before = people.statements();
+      const { data, errors } = await people.execute(query(first), {}, officer);
+      expect(errors).toBeUndefined();
+      expect(data?.volunteers.edges).toHaveLength(first);
+      return people.statements() - before;
+    };
+    expect(await statementsFor(20)).toBe(await statementsFor(1));
+  });
+});
