@@ -2,6 +2,7 @@ import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, isoDay, today } from "../../dates.js";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { createServer } from "../../server.js";
 import { peopleService } from "../../testing.js";
 
 // Children and volunteers in Yanting County (510723), Mianyang.
@@ -277,5 +278,53 @@ describe("check-ins", () => {
       self,
     );
     expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the limit is configurable", () => {
+  it("refuses a second child when MAX_CHILDREN_PER_VOLUNTEER is 1", async () => {
+    const strict = await startSubgraph({
+      ...peopleService,
+      createServer: (deps) => createServer({ ...deps, maxChildrenPerVolunteer: 1 }),
+    });
+    try {
+      const db = strict.database.client;
+      const volunteer = await db.volunteer.create({
+        data: {
+          name: "严格",
+          kind: "TEACHER",
+          status: "ACTIVE",
+          regionCode: "510723",
+          cityCode: "510700",
+          backgroundCheckedOn: addDays(today(), -3),
+          backgroundCheckExpiresOn: addDays(today(), 300),
+          trainings: {
+            create: [{ topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: addDays(today(), -2) }],
+          },
+        },
+      });
+      const ids = ["c1000000-0000-4000-8000-000000000001", "c1000000-0000-4000-8000-000000000002"];
+      await db.student.createMany({
+        data: ids.map((id) => ({
+          id,
+          name: id,
+          gender: "MALE" as const,
+          birthDate: new Date("2016-01-01"),
+          regionCode: "510723",
+          cityCode: "510700",
+          grade: 4,
+          guardianName: "爷爷",
+          guardianRelationship: "GRANDPARENT" as const,
+        })),
+      });
+      const run = (studentId: string) =>
+        strict.execute(PAIR, { input: { volunteerId: volunteer.id, studentId, reason: "陪伴" } }, officer);
+      expect((await run(ids[0]!)).errors).toBeUndefined();
+      const { errors } = await run(ids[1]!);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "PAIRING_LIMIT_REACHED" });
+      expect(errors?.[0]?.message).toContain("the most one volunteer may support (1)");
+    } finally {
+      await strict.close();
+    }
   });
 });
