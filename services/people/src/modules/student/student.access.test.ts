@@ -21,8 +21,11 @@ const PERSONAL_FIELDS = [
   "parentEmployer",
   "parentPhone",
   "needs",
+  "guardians",
+  "migrantParents",
+  "careRecords",
 ] as const;
-const SELECTION = `... on Student { id grade region { code } consent { statistics } name gender birthDate school site { id } guardianName guardianRelationship guardianPhone parentWorkCity parentEmployer parentPhone needs { category level assessedOn } }`;
+const SELECTION = `... on Student { id grade region { code } consent { statistics } name gender birthDate school site { id } guardianName guardianRelationship guardianPhone parentWorkCity parentEmployer parentPhone needs { category level assessedOn } guardians { name relationship } migrantParents { workCity } careRecords { totalCount } }`;
 
 const refused = {
   "the anonymous public": null,
@@ -31,6 +34,10 @@ const refused = {
   "a county officer of a neighbouring county": { roles: ["COUNTY_OFFICER"], regionScope: "510704" },
   "a site manager of another home": { roles: ["SITE_MANAGER"], siteIds: [HOME_B] },
   "a province-wide finance officer": { roles: ["FINANCE_OFFICER"], regionScope: "510000" },
+  "a volunteer not paired with the child": {
+    roles: ["VOLUNTEER"],
+    volunteerId: "e0000000-0000-4000-8000-000000000099",
+  },
 };
 const allowed = {
   "a province admin": { roles: ["PROVINCE_ADMIN"] },
@@ -75,6 +82,13 @@ beforeAll(async () => {
       parentPhone: "13900002222",
       consentStatistics: true,
       needs: { create: [{ category: "PSYCHOLOGICAL", level: "HIGH", assessedOn: new Date("2026-03-01") }] },
+      guardians: {
+        create: [{ name: "王秀英", relationship: "GRANDPARENT", phone: "13800001111", isPrimary: true }],
+      },
+      migrantParents: { create: [{ name: "王建军", role: "FATHER", workCity: "广东省东莞市" }] },
+      careRecords: {
+        create: [{ kind: "FAMILY_CALL", happenedOn: new Date("2026-10-01"), notes: "和爸爸视频" }],
+      },
     },
   });
 });
@@ -135,6 +149,9 @@ describe("a child's personal fields", () => {
       parentEmployer: "松林电子有限公司",
       parentPhone: "13900002222",
       needs: [{ category: "PSYCHOLOGICAL", level: "HIGH", assessedOn: "2026-03-01" }],
+      guardians: [{ name: "王秀英", relationship: "GRANDPARENT" }],
+      migrantParents: [{ workCity: "广东省东莞市" }],
+      careRecords: { totalCount: 1 },
     });
     const entries = await auditOf(requestId);
     expect(entries).toHaveLength(1);
