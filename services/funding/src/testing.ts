@@ -32,8 +32,8 @@ export async function assertLedgerBalanced(client: PrismaClient): Promise<void> 
         WHERE d."fundId" = p."fundId" AND d."purpose" = p."purpose"
           AND d."siteId" IS NOT DISTINCT FROM p."siteId" AND d."projectId" IS NOT DISTINCT FROM p."projectId"
           AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId"))::bigint AS "receivedFen",
-      (SELECT COALESCE(SUM(g."amountFen"), 0) FROM "Grant" g
-        WHERE g."designationId" = p."id" AND g."status" = 'APPROVED')::bigint AS "awardedFen"
+      (SELECT COALESCE(SUM(g."amountFen" - g."releasedFen"), 0) FROM "Grant" g
+        WHERE g."designationId" = p."id" AND g."status" IN ('APPROVED', 'CLOSED'))::bigint AS "awardedFen"
     FROM "Designation" p`;
   for (const pool of overdrawn) {
     if (BigInt(pool.awardedFen) > BigInt(pool.receivedFen)) {

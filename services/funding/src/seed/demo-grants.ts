@@ -257,6 +257,7 @@ export function demoGrants(funds: DemoFunds, gifts: readonly SeededGift[], seed 
       title,
       description: `${title}（${fund.name}）`,
       amountFen,
+      releasedFen: 0n,
       currency: Currency.CNY,
       status: GrantStatus.APPROVED,
       proposedBy: "seed",

@@ -55,7 +55,7 @@ export async function findDesignation(
 
 /**
  * What a pool holds, derived from history: gifts to exactly this designation that were not
- * reversed, less the grants approved from it. One statement.
+ * reversed, less the grants approved from it (a closed grant counts for what was spent). One statement.
  */
 export async function poolBalance(
   client: Prisma.TransactionClient,
@@ -69,9 +69,9 @@ export async function poolBalance(
           AND d."siteId" IS NOT DISTINCT FROM ${uuidOrNull(key.siteId)}
           AND d."projectId" IS NOT DISTINCT FROM ${uuidOrNull(key.projectId)}
           AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId"))::bigint AS "receivedFen",
-      (SELECT COALESCE(SUM(g."amountFen"), 0) FROM "Grant" g
+      (SELECT COALESCE(SUM(g."amountFen" - g."releasedFen"), 0) FROM "Grant" g
         WHERE g."designationId" = ${designationId ?? "00000000-0000-0000-0000-000000000000"}::uuid
-          AND g."status" = 'APPROVED')::bigint AS "awardedFen"`;
+          AND g."status" IN ('APPROVED', 'CLOSED'))::bigint AS "awardedFen"`;
   const receivedFen = BigInt(row!.receivedFen);
   const awardedFen = BigInt(row!.awardedFen);
   return {

@@ -30,7 +30,7 @@ export function maySeeGrant(
   grant: GrantRow,
   fund: { ownerRegionCode: string },
 ): boolean {
-  return grant.status === "APPROVED" || managesFund(principal, fund);
+  return grant.status === "APPROVED" || grant.status === "CLOSED" || managesFund(principal, fund);
 }
 
 /** The grantee's spending is reported by the fund's officers, or by the manager of the home it went to. */

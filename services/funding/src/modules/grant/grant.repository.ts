@@ -41,7 +41,7 @@ export interface GrantProposal {
 
 export interface GrantQuery {
   fundIds: string[] | null;
-  status: GrantStatus | null;
+  statuses: GrantStatus[];
   purpose: Purpose | null;
   recipientKind: GrantRecipientKind | null;
   siteId: string | null;
@@ -51,6 +51,9 @@ export interface GrantQuery {
 }
 
 /** The prefix every code within a region starts with: 510000 → 51, 510700 → 5107. */
+/** Grants whose award stands: approved, or closed after what was spent was accounted for. */
+export const AWARDED: GrantStatus[] = [GrantStatus.APPROVED, GrantStatus.CLOSED];
+
 /** The order of grant lists: newest proposal first. */
 export const GRANT_ORDER = [
   { field: "proposedAt", direction: "desc" },
@@ -297,7 +300,15 @@ export class GrantRepository {
     if (existing) return sameMovement(existing, grant.id, report.amountFen);
     try {
       return await this.prisma.$transaction(async (tx) => {
-        await lockGrant(tx, grant.id);
+        const locked = await lockGrant(tx, grant.id);
+        if (locked.status !== GrantStatus.APPROVED) {
+          throw new ConflictError(
+            `Grant ${grant.reference} is ${locked.status.toLowerCase()}, not approved`,
+            {
+              id: grant.id,
+            },
+          );
+        }
         const progress = (await progressOf(tx, [grant.id])).get(grant.id) ?? NOTHING_YET;
         const unaccounted = progress.disbursedFen - progress.reportedFen;
         if (report.amountFen > unaccounted) {
@@ -345,10 +356,67 @@ export class GrantRepository {
     }
   }
 
+  /**
+   * Closes an approved grant once the grantee is done, in ONE transaction under the grant's row lock:
+   * money paid and not spent comes back to the bank (debit bank, credit advances), and everything not
+   * spent goes back to the designation (debit grants payable, credit the purpose's grants). Afterwards
+   * the grant costs its designation exactly what was reported spent.
+   */
+  async close(grant: GrantRow, closedBy: string, note: string | null): Promise<GrantRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const locked = await lockGrant(tx, grant.id);
+      if (locked.status !== GrantStatus.APPROVED) {
+        throw new ConflictError(`Grant ${grant.reference} is ${locked.status.toLowerCase()}, not approved`, {
+          id: grant.id,
+        });
+      }
+      const progress = (await progressOf(tx, [grant.id])).get(grant.id) ?? NOTHING_YET;
+      const returnedFen = progress.disbursedFen - progress.reportedFen;
+      const releasedFen = grant.amountFen - progress.reportedFen;
+      const accounts = await accountIds(tx, grant.fundId, [
+        BANK_ACCOUNT,
+        GRANT_ADVANCES,
+        GRANTS_PAYABLE,
+        grantsAccount(grant.purpose),
+      ]);
+      const lines = [];
+      if (returnedFen > 0n) {
+        lines.push(
+          { accountId: accounts.get(BANK_ACCOUNT)!, amountFen: returnedFen, currency: Currency.CNY },
+          { accountId: accounts.get(GRANT_ADVANCES)!, amountFen: -returnedFen, currency: Currency.CNY },
+        );
+      }
+      if (releasedFen > 0n) {
+        lines.push(
+          { accountId: accounts.get(GRANTS_PAYABLE)!, amountFen: releasedFen, currency: Currency.CNY },
+          {
+            accountId: accounts.get(grantsAccount(grant.purpose))!,
+            amountFen: -releasedFen,
+            currency: Currency.CNY,
+          },
+        );
+      }
+      if (lines.length > 0) {
+        await postEntry(tx, {
+          fundId: grant.fundId,
+          memo: `Grant ${grant.reference} closed${note ? `: ${note}` : ""}`,
+          kind: JournalEntryKind.GRANT_CLOSURE,
+          grantId: grant.id,
+          createdBy: closedBy,
+          lines,
+        });
+      }
+      return tx.grant.update({
+        where: { id: grant.id },
+        data: { status: GrantStatus.CLOSED, releasedFen },
+      });
+    });
+  }
+
   list(query: GrantQuery, page: PageRequest): Promise<ConnectionResult<GrantRow>> {
     const where: Prisma.GrantWhereInput[] = [];
     if (query.fundIds) where.push({ fundId: { in: query.fundIds } });
-    if (query.status) where.push({ status: query.status });
+    where.push({ status: { in: query.statuses } });
     if (query.purpose) where.push({ purpose: query.purpose });
     if (query.recipientKind) where.push({ recipientKind: query.recipientKind });
     if (query.siteId) where.push({ siteId: query.siteId });
@@ -428,7 +496,7 @@ export class GrantRepository {
       SELECT * FROM (
         SELECT g.*, row_number() OVER (PARTITION BY g."siteId" ORDER BY g."proposedAt" DESC, g."id" DESC) AS "rowNumber"
         FROM "Grant" g
-        WHERE g."siteId" = ANY(${valid}::uuid[]) AND g."status" = 'APPROVED' AND ${after}
+        WHERE g."siteId" = ANY(${valid}::uuid[]) AND g."status" IN ('APPROVED', 'CLOSED') AND ${after}
       ) AS ranked
       WHERE "rowNumber" <= ${page.first + 1}
       ORDER BY "siteId", "proposedAt" DESC, "id" DESC`;
@@ -443,7 +511,7 @@ export class GrantRepository {
     if (valid.length === 0) return counts;
     const rows = await this.prisma.grant.groupBy({
       by: ["siteId"],
-      where: { siteId: { in: valid }, status: GrantStatus.APPROVED },
+      where: { siteId: { in: valid }, status: { in: AWARDED } },
       _count: { _all: true },
     });
     for (const row of rows) counts.set(row.siteId!, row._count._all);
@@ -462,9 +530,9 @@ export class GrantRepository {
     if (valid.length === 0) return sums;
     const key = column === "siteId" ? Prisma.sql`g."siteId"` : Prisma.sql`g."projectId"`;
     const rows = await this.prisma.$queryRaw<{ id: string; totalFen: bigint }[]>`
-      SELECT ${key} AS "id", SUM(g."amountFen")::bigint AS "totalFen"
+      SELECT ${key} AS "id", SUM(g."amountFen" - g."releasedFen")::bigint AS "totalFen"
       FROM "Grant" g
-      WHERE ${key} = ANY(${valid}::uuid[]) AND g."status" = 'APPROVED'
+      WHERE ${key} = ANY(${valid}::uuid[]) AND g."status" IN ('APPROVED', 'CLOSED')
       GROUP BY ${key}`;
     for (const row of rows) sums.set(row.id, BigInt(row.totalFen));
     return sums;
@@ -476,9 +544,9 @@ export class GrantRepository {
     const prefixes = [...new Set(codes.map(regionPrefix))];
     if (prefixes.length === 0) return sums;
     const rows = await this.prisma.$queryRaw<{ prefix: string; totalFen: bigint }[]>`
-      SELECT p."prefix", COALESCE(SUM(g."amountFen"), 0)::bigint AS "totalFen"
+      SELECT p."prefix", COALESCE(SUM(g."amountFen" - g."releasedFen"), 0)::bigint AS "totalFen"
       FROM unnest(${prefixes}::text[]) AS p("prefix")
-      LEFT JOIN "Grant" g ON g."status" = 'APPROVED' AND starts_with(g."regionCode", p."prefix")
+      LEFT JOIN "Grant" g ON g."status" IN ('APPROVED', 'CLOSED') AND starts_with(g."regionCode", p."prefix")
       GROUP BY p."prefix"`;
     const byPrefix = new Map(rows.map((row) => [row.prefix, BigInt(row.totalFen)]));
     for (const code of codes) sums.set(code, byPrefix.get(regionPrefix(code)) ?? 0n);
@@ -501,12 +569,12 @@ export class GrantRepository {
       MONTH: Prisma.sql`to_char(g."awardDate", 'YYYY-MM')`,
     };
     const key = keys[groupBy];
-    const conditions = [Prisma.sql`g."status" = 'APPROVED'`, Prisma.sql`${key} IS NOT NULL`];
+    const conditions = [Prisma.sql`g."status" IN ('APPROVED', 'CLOSED')`, Prisma.sql`${key} IS NOT NULL`];
     if (fundId) conditions.push(Prisma.sql`g."fundId" = ${fundId}::uuid`);
     const rows = await this.prisma.$queryRaw<
       { key: string; awardedFen: bigint; disbursedFen: bigint; grants: number }[]
     >`
-      SELECT ${key} AS "key", SUM(g."amountFen")::bigint AS "awardedFen",
+      SELECT ${key} AS "key", SUM(g."amountFen" - g."releasedFen")::bigint AS "awardedFen",
              COALESCE(SUM((SELECT SUM(p."amountFen") FROM "GrantDisbursement" p WHERE p."grantId" = g."id")), 0)::bigint AS "disbursedFen",
              COUNT(*)::int AS "grants"
       FROM "Grant" g JOIN "Fund" f ON f."id" = g."fundId"
@@ -523,7 +591,7 @@ export class GrantRepository {
   /** Every approved grant with what was paid on it, oldest award first: the 360Giving export. */
   async published(): Promise<(GrantRow & { disbursedFen: bigint; fundCode: string; fundName: string })[]> {
     const grants = await this.prisma.grant.findMany({
-      where: { status: GrantStatus.APPROVED },
+      where: { status: { in: AWARDED } },
       include: { fund: { select: { code: true, name: true } } },
       orderBy: [{ awardDate: "asc" }, { id: "asc" }],
     });

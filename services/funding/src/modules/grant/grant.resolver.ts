@@ -38,7 +38,7 @@ import {
   reportPageLoader,
 } from "./grant.loader.js";
 import { assertMayDecide, GRANT_APPROVERS, mayReportSpending, maySeeGrant } from "./grant.policy.js";
-import { regionPrefix } from "./grant.repository.js";
+import { AWARDED, regionPrefix } from "./grant.repository.js";
 import {
   type DisbursementRow,
   ExpenditureReport,
@@ -47,7 +47,6 @@ import {
   GrantDisbursement,
   GrantRecipientKind,
   type GrantRow,
-  GrantStatus,
 } from "./grant.type.js";
 
 export const GrantConnection = Connection(Grant);
@@ -206,6 +205,21 @@ export class GrantResolver {
     return context.grants.reject(grant, actor(context), note?.trim() || null);
   }
 
+  @Mutation(() => Grant, {
+    description:
+      "Closes an approved grant once the grantee is done: money paid and not spent returns to the bank, and all that was not spent returns to the designation, in one balanced entry. Finance officers of the fund's region.",
+  })
+  @Allow(...GRANT_APPROVERS)
+  async closeGrant(
+    @Args(() => DecideGrantArgs) { id, note }: DecideGrantArgs,
+    @Ctx() context: FundingContext,
+  ): Promise<GrantRow> {
+    const grant = await grantLoader(context).load(id);
+    if (!grant) throw new NotFoundError("Grant", id);
+    assertManagesFund(context.principal, (await fundLoader(context).load(grant.fundId))!);
+    return context.grants.close(grant, actor(context), note?.trim() || null);
+  }
+
   @Mutation(() => GrantDisbursement, {
     description:
       "Pays part or all of an approved grant (debit advances to grantees, credit the bank). Never more than the grant has left to pay. Idempotent on input.idempotencyKey.",
@@ -290,8 +304,8 @@ export class GrantResolver {
         });
       }
       fundIds = [fund.id];
-      if (filter.status && filter.status !== GrantStatus.APPROVED) assertManagesFund(context.principal, fund);
-    } else if (filter?.status && filter.status !== GrantStatus.APPROVED) {
+      if (filter.status && !AWARDED.includes(filter.status)) assertManagesFund(context.principal, fund);
+    } else if (filter?.status && !AWARDED.includes(filter.status)) {
       throw new BadUserInputError("Proposed and rejected grants are listed per fund: give filter.fundCode", {
         field: "filter.fundCode",
       });
@@ -299,7 +313,7 @@ export class GrantResolver {
     return context.grants.list(
       {
         fundIds,
-        status: filter?.status ?? GrantStatus.APPROVED,
+        statuses: filter?.status ? [filter.status] : AWARDED,
         purpose: filter?.purpose ?? null,
         recipientKind: filter?.recipientKind ?? null,
         siteId: filter?.siteId ?? null,
@@ -313,6 +327,13 @@ export class GrantResolver {
   @FieldResolver(() => Money, { description: "The amount awarded (or proposed)." })
   amount(@Root() grant: GrantRow): Money {
     return money(grant.amountFen, grant.currency);
+  }
+
+  @FieldResolver(() => Money, {
+    description: "What closing the grant gave back to its designation: the award less what was spent.",
+  })
+  released(@Root() grant: GrantRow): Money {
+    return money(grant.releasedFen, grant.currency);
   }
 
   @FieldResolver(() => Money, { description: "Paid out so far." })

@@ -22,6 +22,9 @@ registerEnumType(GrantStatus, {
     PROPOSED: { description: "Waiting for a finance officer's decision; no money is set aside yet." },
     APPROVED: { description: "Awarded: the money is taken from its designation in the ledger." },
     REJECTED: { description: "Turned down; nothing was posted." },
+    CLOSED: {
+      description: "Done: what was paid and not spent came back, and the grant costs what was spent.",
+    },
   },
 });
 
@@ -79,6 +82,7 @@ export class Grant {
   projectId!: string | null;
   regionCode!: string;
   amountFen!: bigint;
+  releasedFen!: bigint;
   currency!: string;
   proposedBy!: string;
   decidedBy!: string | null;

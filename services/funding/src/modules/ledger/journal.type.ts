@@ -35,6 +35,10 @@ registerEnumType(JournalEntryKind, {
     },
     IN_KIND_RECEIPT: { description: "Goods received: debit goods held, credit income in kind." },
     IN_KIND_DELIVERY: { description: "Goods delivered to a home: debit delivered, credit goods held." },
+    GRANT_CLOSURE: {
+      description:
+        "A grant closed: unspent money paid comes back (debit bank, credit advances) and all not spent returns to the designation (debit grants payable, credit grants).",
+    },
   },
 });
 

@@ -29,10 +29,10 @@ export class TraceRepository {
       ), me AS (
         SELECT "endFen" - "amountFen" AS "startFen", "endFen" FROM gifts WHERE "id" = ${donation.id}::uuid
       ), awards AS (
-        SELECT g."id", g."amountFen",
-               SUM(g."amountFen") OVER (ORDER BY g."awardDate", g."decidedAt", g."id") AS "endFen"
+        SELECT g."id", g."amountFen" - g."releasedFen" AS "amountFen",
+               SUM(g."amountFen" - g."releasedFen") OVER (ORDER BY g."awardDate", g."decidedAt", g."id") AS "endFen"
         FROM "Grant" g JOIN "Designation" p ON p."id" = g."designationId"
-        WHERE g."status" = 'APPROVED' AND p."fundId" = ${donation.fundId}::uuid
+        WHERE g."status" IN ('APPROVED', 'CLOSED') AND p."fundId" = ${donation.fundId}::uuid
           AND p."purpose" = ${donation.purpose}::"Purpose"
           AND p."siteId" IS NOT DISTINCT FROM ${donation.siteId}::uuid
           AND p."projectId" IS NOT DISTINCT FROM ${donation.projectId}::uuid
