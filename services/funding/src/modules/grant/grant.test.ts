@@ -396,6 +396,40 @@ describe("a grant from proposal to spending", () => {
   });
 });
 
+describe("spending reported by the home", () => {
+  it("lets the manager of the home a grant went to report its spending, and no other manager", async () => {
+    const { data } = await funding.execute(
+      `query($site: ID!) { grants(filter: { siteId: $site, fundCode: "CITY_510700" }) { edges { node { id } } } }`,
+      { site: HOME_A },
+    );
+    const grantId = data?.grants.edges[0].node.id;
+    const report = (headers: Record<string, string>) =>
+      funding.execute(
+        REPORT_EXPENDITURE,
+        {
+          input: {
+            idempotencyKey: key("home"),
+            grantId,
+            amount: { fen: 10_000 },
+            spentOn: "2026-05-10",
+            category: "BOOKS",
+            description: "图书角",
+          },
+        },
+        headers,
+      );
+    const manager = await identityHeaders({
+      subject: "manager-a",
+      roles: ["SITE_MANAGER"],
+      siteIds: [HOME_A],
+    });
+    const other = await identityHeaders({ subject: "manager-b", roles: ["SITE_MANAGER"], siteIds: [HOME_B] });
+    expect((await report(manager)).errors).toBeUndefined();
+    expect(code(await report(other))).toBe("FORBIDDEN");
+    expect(code(await report({}))).toBe("UNAUTHENTICATED");
+  });
+});
+
 describe("closing a grant", () => {
   it("brings back what was paid and not spent, and gives the designation back all not spent", async () => {
     const fundCode = "CITY_512000";
