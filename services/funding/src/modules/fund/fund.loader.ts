@@ -1,6 +1,6 @@
 import { byKeys } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
-import type { FundTotals } from "./fund.repository.js";
+import type { AccountBalanceRow, FundTotals } from "./fund.repository.js";
 import type { Fund } from "./fund.type.js";
 
 /** The request's Fund-by-id loader: every id asked for in one tick becomes one SQL query. */
@@ -15,6 +15,14 @@ export function fundByCodeLoader(context: FundingContext) {
   return context.loaders.get<string, Fund | null>("fund.byCode", async (codes) =>
     byKeys(codes, await context.funds.findByCodes(codes), (fund) => fund.code),
   );
+}
+
+/** Every account of every fund in the batch with its balance: one grouped SQL query. */
+export function accountBalancesLoader(context: FundingContext) {
+  return context.loaders.get<string, AccountBalanceRow[]>("fund.accountBalances", async (ids) => {
+    const balances = await context.funds.accountBalances(ids);
+    return ids.map((id) => balances.get(id) ?? []);
+  });
 }
 
 /** Balance and money raised of every fund in the batch: one aggregate over the journal lines. */

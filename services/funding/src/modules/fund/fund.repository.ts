@@ -9,6 +9,15 @@ export interface FundTotals {
   grantedFen: bigint;
 }
 
+/** An account of a fund's chart with its balance in fen (debits positive, credits negative). */
+export interface AccountBalanceRow {
+  code: string;
+  name: string;
+  kind: string;
+  purpose: string | null;
+  balanceFen: bigint;
+}
+
 const NOTHING: FundTotals = Object.freeze({ balanceFen: 0n, raisedFen: 0n, grantedFen: 0n });
 
 /** The only code in this service that reads the Fund table (and the ledger's per-fund totals). */
@@ -40,6 +49,25 @@ export class FundRepository {
       ],
       page,
     });
+  }
+
+  /**
+   * Every account of many funds with its balance (debits positive), in ONE grouped query: the trial
+   * balance an auditor reads. A fund's balances sum to zero.
+   */
+  async accountBalances(fundIds: readonly string[]): Promise<Map<string, AccountBalanceRow[]>> {
+    const balances = new Map<string, AccountBalanceRow[]>(fundIds.map((id) => [id, []]));
+    const valid = [...new Set(fundIds.filter(isUuid))];
+    if (valid.length === 0) return balances;
+    const rows = await this.prisma.$queryRaw<(AccountBalanceRow & { fundId: string })[]>`
+      SELECT a."fundId", a."code", a."name", a."kind"::text AS "kind", a."purpose"::text AS "purpose",
+             COALESCE(SUM(l."amountFen"), 0)::bigint AS "balanceFen"
+      FROM "Account" a LEFT JOIN "JournalLine" l ON l."accountId" = a."id"
+      WHERE a."fundId" = ANY(${valid}::uuid[])
+      GROUP BY a."id" ORDER BY a."fundId", a."code"`;
+    for (const { fundId, ...row } of rows)
+      balances.get(fundId)?.push({ ...row, balanceFen: BigInt(row.balanceFen) });
+    return balances;
   }
 
   /**

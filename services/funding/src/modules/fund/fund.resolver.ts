@@ -10,8 +10,10 @@ import {
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
+import { AccountBalance } from "../ledger/journal.type.js";
 import { Region } from "../region/region.type.js";
-import { fundByCodeLoader, fundTotalsLoader } from "./fund.loader.js";
+import { accountBalancesLoader, fundByCodeLoader, fundTotalsLoader } from "./fund.loader.js";
+import { assertManagesFund, FUNDING_OFFICERS } from "./fund.policy.js";
 import { Fund, FundKind } from "./fund.type.js";
 
 export const FundConnection = Connection(Fund);
@@ -64,6 +66,25 @@ export class FundResolver {
   async available(@Root() fund: Fund, @Ctx() context: FundingContext): Promise<Money> {
     const totals = await fundTotalsLoader(context).load(fund.id);
     return money(totals.raisedFen - totals.grantedFen);
+  }
+
+  @FieldResolver(() => [AccountBalance], {
+    description:
+      "The trial balance: every account of the fund's chart with its balance, summing to zero. Finance officers of the fund's region and province admins; anyone else gets an error for this field.",
+  })
+  @Allow(...FUNDING_OFFICERS)
+  async accounts(@Root() fund: Fund, @Ctx() context: FundingContext): Promise<AccountBalance[]> {
+    assertManagesFund(context.principal, fund);
+    const rows = await accountBalancesLoader(context).load(fund.id);
+    return rows.map((row) => ({
+      account: {
+        code: row.code,
+        name: row.name,
+        kind: row.kind as AccountBalance["account"]["kind"],
+        purpose: row.purpose as AccountBalance["account"]["purpose"],
+      },
+      balance: money(row.balanceFen),
+    }));
   }
 
   @FieldResolver(() => Region, { description: "The region of the body that runs the fund." })

@@ -177,6 +177,20 @@ describe("a grant from proposal to spending", () => {
     );
     expect(code(overReported)).toBe("BAD_USER_INPUT");
 
+    // The trial balance: every account of the fund, summing to zero; for the fund's officers only.
+    const TRIAL = `{ fund(code: "CITY_510700") { accounts { account { code } balance { fen } } } }`;
+    const trial = await funding.execute(TRIAL, {}, approver);
+    const nonZero = trial.data?.fund.accounts.filter((line: any) => line.balance.fen !== 0);
+    expect(Object.fromEntries(nonZero.map((line: any) => [line.account.code, line.balance.fen]))).toEqual({
+      BANK: 3_000_000,
+      INCOME_BUILDING_HOMES: -5_000_000,
+      GRANTS_BUILDING_HOMES: 3_000_000,
+      GRANTS_PAYABLE: -1_500_000,
+      GRANT_ADVANCES: 500_000,
+    });
+    expect(trial.data?.fund.accounts).toHaveLength(16);
+    expect(code(await funding.execute(TRIAL))).toBe("UNAUTHENTICATED");
+
     // The home sees what it was granted, through federation.
     const { data } = await entities(
       funding.url,

@@ -62,6 +62,17 @@ export class LedgerAccount {
   purpose!: Purpose | null;
 }
 
+@ObjectType({ description: "An account of a fund with its balance: one line of the trial balance." })
+export class AccountBalance {
+  @Field(() => LedgerAccount)
+  account!: LedgerAccount;
+
+  @Field(() => Money, {
+    description: "Debits less credits: assets and expenses positive, income and liabilities negative.",
+  })
+  balance!: Money;
+}
+
 @ObjectType({ description: "One side of a journal entry." })
 export class JournalLine {
   @Field(() => LedgerAccount)
