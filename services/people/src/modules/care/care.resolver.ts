@@ -22,6 +22,7 @@ import { mayViewChild } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
 import { mayViewStudent, STUDENT_VIEWERS } from "../student/student.policy.js";
 import { Student } from "../student/student.type.js";
+import { volunteerLoader } from "../volunteer/volunteer.loader.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 import { RecordCareInput } from "./care.inputs.js";
 import {
@@ -92,8 +93,8 @@ export class CareRecordResolver {
     nullable: true,
     description: "The volunteer who gave the care; null for staff.",
   })
-  volunteer(@Root() record: CareRecord): Volunteer | null {
-    return record.volunteerId ? Object.assign(new Volunteer(), { id: record.volunteerId }) : null;
+  volunteer(@Root() record: CareRecord, @Ctx() context: PeopleContext): Promise<Volunteer | null> | null {
+    return record.volunteerId ? volunteerLoader(context).load(record.volunteerId) : null;
   }
 }
 

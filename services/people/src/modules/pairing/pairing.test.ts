@@ -244,7 +244,7 @@ describe("check-ins", () => {
 
     const self = await identityHeaders({ subject: "v-check", roles: ["VOLUNTEER"], volunteerId: id });
     const { data, errors } = await people.execute(
-      `mutation($input: RecordCareInput!) { recordCare(input: $input) { kind happenedOn volunteer { id } } }`,
+      `mutation($input: RecordCareInput!) { recordCare(input: $input) { kind happenedOn volunteer { id kind } } }`,
       {
         input: {
           studentId: children[9],
@@ -256,7 +256,7 @@ describe("check-ins", () => {
       self,
     );
     expect(errors).toBeUndefined();
-    expect(data?.recordCare).toMatchObject({ kind: "VISIT", volunteer: { id } });
+    expect(data?.recordCare).toMatchObject({ kind: "VISIT", volunteer: { id, kind: "COLLEGE_STUDENT" } });
     const pairing = await people.database.client.pairing.findUniqueOrThrow({ where: { id: pairingId } });
     expect(isoDay(pairing.nextCheckInDue)).toBe(isoDay(addDays(today(), 12)));
     const after = await people.execute(OVERDUE, {}, officer);
