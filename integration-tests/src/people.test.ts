@@ -354,6 +354,7 @@ describe("every personal field, as each role reads it through the gateway", () =
     needs: [{ category: "SAFETY" }],
     guardians: [{ name: "监护人", phone: "13800001111" }],
     careRecords: { totalCount: 1 },
+    pairings: [{ reason: "父母在外务工，需要陪伴" }],
   };
   const CONTACT_FIELDS = {
     guardianPhone: "13800001111",
@@ -367,7 +368,7 @@ describe("every personal field, as each role reads it through the gateway", () =
       student(id: $id) {
         grade
         name gender birthDate school site { name } guardianName guardianRelationship needs { category }
-        guardians { name phone } careRecords { totalCount }
+        guardians { name phone } careRecords { totalCount } pairings { reason }
         guardianPhone parentWorkCity parentEmployer parentPhone migrantParents { workCity phone }
       }
     }
@@ -399,9 +400,10 @@ describe("every personal field, as each role reads it through the gateway", () =
     expect([...(student?.fields ?? [])].sort()).toEqual(
       [...Object.keys(CHILD_FIELDS), ...Object.keys(CONTACT_FIELDS)].sort(),
     );
-    // The guardian's phone is read from the guardian's own record: audited as that record.
+    // The guardian's phone and the pairing's reason are read from their own records: audited as those.
     expect(audit.find((entry) => entry.entity === "Guardian")?.fields).toEqual(["phone"]);
-    expect(audit).toHaveLength(2);
+    expect(audit.find((entry) => entry.entity === "Pairing")?.fields).toEqual(["reason"]);
+    expect(audit).toHaveLength(3);
   });
 
   it("shows the home's site manager every field too", async () => {
@@ -409,7 +411,7 @@ describe("every personal field, as each role reads it through the gateway", () =
     const { data, errors, audit } = await read(claims, STUDENT, { id: childId });
     expect(errors).toBeUndefined();
     expect(data?.student).toMatchObject({ ...CHILD_FIELDS, ...CONTACT_FIELDS });
-    expect(audit.map((entry) => entry.entity).sort()).toEqual(["Guardian", "Student"]);
+    expect(audit.map((entry) => entry.entity).sort()).toEqual(["Guardian", "Pairing", "Student"]);
   });
 
   it("shows the paired volunteer what support needs, the family's contacts null with REDACTED", async () => {
@@ -433,8 +435,9 @@ describe("every personal field, as each role reads it through the gateway", () =
       ["student.parentPhone", "REDACTED"],
       ["student.parentWorkCity", "REDACTED"],
     ]);
-    expect(audit).toHaveLength(1);
-    expect([...(audit[0]?.fields ?? [])].sort()).toEqual(Object.keys(CHILD_FIELDS).sort());
+    const student = audit.find((entry) => entry.entity === "Student");
+    expect([...(student?.fields ?? [])].sort()).toEqual(Object.keys(CHILD_FIELDS).sort());
+    expect(audit.map((entry) => entry.entity).sort()).toEqual(["Pairing", "Student"]);
   });
 
   it.each([

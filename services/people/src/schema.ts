@@ -12,7 +12,7 @@ import { MatchingResolver } from "./modules/matching/matching.resolver.js";
 import { resolveOrganisationReference } from "./modules/organisation/organisation.reference.js";
 import { OrganisationResolver } from "./modules/organisation/organisation.resolver.js";
 import { Organisation } from "./modules/organisation/organisation.type.js";
-import { PairingResolver } from "./modules/pairing/pairing.resolver.js";
+import { PairingResolver, StudentPairingResolver } from "./modules/pairing/pairing.resolver.js";
 import { resolveRegionReference } from "./modules/region/region.reference.js";
 import { RegionResolver } from "./modules/region/region.resolver.js";
 import { Region } from "./modules/region/region.type.js";
@@ -39,6 +39,7 @@ export function buildPeopleSchema(): Promise<GraphQLSchema> {
         CareRecordResolver,
         VolunteerResolver,
         PairingResolver,
+        StudentPairingResolver,
         PairingCheckInResolver,
         MatchingResolver,
         SiteResolver,

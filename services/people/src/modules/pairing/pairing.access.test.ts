@@ -219,6 +219,18 @@ describe("a volunteer sees only the children they are paired with", () => {
 });
 
 describe("the volunteer's pairings", () => {
+  it("lists a child's open pairings: all for staff, their own for the volunteer", async () => {
+    const QUERY = `query($id: ID!) { student(id: $id) { pairings { reason volunteer { id } } } }`;
+    const forStaff = await people.execute(QUERY, { id: PAIRED }, staff);
+    expect(forStaff.data?.student.pairings).toEqual([
+      { reason: "学习需要辅导", volunteer: { id: VOLUNTEER } },
+    ]);
+    const forVolunteer = await people.execute(QUERY, { id: PAIRED }, volunteer);
+    expect(forVolunteer.data?.student.pairings).toEqual([
+      { reason: "学习需要辅导", volunteer: { id: VOLUNTEER } },
+    ]);
+  });
+
   it("shows the volunteer their pairings and check-ins, and hides them from other volunteers", async () => {
     const QUERY = `query($id: ID!) { volunteer(id: $id) { pairings { totalCount edges { node { reason overdue nextCheckInDue student { id } checkIns { totalCount } } } } } }`;
     const { data, errors } = await people.execute(QUERY, { id: VOLUNTEER }, volunteer);

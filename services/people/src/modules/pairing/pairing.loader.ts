@@ -36,3 +36,13 @@ export function pairingCountLoader(context: PeopleContext, includeEnded: boolean
     },
   );
 }
+
+/** The open pairings of every child on a page, in one query. */
+export function openPairingsOfStudentLoader(context: PeopleContext) {
+  return context.loaders.get<string, Pairing[]>("pairing.openByStudent", async (studentIds) => {
+    const byStudent = new Map<string, Pairing[]>(studentIds.map((id) => [id, []]));
+    for (const pairing of await context.pairings.openOfStudents(studentIds))
+      byStudent.get(pairing.studentId)?.push(pairing);
+    return studentIds.map((id) => byStudent.get(id) ?? []);
+  });
+}

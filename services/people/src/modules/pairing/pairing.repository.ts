@@ -102,6 +102,16 @@ export class PairingRepository {
     }
   }
 
+  /** The open pairings of the given children, in one query, the oldest first. */
+  openOfStudents(studentIds: readonly string[]): Promise<Pairing[]> {
+    const valid = [...new Set(studentIds.filter(isUuid))];
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.prisma.pairing.findMany({
+      where: { studentId: { in: valid }, endedOn: null },
+      orderBy: [{ studentId: "asc" }, { startedOn: "asc" }, { id: "asc" }],
+    });
+  }
+
   /** The open pairing of this volunteer with this child, if any. */
   openPairing(volunteerId: string, studentId: string): Promise<Pairing | null> {
     return this.prisma.pairing.findFirst({ where: { volunteerId, studentId, endedOn: null } });

@@ -13,15 +13,16 @@ import {
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { daysBetween, today } from "../../dates.js";
-import { studentScopeOf } from "../student/student.access.js";
+import { mayViewChild, studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
-import { assertMayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
+import { assertMayViewStudent, mayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
 import { Student } from "../student/student.type.js";
 import { volunteerLoader } from "../volunteer/volunteer.loader.js";
+import { isVolunteer } from "../volunteer/volunteer.policy.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 import { mayViewPairing } from "./pairing.access.js";
 import { EndPairingInput, OverduePairingFilter, PairVolunteerInput } from "./pairing.inputs.js";
-import { pairingLoader } from "./pairing.loader.js";
+import { openPairingsOfStudentLoader, pairingLoader } from "./pairing.loader.js";
 import { Pairing } from "./pairing.type.js";
 
 export const PairingConnection = Connection(Pairing);
@@ -148,5 +149,24 @@ export class PairingResolver {
   daysOverdue(@Root() pairing: Pairing): number {
     if (pairing.endedOn !== null) return 0;
     return Math.max(0, daysBetween(pairing.nextCheckInDue, today()));
+  }
+}
+
+/** A child's current volunteers. */
+@Resolver(() => Student)
+export class StudentPairingResolver {
+  @FieldResolver(() => [Pairing], {
+    nullable: true,
+    description:
+      "Personal: the child's open pairings with volunteers (a paired volunteer sees only their own).",
+  })
+  @Sensitive({
+    allow: (_principal: Principal, student: Student, context: PeopleContext) =>
+      mayViewChild(context, student),
+  })
+  async pairings(@Root() student: Student, @Ctx() context: PeopleContext): Promise<Pairing[]> {
+    const pairings = await openPairingsOfStudentLoader(context).load(student.id);
+    if (mayViewStudent(context.principal, student)) return pairings;
+    return pairings.filter((pairing) => isVolunteer(context.principal, pairing.volunteerId));
   }
 }

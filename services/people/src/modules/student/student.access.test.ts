@@ -24,8 +24,9 @@ const PERSONAL_FIELDS = [
   "guardians",
   "migrantParents",
   "careRecords",
+  "pairings",
 ] as const;
-const SELECTION = `... on Student { id grade region { code } consent { statistics } name gender birthDate school site { id } guardianName guardianRelationship guardianPhone parentWorkCity parentEmployer parentPhone needs { category level assessedOn } guardians { name relationship } migrantParents { workCity } careRecords { totalCount } }`;
+const SELECTION = `... on Student { id grade region { code } consent { statistics } name gender birthDate school site { id } guardianName guardianRelationship guardianPhone parentWorkCity parentEmployer parentPhone needs { category level assessedOn } guardians { name relationship } migrantParents { workCity } careRecords { totalCount } pairings { startedOn } }`;
 
 const refused = {
   "the anonymous public": null,
@@ -152,6 +153,7 @@ describe("a child's personal fields", () => {
       guardians: [{ name: "王秀英", relationship: "GRANDPARENT" }],
       migrantParents: [{ workCity: "广东省东莞市" }],
       careRecords: { totalCount: 1 },
+      pairings: [],
     });
     const entries = await auditOf(requestId);
     expect(entries).toHaveLength(1);
