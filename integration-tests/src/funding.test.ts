@@ -120,6 +120,20 @@ describe("funding joined with sites and people through the gateway", () => {
       kind: "ALLIANCE_COMPANY",
       donated: { amount: "20000.00", currency: "CNY" },
     });
+    // The public per-donor totals name the organisation through the people subgraph.
+    const totals = await graph.execute(
+      `{ fundingTotals(groupBy: DONOR, fundCode: "LOVE_FUND") { key amount { amount } organisation { name } } }`,
+    );
+    expect(totals.errors).toBeUndefined();
+    expect(
+      totals.data?.fundingTotals.find(
+        (total: { key: string }) => total.key === `ORGANISATION:${organisationId}`,
+      ),
+    ).toEqual({
+      key: `ORGANISATION:${organisationId}`,
+      amount: { amount: "20000.00" },
+      organisation: { name: "蜀光电力有限公司" },
+    });
   });
 
   it("names the donor organisation of a public gift, and the fund's balance, for the public", async () => {

@@ -126,6 +126,9 @@ function labelled(groupBy: FundingGroupBy, rows: TotalRow[]): FundingTotal[] {
       label: group.label,
       amount: money(group.totalFen),
       donations: group.donations,
+      organisation: key.startsWith("ORGANISATION:")
+        ? Organisation.of(key.slice("ORGANISATION:".length))
+        : null,
     }));
 }
 

@@ -232,6 +232,14 @@ describe("donations and totals", () => {
       },
     ]);
     expect(JSON.stringify(byDonor.data)).not.toContain("韩梅梅");
+    const organisations = await funding.execute(
+      `{ fundingTotals(groupBy: DONOR, fundCode: "${fundCode}") { key organisation { id } } }`,
+    );
+    expect(organisations.data?.fundingTotals.map((total: any) => total.organisation)).toEqual([
+      null,
+      null,
+      { id: ORGANISATION },
+    ]);
     const byDesignation = await funding.execute(
       `{ fundingTotals(groupBy: DESIGNATION, fundCode: "${fundCode}") { key amount { amount } } }`,
     );

@@ -2,6 +2,7 @@ import { DateScalar, Money } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DonationChannel } from "../../generated/prisma/enums.js";
 import { Purpose } from "../fund/fund.type.js";
+import { Organisation } from "../organisation/organisation.type.js";
 import { Project } from "../project/project.type.js";
 import { Site } from "../site/site.type.js";
 
@@ -117,4 +118,11 @@ export class FundingTotal {
 
   @Field(() => Int, { description: "How many donations the group holds." })
   donations!: number;
+
+  @Field(() => Organisation, {
+    nullable: true,
+    description:
+      "For a DONOR group of an organisation: the organisation (its name comes from the people subgraph).",
+  })
+  organisation!: Organisation | null;
 }
