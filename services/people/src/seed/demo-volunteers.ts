@@ -202,7 +202,7 @@ export function demoVolunteers(
   const pairWith = (
     volunteerId: string,
     child: DemoChild,
-    category: NeedCategory,
+    category: NeedCategory | null,
     volunteerSkills: readonly VolunteerSkill[],
   ) => {
     paired.add(child.id);
@@ -239,7 +239,7 @@ export function demoVolunteers(
       id: pairingId,
       volunteerId,
       studentId: child.id,
-      reason: PAIRING_REASONS[category],
+      reason: category ? PAIRING_REASONS[category] : "父母均在外务工，需要有人常来看望陪伴",
       startedOn,
       checkInEveryDays: cadence,
       lastCheckInOn: last,
@@ -260,12 +260,7 @@ export function demoVolunteers(
     .filter((child) => child.siteId === DEMO_VOLUNTEER_HOME)
     .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
   for (const child of homeChildren) {
-    pairWith(
-      DEMO_VOLUNTEER_ID,
-      child,
-      child.needs[0] ?? NeedCategory.LEARNING,
-      demoVolunteer.skills as VolunteerSkill[],
-    );
+    pairWith(DEMO_VOLUNTEER_ID, child, child.needs[0] ?? null, demoVolunteer.skills as VolunteerSkill[]);
   }
 
   for (let i = 1; i < count; i++) {
