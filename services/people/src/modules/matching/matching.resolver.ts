@@ -17,12 +17,11 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { today } from "../../dates.js";
 import { needsLoader } from "../need/need.loader.js";
-import type { NeedCategory, NeedLevel } from "../need/need.type.js";
 import { studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
 import { assertMayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
 import type { Student } from "../student/student.type.js";
-import { type MatchTarget, scoreVolunteer } from "./matching.score.js";
+import { type MatchTarget, scoreVolunteer, targetNeeds } from "./matching.score.js";
 import { VolunteerSuggestion } from "./matching.type.js";
 
 export const VolunteerSuggestionConnection = Connection(VolunteerSuggestion);
@@ -76,23 +75,11 @@ export class MatchingResolver {
       }
     }
     const needs = await Promise.all(children.map((child) => needsLoader(context).load(child.id)));
-    // The latest assessment per child and category is what counts.
-    const summed = new Map<string, { category: NeedCategory; level: NeedLevel; children: number }>();
-    needs.forEach((childNeeds) => {
-      const latest = new Map<NeedCategory, NeedLevel>();
-      for (const need of childNeeds) if (!latest.has(need.category)) latest.set(need.category, need.level);
-      for (const [category, level] of latest) {
-        const key = `${category}:${level}`;
-        const entry = summed.get(key) ?? { category, level, children: 0 };
-        entry.children += 1;
-        summed.set(key, entry);
-      }
-    });
     const regionCode = mostCommon(children.map((child) => child.regionCode));
     const target: MatchTarget = {
       regionCode,
       cityCode: cityOf(regionCode)!.code,
-      needs: [...summed.values()],
+      needs: targetNeeds(needs),
     };
     const limit = context.maxChildrenPerVolunteer;
     const exclude = await context.matching.pairedWith(children.map((child) => child.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type MatchCandidate, type MatchTarget, scoreVolunteer } from "./matching.score.js";
+import { type MatchCandidate, type MatchTarget, scoreVolunteer, targetNeeds } from "./matching.score.js";
 
 const child: MatchTarget = {
   regionCode: "510723",
@@ -61,5 +61,27 @@ describe("scoreVolunteer", () => {
   it("is the same for the same input", () => {
     const candidate = { ...base, skills: ["READING", "ARTS_AND_SPORTS"] as MatchCandidate["skills"] };
     expect(scoreVolunteer(candidate, child)).toEqual(scoreVolunteer(candidate, child));
+  });
+});
+
+describe("targetNeeds", () => {
+  it("sums a home's children per category, by each child's latest assessment, at the highest level", () => {
+    expect(
+      targetNeeds([
+        // newest first: the psychological need was reassessed down to LOW
+        [
+          { category: "PSYCHOLOGICAL", level: "LOW" },
+          { category: "PSYCHOLOGICAL", level: "HIGH" },
+        ],
+        [
+          { category: "PSYCHOLOGICAL", level: "MEDIUM" },
+          { category: "SAFETY", level: "LOW" },
+        ],
+        [],
+      ]),
+    ).toEqual([
+      { category: "PSYCHOLOGICAL", level: "MEDIUM", children: 2 },
+      { category: "SAFETY", level: "LOW", children: 1 },
+    ]);
   });
 });

@@ -35,6 +35,30 @@ export interface MatchTarget {
   needs: readonly { category: NeedCategory; level: NeedLevel; children: number }[];
 }
 
+const LEVEL_ORDER: readonly NeedLevel[] = [NeedLevel.LOW, NeedLevel.MEDIUM, NeedLevel.HIGH];
+
+/**
+ * The needs of one child or of a home's children, one entry per category: how many children have
+ * it (by their latest assessment in that category) and the highest level among them. Each
+ * child's needs come newest first, as the needs loader gives them.
+ */
+export function targetNeeds(
+  children: readonly (readonly { category: NeedCategory; level: NeedLevel }[])[],
+): MatchTarget["needs"] {
+  const byCategory = new Map<NeedCategory, { category: NeedCategory; level: NeedLevel; children: number }>();
+  for (const needs of children) {
+    const latest = new Map<NeedCategory, NeedLevel>();
+    for (const need of needs) if (!latest.has(need.category)) latest.set(need.category, need.level);
+    for (const [category, level] of latest) {
+      const entry = byCategory.get(category) ?? { category, level, children: 0 };
+      entry.children += 1;
+      if (LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(entry.level)) entry.level = level;
+      byCategory.set(category, entry);
+    }
+  }
+  return [...byCategory.values()];
+}
+
 export interface MatchCandidate {
   kind: VolunteerKind;
   skills: readonly VolunteerSkill[];
@@ -56,7 +80,7 @@ const label = (text: string) => text.toLowerCase().replaceAll("_", " ");
 /**
  * How well a volunteer suits a child or a home, and why, as plain sentences. Pure: the same
  * volunteer and target always give the same score. Points, in order of weight:
- * - each need a skill of theirs serves: 10, 20 or 30 by the need's level (times the children with it);
+ * - each need a skill of theirs serves: 10, 20 or 30 by the need's (highest) level, times the children with it;
  * - a professional for a need (a counsellor for a psychological one, a doctor for health…): 15 per need;
  * - living in the child's county 25, or in the same city 10;
  * - availability: 2 per weekly hour up to 10 hours, 5 more for weekends (when children are at the homes);
