@@ -21,7 +21,7 @@ import { studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
 import { assertMayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
 import type { Student } from "../student/student.type.js";
-import { type MatchTarget, scoreVolunteer, targetNeeds } from "./matching.score.js";
+import { type MatchTarget, SKILLS_FOR_NEED, scoreVolunteer, targetNeeds } from "./matching.score.js";
 import { VolunteerSuggestion } from "./matching.type.js";
 
 export const VolunteerSuggestionConnection = Connection(VolunteerSuggestion);
@@ -83,7 +83,15 @@ export class MatchingResolver {
     };
     const limit = context.maxChildrenPerVolunteer;
     const exclude = await context.matching.pairedWith(children.map((child) => child.id));
-    const candidates = await context.matching.eligibleInCity(target.cityCode, today(), limit, exclude);
+    const skills = [...new Set(target.needs.flatMap((need) => SKILLS_FOR_NEED[need.category]))];
+    const candidates = await context.matching.eligibleInCity(
+      target.cityCode,
+      target.regionCode,
+      skills,
+      today(),
+      limit,
+      exclude,
+    );
     let ranked: VolunteerSuggestion[] = candidates
       .map((volunteer) => {
         const { score, reasons } = scoreVolunteer(

@@ -4,7 +4,8 @@ import { addDays, today } from "../../dates.js";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { peopleService } from "../../testing.js";
 
-// A child in Yanting (510723) with a high psychological need; volunteers around Mianyang.
+// A child in Yanting (510723) with a high psychological and a low learning need; volunteers around
+// Mianyang: only those offering a skill for one of the needs are suggested.
 const CHILD = "a1000000-0000-4000-8000-000000000001";
 const HOME = "a1000000-0000-4000-8000-0000000000aa";
 let people: StartedSubgraph<PrismaClient>;
@@ -53,7 +54,12 @@ beforeAll(async () => {
       grade: 5,
       guardianName: "黄奶奶",
       guardianRelationship: "GRANDPARENT",
-      needs: { create: [{ category: "PSYCHOLOGICAL", level: "HIGH", assessedOn: new Date("2026-06-01") }] },
+      needs: {
+        create: [
+          { category: "PSYCHOLOGICAL", level: "HIGH", assessedOn: new Date("2026-06-01") },
+          { category: "LEARNING", level: "LOW", assessedOn: new Date("2026-06-01") },
+        ],
+      },
     },
   });
   await volunteer("counsellor", {
@@ -66,6 +72,7 @@ beforeAll(async () => {
   await volunteer("untrained", { skills: ["COUNSELLING"], regionCode: "510723" }, false);
   await volunteer("inactive", { skills: ["COUNSELLING"], status: "INACTIVE", regionCode: "510723" });
   await volunteer("chengdu", { skills: ["COUNSELLING"], regionCode: "510104", cityCode: "510100" });
+  await volunteer("no matching skill", { skills: ["LEGAL_AID"], regionCode: "510723" });
 });
 afterAll(() => people?.close());
 
@@ -84,7 +91,7 @@ describe("suggestVolunteers", () => {
     const { data, errors } = await people.execute(SUGGEST, { studentId: CHILD }, officer);
     expect(errors, JSON.stringify(errors)).toBeUndefined();
     const nodes = data?.suggestVolunteers.edges.map((edge: any) => edge.node);
-    expect(nodes.map((node: any) => node.volunteer.id)).toEqual([ids.counsellor, ids.far, ids.tutor]);
+    expect(nodes.map((node: any) => node.volunteer.id)).toEqual([ids.counsellor, ids.tutor, ids.far]);
     expect(nodes[0].reasons).toEqual([
       "counselling skill for a high psychological need",
       "a psychological counsellor for a psychological need",
@@ -103,9 +110,7 @@ describe("suggestVolunteers", () => {
       { studentId: CHILD, first: 2, after: first.data?.suggestVolunteers.pageInfo.endCursor },
       officer,
     );
-    expect(rest.data?.suggestVolunteers.edges.map((edge: any) => edge.node.volunteer.id)).toEqual([
-      ids.tutor,
-    ]);
+    expect(rest.data?.suggestVolunteers.edges.map((edge: any) => edge.node.volunteer.id)).toEqual([ids.far]);
   });
 
   it("suggests for a home's children, for its site manager", async () => {
