@@ -52,7 +52,7 @@ describe("scoreVolunteer", () => {
     expect(doctor.score).toBe(20 * 4 + 15 * 4 + 10 + 3 * 3);
     expect(doctor.reasons).toEqual([
       "health care skill for a medium health need (4 children)",
-      "a doctor for a health need",
+      "a doctor for a health need (4 children)",
       "lives in the child's city",
       "3 places left for pairing",
     ]);

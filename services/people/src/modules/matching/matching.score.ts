@@ -102,7 +102,9 @@ export function scoreVolunteer(candidate: MatchCandidate, target: MatchTarget): 
     }
     if (PROFESSION_FOR_NEED[need.category] === candidate.kind) {
       score += 15 * times;
-      reasons.push(`a ${label(candidate.kind)} for a ${label(need.category)} need`);
+      reasons.push(
+        `a ${label(candidate.kind)} for a ${label(need.category)} need${times > 1 ? ` (${times} children)` : ""}`,
+      );
     }
   }
   if (candidate.regionCode === target.regionCode) {
