@@ -9,7 +9,11 @@ export interface LoadPlan {
   url: string;
   connections: number;
   durationSeconds: number;
-  headers: Record<string, string>;
+  /**
+   * The callers' headers, used in turn request by request: many users each with a credential of
+   * their own, as in production (one set: one caller).
+   */
+  callers: Record<string, string>[];
   /** The request body; every `__UNIQUE__` is replaced by a fresh UUID per request (idempotency keys). */
   body: string;
 }
@@ -38,6 +42,8 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstError: string | null = null;
   const unique = plan.body.includes("__UNIQUE__");
+  const callers = plan.callers.map((headers) => ({ "content-type": "application/json", ...headers }));
+  let sent = 0;
   const started = process.hrtime.bigint();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -48,13 +54,14 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
         requests: [
           {
             method: "POST",
-            headers: { "content-type": "application/json", ...plan.headers },
+            headers: callers[0],
             body: plan.body,
-            ...(unique
+            ...(unique || callers.length > 1
               ? {
                   setupRequest: (request: autocannon.Request) => ({
                     ...request,
-                    body: plan.body.replaceAll("__UNIQUE__", randomUUID()),
+                    headers: callers[sent++ % callers.length],
+                    body: unique ? plan.body.replaceAll("__UNIQUE__", randomUUID()) : plan.body,
                   }),
                 }
               : {}),

@@ -78,20 +78,32 @@ const stopOnSignal = () => void graph.stop().then(() => process.exit(130));
 process.once("SIGINT", stopOnSignal);
 process.once("SIGTERM", stopOnSignal);
 
-/** Headers for a caller through a target: a token or key for our gateway, the signed identity otherwise. */
-async function headersFor(caller: Caller, target: Target): Promise<Record<string, string>> {
-  if (target === "lamplight") {
-    if (caller.kind === "public") return {};
-    if (caller.kind === "partner") return { "x-api-key": demoPartnerKeySecret(Number(values.seed)) };
-    const token = await signDevelopmentToken(
-      { subject: caller.subject, roles: [...caller.roles], region: caller.region },
-      graph.tokenKey,
-      "2h",
-    );
-    return { authorization: `Bearer ${token}` };
-  }
-  const identity = await signIdentity(principalOf(caller), identityKey(graph.identitySecret), 7_200);
-  return { [IDENTITY_HEADER]: identity };
+/**
+ * Headers for each of a caller's users through a target: a token or key for our gateway, the
+ * signed identity our gateway would forward for the others.
+ */
+async function callersFor(caller: Caller, target: Target): Promise<Record<string, string>[]> {
+  const users = caller.kind === "staff" ? caller.users : 1;
+  return Promise.all(
+    Array.from({ length: users }, async (_, user): Promise<Record<string, string>> => {
+      if (target !== "lamplight") {
+        const identity = await signIdentity(
+          principalOf(caller, user),
+          identityKey(graph.identitySecret),
+          7_200,
+        );
+        return { [IDENTITY_HEADER]: identity };
+      }
+      if (caller.kind === "public") return {};
+      if (caller.kind === "partner") return { "x-api-key": demoPartnerKeySecret(Number(values.seed)) };
+      const token = await signDevelopmentToken(
+        { subject: `${caller.subject}-${user}`, roles: [...caller.roles], region: caller.region },
+        graph.tokenKey,
+        "2h",
+      );
+      return { authorization: `Bearer ${token}` };
+    }),
+  );
 }
 
 async function post<Data = unknown>(
@@ -125,18 +137,18 @@ async function measure(scenario: Scenario, target: Target, variables: object): P
         ? graph.hive
         : graph.subgraphs.get(scenario.direct!.subgraph)!;
   const query = target === "direct" ? scenario.direct!.query : scenario.query;
-  const headers = await headersFor(scenario.caller, target);
+  const callers = await callersFor(scenario.caller, target);
   const body = JSON.stringify({ query, variables });
   // One request first: a scenario that fails outright is reported, not timed.
   const probe = await post(
     front.url,
-    headers,
+    callers[0]!,
     query,
     JSON.parse(body.replaceAll("__UNIQUE__", "probe")).variables,
   );
   if (probe.errors)
     log(`${scenario.name} through ${target} answers errors: ${JSON.stringify(probe.errors).slice(0, 400)}`);
-  const plan = { url: front.url, connections, headers, body };
+  const plan = { url: front.url, connections, callers, body };
   await runLoad({ ...plan, durationSeconds: warmup });
   const subgraphServers = [...graph.subgraphs.values()];
   const sampler = new ProcessSampler([front, ...subgraphServers.filter((server) => server !== front)]);
@@ -164,10 +176,10 @@ try {
   for (const scenario of scenarios) {
     let variables: Record<string, unknown> = scenario.variables ?? {};
     if (scenario.prepare) {
-      const headers = await headersFor(scenario.caller, "lamplight");
+      const [headers] = await callersFor(scenario.caller, "lamplight");
       variables = {
         ...variables,
-        ...(await scenario.prepare((query, vars) => post(graph.lamplight.url, headers, query, vars))),
+        ...(await scenario.prepare((query, vars) => post(graph.lamplight.url, headers!, query, vars))),
       };
     }
     const targets = (["lamplight", "hive", "direct"] as const).filter(

@@ -1,10 +1,14 @@
 import { DEMO_PARTNER_ORGANISATION } from "@lamplight/seed-kit";
 import { ANONYMOUS, type Principal } from "@lamplight/subgraph-kit";
 
-/** Who sends a scenario's requests. */
+/**
+ * Who sends a scenario's requests. Staff are many users of one role (`users` distinct subjects,
+ * each with a token of their own, taken in turn), as a dashboard is used in production: no
+ * gateway may answer one user's request with another's.
+ */
 export type Caller =
   | { kind: "public" }
-  | { kind: "staff"; subject: string; roles: Principal["roles"]; region?: string }
+  | { kind: "staff"; subject: string; users: number; roles: Principal["roles"]; region?: string }
   | { kind: "partner" };
 
 export interface Scenario {
@@ -29,10 +33,16 @@ export type Execute = <Data>(
   variables?: Record<string, unknown>,
 ) => Promise<{ data?: Data; errors?: unknown[] }>;
 
-const PROVINCE_ADMIN: Caller = { kind: "staff", subject: "bench-province-admin", roles: ["PROVINCE_ADMIN"] };
+const PROVINCE_ADMIN: Caller = {
+  kind: "staff",
+  subject: "bench-province-admin",
+  users: 20,
+  roles: ["PROVINCE_ADMIN"],
+};
 const MIANYANG_ADMIN: Caller = {
   kind: "staff",
   subject: "bench-city-admin",
+  users: 50,
   roles: ["CITY_ADMIN"],
   region: "510700",
 };
@@ -160,8 +170,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
-/** The principal a caller stands for, as our gateway would forward it. */
-export function principalOf(caller: Caller): Principal {
+/** The principal a caller's `user`-th user stands for, as our gateway would forward it. */
+export function principalOf(caller: Caller, user: number): Principal {
   const base: Principal = { ...ANONYMOUS, roles: [], siteIds: [], scopes: [] };
   if (caller.kind === "public") return base;
   if (caller.kind === "partner") {

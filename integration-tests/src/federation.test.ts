@@ -18,11 +18,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 // A second subgraph that references Site by key, as every other domain will: the gateway must
 // fetch the featured ids here, then join each Site's fields from the sites subgraph in one batch.
+// It also stands in for people's Region.childrenCount, which sites' coverage @requires.
 const probeTypeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   type Site @key(fields: "id") {
     id: ID!
     visits: Int!
+  }
+  type Region @key(fields: "code") {
+    code: ID!
+    childrenCount: Int
   }
   type Query {
     featuredSites: [Site!]!
@@ -58,6 +63,7 @@ beforeAll(async () => {
     resolvers: {
       Query: { featuredSites: () => featured.map((id) => ({ id })) },
       Site: { visits: (site: { id: string }) => featured.indexOf(site.id) * 10 },
+      Region: { __resolveReference: (region: { code: string }) => ({ ...region, childrenCount: null }) },
     },
   });
   const logger = createLogger("probe", "silent");

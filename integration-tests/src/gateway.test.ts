@@ -1,4 +1,5 @@
 import { accessService } from "@lamplight/access/testing";
+import { campaignsService } from "@lamplight/campaigns/testing";
 import { fundingService } from "@lamplight/funding/testing";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
@@ -9,7 +10,7 @@ let graph: StartedGraph;
 
 beforeAll(async () => {
   // Every subgraph: readiness asks each one in the supergraph.
-  graph = await startGraph([sitesService, peopleService, accessService, fundingService]);
+  graph = await startGraph([sitesService, peopleService, accessService, fundingService, campaignsService]);
   const sites = graph.subgraphs.sites!;
   const { errors } = await sites.execute(
     `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
