@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type Outcome = "data" | "REDACTED" | "empty" | "UNAUTHENTICATED" | "FORBIDDEN";
 
+const PARTNER_ORGANISATION = "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10";
+
 interface Caller {
   who: string;
   headers: () => Promise<Record<string, string>>;
@@ -17,12 +19,14 @@ interface Caller {
   listSiteChildren: "data" | "empty";
   changeChildsHome: Outcome;
   recordDonation: Outcome;
+  readPartnerGifts: Outcome;
 }
 
 let graph: StartedGraph;
 let mianyangHome: string;
 let child: string;
 let partnerKey: string;
+let fundingPartnerKey: string;
 
 const admin = () => bearerHeaders({ subject: "province", roles: ["PROVINCE_ADMIN"] });
 
@@ -67,26 +71,42 @@ beforeAll(async () => {
   );
   expect(created.errors).toBeUndefined();
   child = created.data?.createStudent.id;
-  const key = await graph.execute(
-    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+  const createKey = async (scopes: string[]) => {
+    const key = await graph.execute(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+      { input: { organisationId: PARTNER_ORGANISATION, name: `matrix ${scopes.join(" ")}`, scopes } },
+      headers,
+    );
+    expect(key.errors).toBeUndefined();
+    return key.data?.createApiKey.secret as string;
+  };
+  partnerKey = await createKey(["read:sites"]);
+  fundingPartnerKey = await createKey(["read:funding"]);
+  // The partner's organisation may run exactly the operations of this matrix.
+  for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE, RECORD_DONATION, PARTNER_GIFTS]) {
+    const registered = await graph.execute(
+      `mutation($input: RegisterTrustedOperationInput!) { registerTrustedOperation(input: $input) { id } }`,
+      { input: { organisationId: PARTNER_ORGANISATION, name: "matrix", document } },
+      headers,
+    );
+    expect(registered.errors).toBeUndefined();
+  }
+  const gift = await graph.execute(
+    RECORD_DONATION,
     {
       input: {
-        organisationId: "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10",
-        name: "matrix",
-        scopes: ["read:sites"],
+        idempotencyKey: "matrix-partner-gift",
+        donorOrganisationId: PARTNER_ORGANISATION,
+        amount: { fen: 2_000_000 },
+        receivedOn: "2026-03-12",
+        channel: "BANK_TRANSFER",
+        fundCode: "LOVE_FUND",
+        designation: { purpose: "BUILDING_HOMES" },
       },
     },
     headers,
   );
-  partnerKey = key.data?.createApiKey.secret;
-  // The partner's organisation may run exactly the three operations of this matrix.
-  for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE, RECORD_DONATION]) {
-    await graph.execute(
-      `mutation($input: RegisterTrustedOperationInput!) { registerTrustedOperation(input: $input) { id } }`,
-      { input: { organisationId: "5b7d2c9e-1f3a-4e8b-9c6d-0a2e4f6b8d10", name: "matrix", document } },
-      headers,
-    );
-  }
+  expect(gift.errors).toBeUndefined();
 });
 afterAll(() => graph?.close());
 
@@ -96,6 +116,9 @@ const CHANGE_SITE =
   "mutation ChangeSite($id: ID!) { updateSite(id: $id, input: { capacity: 41 }) { capacity } }";
 const RECORD_DONATION =
   "mutation RecordDonation($input: RecordDonationInput!) { recordDonation(input: $input) { receiptNumber } }";
+const PARTNER_GIFTS = `query PartnerGifts($organisation: ID!) {
+  donations(filter: { donorOrganisationId: $organisation }) { edges { node { amount { fen } } } }
+}`;
 
 const callers: Caller[] = [
   {
@@ -105,6 +128,7 @@ const callers: Caller[] = [
     listSiteChildren: "empty",
     changeChildsHome: "UNAUTHENTICATED",
     recordDonation: "UNAUTHENTICATED",
+    readPartnerGifts: "UNAUTHENTICATED",
   },
   {
     who: "a partner with read:sites",
@@ -113,6 +137,16 @@ const callers: Caller[] = [
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
     recordDonation: "FORBIDDEN",
+    readPartnerGifts: "FORBIDDEN",
+  },
+  {
+    who: "a partner with read:funding",
+    headers: async () => ({ "x-api-key": fundingPartnerKey }),
+    readChildName: "FORBIDDEN",
+    listSiteChildren: "empty",
+    changeChildsHome: "FORBIDDEN",
+    recordDonation: "FORBIDDEN",
+    readPartnerGifts: "data",
   },
   {
     who: "a volunteer",
@@ -121,6 +155,7 @@ const callers: Caller[] = [
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
     recordDonation: "FORBIDDEN",
+    readPartnerGifts: "FORBIDDEN",
   },
   {
     who: "the child's site manager",
@@ -129,6 +164,7 @@ const callers: Caller[] = [
     listSiteChildren: "data",
     changeChildsHome: "data",
     recordDonation: "FORBIDDEN",
+    readPartnerGifts: "FORBIDDEN",
   },
   {
     who: "the county officer",
@@ -137,6 +173,7 @@ const callers: Caller[] = [
     listSiteChildren: "data",
     changeChildsHome: "data",
     recordDonation: "FORBIDDEN",
+    readPartnerGifts: "FORBIDDEN",
   },
   {
     who: "a city admin of another city (Chengdu)",
@@ -145,6 +182,7 @@ const callers: Caller[] = [
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
     recordDonation: "FORBIDDEN",
+    readPartnerGifts: "FORBIDDEN",
   },
   {
     who: "the province admin",
@@ -153,6 +191,7 @@ const callers: Caller[] = [
     listSiteChildren: "data",
     changeChildsHome: "data",
     recordDonation: "data",
+    readPartnerGifts: "data",
   },
   {
     who: "a finance officer",
@@ -161,6 +200,7 @@ const callers: Caller[] = [
     listSiteChildren: "empty",
     changeChildsHome: "FORBIDDEN",
     recordDonation: "data",
+    readPartnerGifts: "data",
   },
 ];
 
@@ -205,6 +245,20 @@ describe.each(callers)("$who", (caller) => {
     };
     const response = await graph.execute(RECORD_DONATION, { input }, await caller.headers());
     expect(outcomeOf(response, (data) => data?.recordDonation?.receiptNumber)).toBe(caller.recordDonation);
+  });
+});
+
+describe.each(callers)("$who", (caller) => {
+  it(`reading the partner organisation's gifts: ${caller.readPartnerGifts}`, async () => {
+    const response = await graph.execute(
+      PARTNER_GIFTS,
+      { organisation: PARTNER_ORGANISATION },
+      await caller.headers(),
+    );
+    expect(outcomeOf(response, (data) => data?.donations.edges.length)).toBe(caller.readPartnerGifts);
+    if (caller.readPartnerGifts === "data") {
+      expect(response.data?.donations.edges).toEqual([{ node: { amount: { fen: 2_000_000 } } }]);
+    }
   });
 });
 

@@ -16,6 +16,16 @@ export const DEMO_PARTNER_OPERATIONS: readonly { name: string; document: string 
 }`,
   },
   {
+    name: "PartnerOwnGifts",
+    document: `query PartnerOwnGifts($after: String) {
+  donations(first: 50, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { receiptNumber receivedOn amount { amount } fund { code } designation { purpose } } }
+  }
+}`,
+  },
+  {
     name: "PartnerFundingByCity",
     document: `query PartnerFundingByCity {
   fundingTotals(groupBy: CITY) { key label amount { amount } donations }

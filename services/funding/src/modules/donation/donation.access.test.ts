@@ -115,6 +115,57 @@ describe("who may read donations", () => {
   });
 });
 
+describe("a partner's key", () => {
+  const OWN = `query($filter: DonationFilter) { donations(filter: $filter) {
+    edges { node { anonymous donorName donorOrganisation { id } fund { code } } } } }`;
+  const PARTNER = { kind: "partner", roles: ["PARTNER"], organisationId: ORGANISATION };
+  const OTHER_ORGANISATION = "0c000000-0000-4000-8000-000000000003";
+
+  it("with read:funding lists its own organisation's gifts to every fund, named even when anonymous", async () => {
+    const province = await as({ roles: ["PROVINCE_ADMIN"] });
+    for (const [fundCode, organisation, anonymous] of [
+      ["LOVE_FUND", ORGANISATION, true],
+      ["CITY_510700", ORGANISATION, false],
+      ["LOVE_FUND", OTHER_ORGANISATION, false],
+    ] as const) {
+      const { errors } = await funding.execute(
+        RECORD_DONATION,
+        {
+          input: donationInput({
+            fundCode,
+            donorOrganisationId: organisation,
+            donorName: null,
+            anonymous,
+          }),
+        },
+        province.headers,
+      );
+      expect(errors, JSON.stringify(errors)).toBeUndefined();
+    }
+    const partner = await as({ ...PARTNER, scopes: ["read:funding"] });
+    const { data, errors } = await funding.execute(OWN, {}, partner.headers);
+    expect(errors).toBeUndefined();
+    const gifts = data?.donations.edges.map((edge: any) => edge.node);
+    expect(gifts.map((gift: any) => gift.fund.code).sort()).toEqual(["CITY_510700", "LOVE_FUND"]);
+    // The anonymous gift too: the donor organisation is the partner itself.
+    expect(gifts.map((gift: any) => gift.donorOrganisation?.id)).toEqual([ORGANISATION, ORGANISATION]);
+  });
+
+  it("is refused another organisation's gifts, and without read:funding any", async () => {
+    const withScope = await as({ ...PARTNER, scopes: ["read:funding"] });
+    const other = await funding.execute(
+      OWN,
+      { filter: { donorOrganisationId: OTHER_ORGANISATION } },
+      withScope.headers,
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const withoutScope = await as({ ...PARTNER, scopes: ["read:sites"] });
+    const refused = await funding.execute(OWN, {}, withoutScope.headers);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(refused.data).toBeNull();
+  });
+});
+
 describe("an anonymous donor", () => {
   const PUBLIC_LIST = `query($fundCode: String!) { fundDonations(fundCode: $fundCode, first: 10) {
     edges { node { id anonymous donorName donorOrganisation { id } amount { fen } } } } }`;

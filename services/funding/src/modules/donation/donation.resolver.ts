@@ -5,10 +5,12 @@ import {
   Connection,
   type ConnectionResult,
   DateScalar,
+  ForbiddenError,
   Money,
   PageArgs,
   PUBLIC,
   pageRequest,
+  scope,
 } from "@lamplight/subgraph-kit";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
@@ -171,15 +173,35 @@ export class DonationResolver {
 
   @Query(() => DonationConnection, {
     description:
-      "Donations to the funds you manage (finance officers: the funds run within your region; province admins: all), newest first.",
+      "Donations to the funds you manage (finance officers: the funds run within your region; province admins: all), newest first. A partner key with the read:funding scope lists its own organisation's gifts, to every fund.",
   })
-  @Allow(...FUNDING_OFFICERS)
+  @Allow(...FUNDING_OFFICERS, scope("read:funding"))
   async donations(
     @Arg("filter", () => DonationFilter, { nullable: true }) filter: DonationFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<Donation>> {
     const request = pageRequest(page);
+    const { principal } = context;
+    if (principal.kind === "partner") {
+      // A partner reconciles what it gave: its own gifts, wherever they went, and nobody else's.
+      const own = principal.organisationId;
+      if (!own || (filter?.donorOrganisationId && filter.donorOrganisationId !== own)) {
+        throw new ForbiddenError("A partner key lists only its own organisation's donations");
+      }
+      const funds = filter?.fundCode
+        ? [await fundByCodeLoader(context).load(filter.fundCode)]
+        : await context.funds.all();
+      return context.donations.list(
+        {
+          fundIds: funds.flatMap((fund) => (fund ? [fund.id] : [])),
+          donorOrganisationId: own,
+          from: filter?.from ?? null,
+          to: filter?.to ?? null,
+        },
+        request,
+      );
+    }
     let fundIds: string[];
     if (filter?.fundCode) {
       const fund = await fundByCodeLoader(context).load(filter.fundCode);
