@@ -1,3 +1,4 @@
+import { scaleFromArgs } from "@lamplight/seed-kit";
 import { createLogger } from "@lamplight/subgraph-kit";
 import { openAccessDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
@@ -13,7 +14,8 @@ if (env.NODE_ENV === "production") {
 const database = await openAccessDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
-  const seeded = await seedAccess(database.client);
+  // Access holds the same demo partner at every scale; the seed number gives its key.
+  const seeded = await seedAccess(database.client, scaleFromArgs().seed);
   logger.info({ ...seeded, ms: Date.now() - started }, "demo data loaded");
 } finally {
   await database.close();
