@@ -1,6 +1,7 @@
-import { getRegion } from "@lamplight/regions";
+import { cities, countiesWithin, getRegion } from "@lamplight/regions";
 import { describe, expect, it } from "vitest";
-import { DEMO_HOME_COUNT, DEMONSTRATION_CITY, demoHomes, SiteStatus } from "./demo-homes.js";
+import { DEMO_HOME_COUNT, DEMO_SEED, DEMONSTRATION_CITY, demoHomes, SiteStatus } from "./demo-homes.js";
+import { MAX_HOMES } from "./scale.js";
 
 describe("demoHomes", () => {
   const homes = demoHomes();
@@ -50,5 +51,42 @@ describe("demoHomes", () => {
       "SUSPENDED",
       "CLOSED",
     ]);
+  });
+});
+
+describe("demoHomes at other counts", () => {
+  const counties = cities().flatMap((city) => countiesWithin(city.code));
+
+  it("plans for 20,000 homes in every one of the 183 counties, most in rural ones", () => {
+    const homes = demoHomes(DEMO_SEED, MAX_HOMES);
+    expect(homes).toHaveLength(MAX_HOMES);
+    expect(new Set(homes.map((home) => home.id)).size).toBe(MAX_HOMES);
+    const perCounty = new Map<string, number>();
+    for (const home of homes) {
+      expect(getRegion(home.regionCode)?.parent).toBe(home.cityCode);
+      expect(
+        home.address.startsWith(`四川省${getRegion(home.cityCode)!.name}${getRegion(home.regionCode)!.name}`),
+      ).toBe(true);
+      perCounty.set(home.regionCode, (perCounty.get(home.regionCode) ?? 0) + 1);
+    }
+    expect(counties).toHaveLength(183);
+    expect(counties.every((county) => (perCounty.get(county.code) ?? 0) > 0)).toBe(true);
+    const perPerson = (urban: boolean) => {
+      const chosen = counties.filter((county) => county.name.endsWith("区") === urban);
+      const people = chosen.reduce((sum, county) => sum + county.population, 0);
+      return chosen.reduce((sum, county) => sum + (perCounty.get(county.code) ?? 0), 0) / people;
+    };
+    expect(perPerson(false)).toBeGreaterThan(3 * perPerson(true));
+    const demonstration = homes.filter((home) => home.demonstration);
+    expect(demonstration.filter((home) => home.cityCode === DEMONSTRATION_CITY)).toHaveLength(151);
+    expect(demonstration).toHaveLength(151 + 55);
+  });
+
+  it("keeps a small province's homes and demonstration sites in proportion", () => {
+    const homes = demoHomes(7, 30);
+    expect(homes).toHaveLength(30);
+    expect(homes.filter((home) => home.demonstration).length).toBe(Math.round((151 * 30) / 1712) + 1);
+    expect(demoHomes(7, 30)).toEqual(homes);
+    expect(demoHomes(8, 30)[0]?.id).not.toBe(homes[0]?.id);
   });
 });

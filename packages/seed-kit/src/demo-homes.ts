@@ -125,6 +125,10 @@ function homeName(random: Random, hostModel: HostModel): { name: string; place: 
  * The demo province's homes: spread over the counties in proportion to their rural population,
  * with the programme's host models, 151 demonstration sites in one city and 55 elsewhere.
  * Deterministic: the same seed gives the same rows, ids included.
+ *
+ * Other counts keep the same shape: fewer homes than the demo's have proportionally fewer
+ * demonstration sites; more homes (up to the 20,000 the province scale plans for) keep the
+ * programme's 151 + 55 demonstration sites, and every county has at least one home.
  */
 export function demoHomes(seed = DEMO_SEED, count = DEMO_HOME_COUNT): DemoHome[] {
   const random = new Random(seed);
@@ -134,10 +138,11 @@ export function demoHomes(seed = DEMO_SEED, count = DEMO_HOME_COUNT): DemoHome[]
   const demonstrationCityCounties = countiesWithin(DEMONSTRATION_CITY).map(
     (county) => [county, ruralWeight(county)] as const,
   );
+  const demonstrationCitySites = proportional(DEMONSTRATION_CITY_SITES, count);
   const sites: DemoHome[] = [];
   for (let i = 0; i < count; i++) {
     // The demonstration city's homes come first, so that it has its 151 demonstration sites.
-    const inDemonstrationCity = i < DEMONSTRATION_CITY_SITES;
+    const inDemonstrationCity = i < demonstrationCitySites;
     const county = random.weighted(inDemonstrationCity ? demonstrationCityCounties : counties);
     const city = county.parent!;
     const hostModel = random.weighted(HOST_MODELS);
@@ -161,15 +166,54 @@ export function demoHomes(seed = DEMO_SEED, count = DEMO_HOME_COUNT): DemoHome[]
       openedOn: opened ? random.date(new Date("2010-03-01"), new Date("2026-09-01")) : null,
     });
   }
+  if (count > DEMO_HOME_COUNT) coverEveryCounty(random, sites, demonstrationCitySites);
   // Exactly 55 more demonstration homes, among the open ones outside the demonstration city.
   const candidates = sites.filter(
     (site) => site.cityCode !== DEMONSTRATION_CITY && site.status === SiteStatus.OPEN,
   );
-  for (let chosen = 0; chosen < OTHER_DEMONSTRATION_SITES; ) {
+  const others = Math.min(proportional(OTHER_DEMONSTRATION_SITES, count), candidates.length);
+  for (let chosen = 0; chosen < others; ) {
     const site = random.pick(candidates);
     if (site.demonstration) continue;
     site.demonstration = true;
     chosen++;
   }
   return sites;
+}
+
+/** The programme's figure for the demo's count of homes and more, a proportional share below. */
+function proportional(figure: number, count: number): number {
+  return count >= DEMO_HOME_COUNT ? figure : Math.round((figure * count) / DEMO_HOME_COUNT);
+}
+
+/**
+ * Moves a home into each county that drew none: taken from the county with the most homes, it
+ * gets the new county's address and a position near its city (only for more homes than the demo's,
+ * so that the demo province stays as it is). The demonstration city's first homes stay put.
+ */
+function coverEveryCounty(random: Random, sites: DemoHome[], fixed: number): void {
+  const covered = new Set(sites.map((site) => site.regionCode));
+  const movable = new Map<string, number[]>();
+  for (let i = fixed; i < sites.length; i++) {
+    const list = movable.get(sites[i]!.regionCode) ?? [];
+    list.push(i);
+    movable.set(sites[i]!.regionCode, list);
+  }
+  for (const city of cities()) {
+    for (const county of countiesWithin(city.code)) {
+      if (covered.has(county.code)) continue;
+      let fullest: number[] = [];
+      for (const list of movable.values()) if (list.length > fullest.length) fullest = list;
+      if (fullest.length < 2) return;
+      const site = sites[fullest.pop()!]!;
+      const prefix = `四川省${getRegion(site.cityCode)!.name}${getRegion(site.regionCode)!.name}`;
+      const [lat, lng] = CITY_CENTRES[city.code] ?? [30.6, 104.0];
+      site.regionCode = county.code;
+      site.cityCode = city.code;
+      site.address = `四川省${city.name}${county.name}${site.address.slice(prefix.length)}`;
+      site.latitude = (lat + (random.next() - 0.5) * 0.8).toFixed(6);
+      site.longitude = (lng + (random.next() - 0.5) * 0.8).toFixed(6);
+      covered.add(county.code);
+    }
+  }
 }
