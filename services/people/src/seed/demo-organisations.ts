@@ -1,5 +1,5 @@
 import { cities } from "@lamplight/regions";
-import { placeName, Random } from "@lamplight/seed-kit";
+import { DEMO_PARTNER_ORGANISATION, placeName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { OrganisationKind } from "../generated/prisma/enums.js";
 
@@ -106,6 +106,13 @@ export function demoOrganisations(seed = 20261130): Prisma.OrganisationCreateMan
     names.add(name);
     rows.push({ id, name, kind, regionCode: city.code });
   }
+  // Last, so that no draw above moves: the demo partner, whose API key the access seed loads.
+  rows.push({
+    id: DEMO_PARTNER_ORGANISATION.id,
+    name: DEMO_PARTNER_ORGANISATION.name,
+    kind: OrganisationKind.ALLIANCE_COMPANY,
+    regionCode: PROVINCE,
+  });
   return rows;
 }
 

@@ -1,5 +1,5 @@
 import { getRegion } from "@lamplight/regions";
-import { DEMO_VOLUNTEER_ID } from "@lamplight/seed-kit";
+import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID } from "@lamplight/seed-kit";
 import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -23,6 +23,10 @@ describe("the demo data", () => {
     expect(organisations.filter((o) => o.kind === "GOVERNMENT_UNIT")).toHaveLength(13);
     expect(organisations.filter((o) => o.kind.startsWith("ALLIANCE_")).length).toBeGreaterThanOrEqual(60);
     expect(new Set(organisations.map((o) => o.name)).size).toBe(organisations.length);
+    expect(organisations.at(-1)).toMatchObject({
+      id: DEMO_PARTNER_ORGANISATION.id,
+      kind: "ALLIANCE_COMPANY",
+    });
   });
 
   it("places every child in a county of the province, with its city", () => {
