@@ -1,15 +1,26 @@
+import { scaleFromArgs } from "@lamplight/seed-kit";
 import { createLogger } from "@lamplight/subgraph-kit";
 import { openSitesDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
 import { seedSites } from "./seed/index.js";
 
-// `pnpm seed`: migrate, then load the demo data (idempotent).
+// `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the
+// province at that scale (idempotent). Logs each table's rows and rows per second.
 const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const scale = scaleFromArgs(process.argv.slice(2));
 const database = await openSitesDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
-  const seeded = await seedSites(database.client);
-  logger.info({ ...seeded, ms: Date.now() - started }, "demo data loaded");
+  const seeded = await seedSites(database.client, scale, ({ table, rows, ms }) => {
+    logger.info(
+      { table, rows, ms: Math.round(ms), rowsPerSecond: Math.round((rows / Math.max(ms, 1)) * 1000) },
+      "table loaded",
+    );
+  });
+  logger.info(
+    { scale: scale.name, seed: scale.seed, homes: scale.homes, ...seeded, ms: Date.now() - started },
+    "data loaded",
+  );
 } finally {
   await database.close();
 }

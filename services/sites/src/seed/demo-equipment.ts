@@ -27,8 +27,15 @@ export function demoInventories(
   homes: readonly DemoHome[],
   seed: number,
 ): Prisma.InventoryItemCreateManyInput[] {
+  return [...inventoryRows(homes, seed)];
+}
+
+/** The same inventories, one line at a time. */
+export function* inventoryRows(
+  homes: readonly DemoHome[],
+  seed: number,
+): Generator<Prisma.InventoryItemCreateManyInput> {
   const random = new Random(seed + 2);
-  const rows: Prisma.InventoryItemCreateManyInput[] = [];
   for (const home of homes) {
     if (home.status !== "OPEN" && home.status !== "SUSPENDED") continue;
     const compliant = home.demonstration || random.chance(COMPLIANT_SHARE);
@@ -40,8 +47,7 @@ export function demoInventories(
     for (const [itemCode, minimum] of STANDARD) {
       const plenty = minimum === 1 ? random.int(1, 2) : random.int(minimum, Math.round(minimum * 2.5));
       const count = short.has(itemCode) ? random.int(0, minimum - 1) : plenty;
-      if (count > 0) rows.push({ siteId: home.id, itemCode, count });
+      if (count > 0) yield { siteId: home.id, itemCode, count };
     }
   }
-  return rows;
 }

@@ -51,8 +51,15 @@ export function demoHistory(
   homes: readonly DemoHome[],
   seed: number,
 ): Prisma.SiteTransitionCreateManyInput[] {
+  return [...historyRows(homes, seed)];
+}
+
+/** The same history, one row at a time, so that a large province streams into the database. */
+export function* historyRows(
+  homes: readonly DemoHome[],
+  seed: number,
+): Generator<Prisma.SiteTransitionCreateManyInput> {
   const random = new Random(seed + 1);
-  const rows: Prisma.SiteTransitionCreateManyInput[] = [];
   for (const home of homes) {
     const path = pathTo(home.status);
     const dates = new Map<string, number>();
@@ -71,9 +78,9 @@ export function demoHistory(
     for (let i = anchorIndex + 1; i < path.length; i++) {
       dates.set(path[i]!, Math.min(LATEST, dates.get(path[i - 1]!)! + random.int(100, 1000) * DAY));
     }
-    path.forEach((status, index) => {
+    for (const [index, status] of path.entries()) {
       const step = STEPS[status]!;
-      rows.push({
+      yield {
         id: random.uuid(),
         siteId: home.id,
         fromStatus:
@@ -83,8 +90,7 @@ export function demoHistory(
         actorRoles: [step.role],
         reason: step.reason,
         at: new Date(dates.get(status)! + random.int(9, 17) * 3_600_000),
-      });
-    });
+      };
+    }
   }
-  return rows;
 }

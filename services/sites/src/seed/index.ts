@@ -1,48 +1,159 @@
-import { chunks, DEMO_SEED } from "@lamplight/seed-kit";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { demoAssessments } from "./demo-assessments.js";
-import { demoInventories } from "./demo-equipment.js";
+import { demoHomes, type Scale, scaleOf } from "@lamplight/seed-kit";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { bulkInsert, type TableLoad, TableLoader } from "./bulk-insert.js";
+import { assessmentStream, DEMO_ASSESSMENT_YEAR, PROVINCE_ASSESSMENT_YEARS } from "./demo-assessments.js";
+import { inventoryRows } from "./demo-equipment.js";
 import { demoFacilities } from "./demo-facilities.js";
-import { demoHistory } from "./demo-history.js";
-import { demoSites } from "./demo-sites.js";
+import { historyRows } from "./demo-history.js";
 
-const BATCH = 1000;
-
-async function insert<Row>(
-  rows: readonly Row[],
-  createMany: (args: { data: Row[]; skipDuplicates: true }) => Promise<{ count: number }>,
-): Promise<number> {
-  let inserted = 0;
-  for (const batch of chunks(rows, BATCH))
-    inserted += (await createMany({ data: batch, skipDuplicates: true })).count;
-  return inserted;
-}
+export type { TableLoad };
 
 /**
- * Loads the demo province: its homes and their histories, the other facilities, the homes'
- * equipment and the 2025 assessments. Idempotent: rows keep their seeded ids (or keys), and
- * existing ones are skipped. The equipment standard and the assessment criteria come with the
- * migrations.
+ * Loads a province at the given scale (the demo province unless told otherwise): its homes
+ * (`demoHomes(scale.seed, scale.homes)`, shared with every other subgraph's seed) and their
+ * histories, the other facilities, the homes' equipment and the assessments (the demo's for 2025,
+ * the province's for 2021 to 2025) with each year's excellent homes. Rows are
+ * generated and inserted batch by batch, in multi-row statements. Idempotent: rows keep their
+ * seeded ids (or keys), and existing ones are skipped. The equipment standard and the assessment
+ * criteria come with the migrations. `onTable` hears of each table once it is loaded.
  */
 export async function seedSites(
   prisma: PrismaClient,
-  options: { seed?: number } = {},
+  scale: Scale = scaleOf("demo"),
+  onTable: (load: TableLoad) => void = () => {},
 ): Promise<Record<string, number>> {
-  const seed = options.seed ?? DEMO_SEED;
-  const homes = demoSites(seed);
+  const { seed } = scale;
+  const homes = demoHomes(seed, scale.homes);
   const facilities = demoFacilities(homes, seed);
-  const assessments = demoAssessments(homes, seed);
-  return {
-    sites: await insert([...homes, ...facilities.sites], (args) => prisma.site.createMany(args)),
-    transitions: await insert([...demoHistory(homes, seed), ...facilities.history], (args) =>
-      prisma.siteTransition.createMany(args),
-    ),
-    routeStops: await insert(facilities.stops, (args) => prisma.routeStop.createMany(args)),
-    inventoryItems: await insert(demoInventories(homes, seed), (args) =>
-      prisma.inventoryItem.createMany(args),
-    ),
-    assessments: await insert(assessments.assessments, (args) => prisma.assessment.createMany(args)),
-    assessmentScores: await insert(assessments.scores, (args) => prisma.assessmentScore.createMany(args)),
-    excellentHomes: await insert(assessments.excellent, (args) => prisma.excellentHome.createMany(args)),
+  const loads: TableLoad[] = [];
+  const loaded = (load: TableLoad) => {
+    loads.push(load);
+    onTable(load);
   };
+  const now = { updatedAt: "now()" };
+
+  const sites = new TableLoader<Prisma.SiteCreateManyInput>(
+    "sites",
+    bulkInsert(
+      prisma,
+      "Site",
+      [
+        ["id", "uuid"],
+        ["name", "text"],
+        ["regionCode", "text"],
+        ["cityCode", "text"],
+        ["address", "text"],
+        ["latitude", "numeric"],
+        ["longitude", "numeric"],
+        ["hostModel", '"HostModel"'],
+        ["kind", '"SiteKind"'],
+        ["demonstration", "boolean"],
+        ["capacity", "int"],
+        ["status", '"SiteStatus"'],
+        ["openedOn", "date"],
+      ],
+      now,
+    ),
+  );
+  loaded(
+    await sites.addAll(
+      concat<Prisma.SiteCreateManyInput>(
+        homes.map((home) => ({ ...home, kind: "HOME" as const })),
+        facilities.sites.map((site) => ({ demonstration: false, ...site })),
+      ),
+    ),
+  );
+
+  const transitions = new TableLoader<Prisma.SiteTransitionCreateManyInput>(
+    "transitions",
+    bulkInsert(prisma, "SiteTransition", [
+      ["id", "uuid"],
+      ["siteId", "uuid"],
+      ["fromStatus", '"SiteStatus"'],
+      ["toStatus", '"SiteStatus"'],
+      ["actorId", "text"],
+      ["actorRoles", "text[]"],
+      ["reason", "text"],
+      ["at", "timestamptz"],
+    ]),
+  );
+  loaded(await transitions.addAll(concat(historyRows(homes, seed), facilities.history)));
+
+  const stops = new TableLoader<Prisma.RouteStopCreateManyInput>(
+    "routeStops",
+    bulkInsert(prisma, "RouteStop", [
+      ["librarySiteId", "uuid"],
+      ["position", "int"],
+      ["homeSiteId", "uuid"],
+    ]),
+  );
+  loaded(await stops.addAll(facilities.stops));
+
+  const inventory = new TableLoader<Prisma.InventoryItemCreateManyInput>(
+    "inventoryItems",
+    bulkInsert(
+      prisma,
+      "InventoryItem",
+      [
+        ["siteId", "uuid"],
+        ["itemCode", "text"],
+        ["count", "int"],
+      ],
+      now,
+    ),
+  );
+  loaded(await inventory.addAll(inventoryRows(homes, seed)));
+
+  // An assessment's scores follow it into the database, batch after batch. The province holds
+  // five years of assessments, the demo its last year's.
+  const years = scale.name === "province" ? PROVINCE_ASSESSMENT_YEARS : [DEMO_ASSESSMENT_YEAR];
+  const stream = assessmentStream(homes, seed, years);
+  const assessments = new TableLoader<Prisma.AssessmentCreateManyInput>(
+    "assessments",
+    bulkInsert(prisma, "Assessment", [
+      ["id", "uuid"],
+      ["siteId", "uuid"],
+      ["cityCode", "text"],
+      ["year", "int"],
+      ["level", '"ReviewLevel"'],
+      ["total", "int"],
+      ["comments", "text"],
+      ["assessorId", "text"],
+      ["createdAt", "timestamptz"],
+    ]),
+  );
+  const writeScores = bulkInsert(prisma, "AssessmentScore", [
+    ["assessmentId", "uuid"],
+    ["criterionCode", "text"],
+    ["score", "int"],
+  ]);
+  const scores = new TableLoader<Prisma.AssessmentScoreCreateManyInput>("assessmentScores", async (rows) => {
+    await assessments.flush();
+    return writeScores(rows);
+  });
+  for (const item of stream.assessments) {
+    await assessments.add(item.assessment);
+    for (const score of item.scores) await scores.add(score);
+  }
+  await assessments.flush();
+  await scores.flush();
+  loaded(assessments.load);
+  loaded(scores.load);
+
+  const excellent = new TableLoader<Prisma.ExcellentHomeCreateManyInput>(
+    "excellentHomes",
+    bulkInsert(prisma, "ExcellentHome", [
+      ["year", "int"],
+      ["siteId", "uuid"],
+      ["citation", "text"],
+      ["selectedBy", "text"],
+      ["selectedAt", "timestamptz"],
+    ]),
+  );
+  loaded(await excellent.addAll(stream.excellent()));
+  return Object.fromEntries(loads.map((load) => [load.table, load.rows]));
+}
+
+function* concat<Row>(...sources: Iterable<Row>[]): Generator<Row> {
+  for (const source of sources) yield* source;
 }
