@@ -1,15 +1,23 @@
+import { scaleFromArgs } from "@lamplight/seed-kit";
 import { createLogger } from "@lamplight/subgraph-kit";
 import { openFundingDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
-import { seedFunding } from "./seed/index.js";
+import { seedFunding, TableTimes } from "./seed/index.js";
 
-// `pnpm seed`: migrate, then load the demo data (idempotent).
+// `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the data of
+// that scale (idempotent), logging rows and rows per second per table.
 const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const scale = scaleFromArgs(process.argv.slice(2));
 const database = await openFundingDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
-  const seeded = await seedFunding(database.client);
-  logger.info({ ...seeded, ms: Date.now() - started }, "demo data loaded");
+  const times = new TableTimes();
+  const seeded = await seedFunding(database.client, { scale, times });
+  for (const table of times.report()) logger.info(table, "table loaded");
+  logger.info(
+    { scale: scale.name, seed: scale.seed, homes: scale.homes, ...seeded, ms: Date.now() - started },
+    `${scale.name} data loaded`,
+  );
 } finally {
   await database.close();
 }

@@ -1,5 +1,13 @@
 import { cities } from "@lamplight/regions";
-import { DEMO_PROJECTS, DEMO_SEED, demoHomes, personName, placeName, Random } from "@lamplight/seed-kit";
+import {
+  DEMO_PROJECTS,
+  DEMO_SEED,
+  type DemoHome,
+  demoHomes,
+  personName,
+  placeName,
+  Random,
+} from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Currency, DonationChannel, JournalEntryKind, Purpose } from "../generated/prisma/enums.js";
 import { receiptNumber } from "../modules/donation/donation.repository.js";
@@ -14,6 +22,8 @@ export const LOVE_FUND_TOTAL_FEN = 27_000_000n * YUAN;
 export const CITY_FUNDS_TOTAL_FEN = 115_000_000n * YUAN;
 /** The month in which the love fund received 9,000,000+ yuan. */
 export const BIG_MONTH = "2026-03";
+/** What the love fund received in that month, as the demo has it: 9,436,232.00 yuan. */
+export const BIG_MONTH_TOTAL_FEN = 9_436_232n * YUAN;
 
 /**
  * The people subgraph seeds its organisations from this number, the 13 member units of the leading
@@ -38,7 +48,7 @@ export const DONORS = {
   charityFederation: peopleOrganisationIds[19]!, // 四川省慈善总会
 } as const;
 
-interface Gift {
+export interface Gift {
   fundCode: string;
   receivedOn: Date;
   amountFen: bigint;
@@ -97,7 +107,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
  * LOVE_FUND, designated SPORTS_CENTRE; the SPORTS_LOTTERY fund is the restricted fund the lottery
  * money is granted from, and receives no gifts in the demo.
  */
-const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
+export const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
   [DONORS.powerCompany, "2026-03-06", 4_000_000, Purpose.BUILDING_HOMES],
   [DONORS.propertyGroup, "2026-03-18", 4_000_000, Purpose.BUILDING_HOMES],
   [DONORS.sportsBureau, "2026-03-25", 1_000_000, Purpose.SPORTS_CENTRE, "SPORTS_CENTRE"],
@@ -125,7 +135,7 @@ const SMALL_CHANNELS: readonly (readonly [DonationChannel, number])[] = [
   [DonationChannel.BANK_TRANSFER, 20],
   [DonationChannel.CASH, 10],
 ];
-const SMALL_PURPOSES: readonly (readonly [Purpose, number])[] = [
+export const SMALL_PURPOSES: readonly (readonly [Purpose, number])[] = [
   [Purpose.GENERAL, 40],
   [Purpose.BUILDING_HOMES, 20],
   [Purpose.ACTIVITIES, 20],
@@ -133,13 +143,17 @@ const SMALL_PURPOSES: readonly (readonly [Purpose, number])[] = [
   [Purpose.SPORTS_CENTRE, 5],
 ];
 /** Purposes a gift to one particular home can have. */
-const HOME_PURPOSES = new Set<Purpose>([Purpose.BUILDING_HOMES, Purpose.EQUIPMENT, Purpose.ACTIVITIES]);
+export const HOME_PURPOSES = new Set<Purpose>([
+  Purpose.BUILDING_HOMES,
+  Purpose.EQUIPMENT,
+  Purpose.ACTIVITIES,
+]);
 
-const FIRST_DAY = day("2024-01-01");
-const LAST_DAY = day("2026-11-28");
+export const FIRST_DAY = day("2024-01-01");
+export const LAST_DAY = day("2026-11-28");
 
 /** A standard normal draw (Box–Muller). */
-function normal(random: Random): number {
+export function normal(random: Random): number {
   return Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
 }
 
@@ -179,7 +193,7 @@ function individualGifts(random: Random, totalFen: bigint, homeIds: readonly str
 }
 
 /** The cities' special funds: a dozen or so gifts each from local companies, 115,000,000 yuan in all. */
-function cityGifts(random: Random): Gift[] {
+export function cityGifts(random: Random): Gift[] {
   const cityList = cities();
   const weights = cityList.map((city) => BigInt(city.population));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0n);
@@ -216,6 +230,71 @@ function cityGifts(random: Random): Gift[] {
   return gifts;
 }
 
+/** A gift's journal entry (bank debited, the purpose's income credited), its two lines and its row. */
+export function giftRows(
+  gift: Gift,
+  fund: { id: string },
+  receipt: string,
+  newId: () => string,
+  accountOf: (code: string) => string,
+): {
+  entry: Prisma.JournalEntryCreateManyInput;
+  lines: Prisma.JournalLineCreateManyInput[];
+  donation: Prisma.DonationCreateManyInput;
+} {
+  const entryId = newId();
+  const donationId = newId();
+  // Recorded on the afternoon of the day the money arrived (15:00 in the province).
+  const postedAt = new Date(gift.receivedOn.getTime() + 7 * 3_600_000);
+  return {
+    entry: {
+      id: entryId,
+      fundId: fund.id,
+      postedAt,
+      memo: `Donation ${receipt}`,
+      kind: JournalEntryKind.DONATION,
+      reversesId: null,
+      createdBy: "seed",
+    },
+    lines: [
+      {
+        id: newId(),
+        entryId,
+        accountId: accountOf(BANK_ACCOUNT),
+        amountFen: gift.amountFen,
+        currency: Currency.CNY,
+      },
+      {
+        id: newId(),
+        entryId,
+        accountId: accountOf(incomeAccount(gift.purpose)),
+        amountFen: -gift.amountFen,
+        currency: Currency.CNY,
+      },
+    ],
+    donation: {
+      id: donationId,
+      idempotencyKey: `seed:${donationId}`,
+      fundId: fund.id,
+      donorOrganisationId: gift.donorOrganisationId,
+      donorName: gift.donorName,
+      anonymous: gift.anonymous,
+      amountFen: gift.amountFen,
+      currency: Currency.CNY,
+      receivedOn: gift.receivedOn,
+      channel: gift.channel,
+      purpose: gift.purpose,
+      siteId: gift.siteId,
+      projectId: gift.projectId ?? null,
+      pledgeInstalmentId: gift.pledgeInstalmentId ?? null,
+      receiptNumber: receipt,
+      journalEntryId: entryId,
+      recordedBy: "seed",
+      recordedAt: postedAt,
+    },
+  };
+}
+
 export interface DemoDonations {
   entries: Prisma.JournalEntryCreateManyInput[];
   lines: Prisma.JournalLineCreateManyInput[];
@@ -234,9 +313,10 @@ export function demoDonations(
     donorOrganisationId: string | null;
     receivedOn: Date;
   }) => string | null = () => null,
+  homes: readonly DemoHome[] = demoHomes(DEMO_SEED),
 ): DemoDonations {
   const random = new Random(seed + 1);
-  const homeIds = demoHomes(DEMO_SEED).map((home) => home.id);
+  const homeIds = homes.map((home) => home.id);
   const named = NAMED_LOVE_FUND_GIFTS.reduce((sum, gift) => sum + gift.amountFen, 0n);
   const individuals = individualGifts(random, LOVE_FUND_TOTAL_FEN - named, homeIds);
   designateToProjects(individuals, seed);
@@ -258,54 +338,17 @@ export function demoDonations(
     counter.lastNumber += 1;
     counters.set(counterKey, counter);
     const receipt = receiptNumber(fund.code, year, counter.lastNumber);
-    const entryId = random.uuid();
-    const donationId = random.uuid();
-    result.entries.push({
-      id: entryId,
-      fundId: fund.id,
-      // Recorded on the afternoon of the day the money arrived (15:00 in the province).
-      postedAt: new Date(gift.receivedOn.getTime() + 7 * 3_600_000),
-      memo: `Donation ${receipt}`,
-      kind: JournalEntryKind.DONATION,
-      reversesId: null,
-      createdBy: "seed",
-    });
-    result.lines.push(
-      {
-        id: random.uuid(),
-        entryId,
-        accountId: accountOf.get(`${fund.id}|${BANK_ACCOUNT}`)!,
-        amountFen: gift.amountFen,
-        currency: Currency.CNY,
-      },
-      {
-        id: random.uuid(),
-        entryId,
-        accountId: accountOf.get(`${fund.id}|${incomeAccount(gift.purpose)}`)!,
-        amountFen: -gift.amountFen,
-        currency: Currency.CNY,
-      },
+    const rows = giftRows(
+      gift,
+      fund,
+      receipt,
+      () => random.uuid(),
+      (code) => accountOf.get(`${fund.id}|${code}`)!,
     );
-    result.donations.push({
-      id: donationId,
-      idempotencyKey: `seed:${donationId}`,
-      fundId: fund.id,
-      donorOrganisationId: gift.donorOrganisationId,
-      donorName: gift.donorName,
-      anonymous: gift.anonymous,
-      amountFen: gift.amountFen,
-      currency: Currency.CNY,
-      receivedOn: gift.receivedOn,
-      channel: gift.channel,
-      purpose: gift.purpose,
-      siteId: gift.siteId,
-      projectId: gift.projectId ?? null,
-      pledgeInstalmentId: pledgeInstalmentOf(gift),
-      receiptNumber: receipt,
-      journalEntryId: entryId,
-      recordedBy: "seed",
-      recordedAt: new Date(gift.receivedOn.getTime() + 7 * 3_600_000),
-    });
+    rows.donation.pledgeInstalmentId = pledgeInstalmentOf(gift);
+    result.entries.push(rows.entry);
+    result.lines.push(...rows.lines);
+    result.donations.push(rows.donation);
   }
   result.counters = [...counters.values()];
   return result;

@@ -1,11 +1,17 @@
 import { cities, PROVINCE_CODE } from "@lamplight/regions";
-import { Random } from "@lamplight/seed-kit";
+import { DEMO_SEED, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { FundKind } from "../generated/prisma/enums.js";
 import { type ChartAccount, chartOfAccounts } from "../modules/fund/fund.chart.js";
 
 /** The seed of the funding demo data: the same number gives the same rows, ids included. */
 export const FUNDING_SEED = 20261203;
+
+/**
+ * The funding seed for a `--seed` number: the programme's default seed gives FUNDING_SEED (the demo
+ * data as it has always been), any other number shifts every stream of this service with it.
+ */
+export const fundingSeed = (seed: number = DEMO_SEED) => FUNDING_SEED + (seed - DEMO_SEED);
 
 export const LOVE_FUND = "LOVE_FUND";
 export const SPORTS_LOTTERY = "SPORTS_LOTTERY";

@@ -137,9 +137,14 @@ export function demoPledges(funds: DemoFunds, seed = FUNDING_SEED): DemoPledges 
  * - gifts in kind: a mobile library for each of the 21 cities, 55 IP phones for demonstration
  *   homes, 20,000 books for 100 homes, each delivered.
  */
-export function demoGrants(funds: DemoFunds, gifts: readonly SeededGift[], seed = FUNDING_SEED): DemoGrants {
+export function demoGrants(
+  funds: DemoFunds,
+  gifts: readonly SeededGift[],
+  seed = FUNDING_SEED,
+  options: { homes?: readonly DemoHome[]; province?: boolean } = {},
+): DemoGrants {
   const random = new Random(seed + 3);
-  const homes = demoHomes(DEMO_SEED);
+  const homes = options.homes ?? demoHomes(DEMO_SEED);
   const homeById = new Map(homes.map((home) => [home.id, home]));
   const fundById = new Map(funds.funds.map((fund) => [fund.id, fund]));
   const loveFund = funds.funds.find((fund) => fund.code === LOVE_FUND)!;
@@ -409,13 +414,14 @@ export function demoGrants(funds: DemoFunds, gifts: readonly SeededGift[], seed 
 
   // Gifts in kind, each received into the love fund's books and delivered to homes.
   const inKind = (
-    donor: string,
+    donor: string | null,
     category: InKindCategory,
     description: string,
     quantity: number,
     valueYuan: number,
     receivedOn: Date,
     deliveries: { site: DemoHome; quantity: number }[],
+    donorName: string | null = null,
   ) => {
     const value = BigInt(valueYuan) * YUAN;
     const id = random.uuid();
@@ -433,7 +439,7 @@ export function demoGrants(funds: DemoFunds, gifts: readonly SeededGift[], seed 
       id,
       fundId: loveFund.id,
       donorOrganisationId: donor,
-      donorName: null,
+      donorName,
       anonymous: false,
       category,
       description,
@@ -507,7 +513,72 @@ export function demoGrants(funds: DemoFunds, gifts: readonly SeededGift[], seed 
     day("2025-09-01"),
     bookHomes.slice(0, 80).map((site) => ({ site, quantity: 200 })),
   );
+  if (options.province) provinceGrants(funds, openHomes, grant, inKind);
   return result;
+}
+
+/**
+ * What the province adds to the demo's grants and gifts in kind, home by home (so they grow with
+ * `--homes`): every city's special fund pays each of its open homes 20,000 yuan of running costs from
+ * its general money while that money lasts, and each city's sporting-goods traders give every open
+ * home of the city a set of sports equipment (3,000 yuan a set), received into the love fund.
+ */
+function provinceGrants(
+  funds: DemoFunds,
+  openHomes: readonly DemoHome[],
+  grant: (
+    key: Pick<SeededGift, "fundId" | "purpose" | "siteId" | "projectId">,
+    amountFen: bigint,
+    recipient: { kind: GrantRecipientKind; siteId?: string; regionCode: string },
+    title: string,
+    awardOn: Date,
+    paidShare: number,
+    reportedShare: number,
+  ) => void,
+  inKind: (
+    donor: string | null,
+    category: InKindCategory,
+    description: string,
+    quantity: number,
+    valueYuan: number,
+    receivedOn: Date,
+    deliveries: { site: DemoHome; quantity: number }[],
+    donorName: string | null,
+  ) => void,
+): void {
+  const fundOfCity = new Map(
+    funds.funds
+      .filter((fund) => fund.kind === "CITY_SPECIAL_FUND")
+      .map((fund) => [fund.ownerRegionCode, fund]),
+  );
+  const homesOfCity = new Map<string, DemoHome[]>();
+  openHomes.forEach((site, index) => {
+    homesOfCity.set(site.cityCode, [...(homesOfCity.get(site.cityCode) ?? []), site]);
+    const fund = fundOfCity.get(site.cityCode);
+    if (!fund) return;
+    grant(
+      { fundId: fund.id, purpose: Purpose.GENERAL, siteId: null, projectId: null },
+      20_000n * YUAN,
+      { kind: GrantRecipientKind.SITE, siteId: site.id, regionCode: site.regionCode },
+      `${site.name}运行经费`,
+      addDays(day("2026-01-05"), index % 120),
+      1,
+      index % 3 === 0 ? 0 : 0.7,
+    );
+  });
+  for (const [cityCode, sites] of homesOfCity) {
+    const city = getRegion(cityCode)!;
+    inKind(
+      null,
+      InKindCategory.SPORTS_EQUIPMENT,
+      `体育器材（每家一套：篮球、跳绳、乒乓球台），${city.name}`,
+      sites.length,
+      sites.length * 3000,
+      day("2025-04-20"),
+      sites.map((site) => ({ site, quantity: 1 })),
+      `${city.name}体育用品商会`,
+    );
+  }
 }
 
 export type { SeededGift };

@@ -1,8 +1,15 @@
-import { chunks } from "@lamplight/seed-kit";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { chunks, DEMO_SEED, type DemoHome, demoHomes, type Scale } from "@lamplight/seed-kit";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { demoDonations } from "./demo-donations.js";
-import { demoFunds } from "./demo-funds.js";
-import { demoGrants, demoPledges } from "./demo-grants.js";
+import { type DemoFunds, demoFunds, fundingSeed } from "./demo-funds.js";
+import {
+  type DemoGrants,
+  type DemoPledges,
+  demoGrants,
+  demoPledges,
+  type SeededGift,
+} from "./demo-grants.js";
+import { type ProvinceChunk, type ProvinceTally, provinceDonations } from "./province-donations.js";
 
 /** Loads the funds and their charts of accounts. Idempotent: existing rows are skipped. */
 export async function seedFunds(
@@ -18,8 +25,17 @@ export async function seedFunds(
   return { funds: insertedFunds, accounts: insertedAccounts };
 }
 
-const json = (rows: readonly object[]) =>
+const withBigInts = (rows: readonly object[]) =>
   JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+/** Rows as JSON; the replacer (slow) only when a row holds a BigInt, which plain JSON refuses. */
+const json = (rows: readonly object[]) => {
+  try {
+    return JSON.stringify(rows);
+  } catch (error) {
+    if (error instanceof TypeError) return withBigInts(rows);
+    throw error;
+  }
+};
 
 /** The tables loaded in bulk, by name: never built from input. */
 type BulkTable =
@@ -34,6 +50,28 @@ type BulkTable =
   | "PledgeInstalment"
   | "InKindGift"
   | "InKindDelivery";
+
+/** Rows written per table and the time spent writing them, for the seed's report. */
+export class TableTimes {
+  readonly tables = new Map<string, { rows: number; ms: number }>();
+
+  add(table: string, rows: number, ms: number): void {
+    const seen = this.tables.get(table) ?? { rows: 0, ms: 0 };
+    seen.rows += rows;
+    seen.ms += ms;
+    this.tables.set(table, seen);
+  }
+
+  /** Per table: rows, seconds and rows per second. */
+  report(): { table: string; rows: number; seconds: number; rowsPerSecond: number }[] {
+    return [...this.tables].map(([table, { rows, ms }]) => ({
+      table,
+      rows,
+      seconds: Math.round(ms) / 1000,
+      rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : rows,
+    }));
+  }
+}
 
 /** Date columns take the day alone. */
 const dated = <Row extends object>(rows: readonly Row[], ...columns: (keyof Row)[]) =>
@@ -52,23 +90,23 @@ const dated = <Row extends object>(rows: readonly Row[], ...columns: (keyof Row)
  * where every bound parameter costs. Every column must be given (defaults do not apply); existing
  * rows are skipped.
  */
-async function bulkInsert(prisma: PrismaClient, table: BulkTable, rows: readonly object[]): Promise<number> {
+async function bulkInsert(
+  prisma: Pick<PrismaClient, "$executeRawUnsafe">,
+  table: BulkTable,
+  rows: readonly object[],
+  times?: TableTimes,
+): Promise<number> {
   if (rows.length === 0) return 0;
-  return prisma.$executeRawUnsafe(
+  const started = performance.now();
+  const inserted = await prisma.$executeRawUnsafe(
     `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json) ON CONFLICT DO NOTHING`,
     json(rows),
   );
+  times?.add(table, inserted, performance.now() - started);
+  return inserted;
 }
 
-/**
- * Loads the demo funds and gifts, with their journal entries and receipt counters. Idempotent:
- * rows keep their seeded ids and existing ones are skipped. Gifts are left alone once real ones
- * have been recorded (their receipt numbers would collide with the seeded ones).
- */
-export async function seedFunding(
-  prisma: PrismaClient,
-  options: { seed?: number } = {},
-): Promise<{
+export interface FundingSeeded {
   funds: number;
   accounts: number;
   donations: number;
@@ -76,14 +114,88 @@ export async function seedFunding(
   grants: number;
   pledges: number;
   inKindGifts: number;
-}> {
-  const seeded = await seedFunds(prisma, options.seed);
+}
+
+/** Writes one chunk of gifts in one transaction: entries, then all their lines in one statement (the
+ * balance trigger checks each statement's entries), then the donations. */
+async function insertGifts(prisma: PrismaClient, chunk: ProvinceChunk, times?: TableTimes) {
+  return prisma.$transaction(
+    async (tx) => {
+      await bulkInsert(tx, "JournalEntry", chunk.entries, times);
+      const lines = await bulkInsert(tx, "JournalLine", chunk.lines, times);
+      const donations = await bulkInsert(tx, "Donation", dated(chunk.donations, "receivedOn"), times);
+      return { lines, donations };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** Grants with their payments, spending reports and gifts in kind, and the pledges, in one transaction. */
+async function insertGrants(
+  prisma: PrismaClient,
+  granted: DemoGrants,
+  times?: TableTimes,
+): Promise<{ grants: number; lines: number; inKindGifts: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      await bulkInsert(tx, "Designation", granted.designations, times);
+      const grants = await bulkInsert(tx, "Grant", dated(granted.grants, "awardDate"), times);
+      await bulkInsert(tx, "JournalEntry", granted.entries, times);
+      const lines = await bulkInsert(tx, "JournalLine", granted.lines, times);
+      await bulkInsert(tx, "GrantDisbursement", dated(granted.disbursements, "paidOn"), times);
+      await bulkInsert(tx, "ExpenditureReport", dated(granted.reports, "spentOn"), times);
+      const inKindGifts = await bulkInsert(tx, "InKindGift", dated(granted.inKindGifts, "receivedOn"), times);
+      await bulkInsert(tx, "InKindDelivery", dated(granted.deliveries, "deliveredOn"), times);
+      return { grants, lines, inKindGifts };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function insertPledges(prisma: PrismaClient, promises: DemoPledges, times?: TableTimes) {
+  const pledges = await bulkInsert(prisma, "Pledge", dated(promises.pledges, "pledgedOn"), times);
+  await bulkInsert(prisma, "PledgeInstalment", dated(promises.instalments, "dueOn"), times);
+  return pledges;
+}
+
+export interface SeedFundingOptions {
+  /** The funding seed itself (FUNDING_SEED by default); else derived from `scale.seed`. */
+  seed?: number;
+  /** `demo` (the default) or `province`; its seed number and homes are used by both. */
+  scale?: Scale;
+  /** Gifts per chunk (one transaction each) at province scale. */
+  chunkSize?: number;
+  times?: TableTimes;
+}
+
+/**
+ * Loads the funds and gifts, with their journal entries and receipt counters, then the grants,
+ * pledges and gifts in kind drawn on them. At demo scale (the default) idempotent: rows keep their
+ * seeded ids and existing ones are skipped. Gifts are left alone once real ones have been recorded
+ * (their receipt numbers would collide with the seeded ones), and at province scale once any gift is
+ * there. Gifts to homes go to the scale's homes (seed-kit's `demoHomes(seed, homes)`).
+ */
+export async function seedFunding(
+  prisma: PrismaClient,
+  options: SeedFundingOptions = {},
+): Promise<FundingSeeded> {
+  const seed = options.seed ?? (options.scale ? fundingSeed(options.scale.seed) : undefined);
+  const homes = demoHomes(options.scale?.seed ?? DEMO_SEED, options.scale?.homes);
+  const times = options.times;
+  const started = performance.now();
+  const seeded = await seedFunds(prisma, seed);
+  times?.add("Fund", seeded.funds, 0);
+  times?.add("Account", seeded.accounts, performance.now() - started);
+  const nothing = { ...seeded, donations: 0, journalLines: 0, grants: 0, pledges: 0, inKindGifts: 0 };
+  if (options.scale?.name === "province") {
+    if ((await prisma.donation.count()) > 0) return nothing;
+    return seedProvince(prisma, { ...options.scale, seed: seed ?? fundingSeed() }, homes, seeded, options);
+  }
   const recorded = await prisma.donation.count({ where: { recordedBy: { not: "seed" } } });
-  if (recorded > 0)
-    return { ...seeded, donations: 0, journalLines: 0, grants: 0, pledges: 0, inKindGifts: 0 };
-  const funds = demoFunds(options.seed);
-  const promises = demoPledges(funds, options.seed);
-  const { entries, lines, donations, counters } = demoDonations(funds, options.seed, promises.instalmentOf);
+  if (recorded > 0) return nothing;
+  const funds = demoFunds(seed);
+  const promises = demoPledges(funds, seed);
+  const { entries, lines, donations, counters } = demoDonations(funds, seed, promises.instalmentOf, homes);
   const linesOf = new Map<string, typeof lines>();
   for (const line of lines) {
     const list = linesOf.get(line.entryId) ?? [];
@@ -91,23 +203,24 @@ export async function seedFunding(
     linesOf.set(line.entryId, list);
   }
   // Pledges first: the gifts that keep them name their instalments.
-  const pledges = await bulkInsert(prisma, "Pledge", dated(promises.pledges, "pledgedOn"));
-  await bulkInsert(prisma, "PledgeInstalment", dated(promises.instalments, "dueOn"));
+  const pledges = await insertPledges(prisma, promises, times);
   let insertedLines = 0;
   let insertedDonations = 0;
-  // A batch of entries, then all of their lines in one statement (the balance trigger checks each
-  // statement's entries), then their donations.
   const donationBatches = chunks(donations, 5000);
   for (const [index, batch] of chunks(entries, 5000).entries()) {
-    await bulkInsert(prisma, "JournalEntry", batch);
-    insertedLines += await bulkInsert(
+    const inserted = await insertGifts(
       prisma,
-      "JournalLine",
-      batch.flatMap((entry) => linesOf.get(entry.id!) ?? []),
+      {
+        entries: batch,
+        lines: batch.flatMap((entry) => linesOf.get(entry.id!) ?? []),
+        donations: donationBatches[index]!,
+      },
+      times,
     );
-    insertedDonations += await bulkInsert(prisma, "Donation", dated(donationBatches[index]!, "receivedOn"));
+    insertedLines += inserted.lines;
+    insertedDonations += inserted.donations;
   }
-  await prisma.receiptCounter.createMany({ data: counters, skipDuplicates: true });
+  await insertCounters(prisma, counters, times);
 
   // Grants, payments, reports and gifts in kind, drawn on the gifts just loaded.
   const granted = demoGrants(
@@ -120,22 +233,83 @@ export async function seedFunding(
       amountFen: BigInt(donation.amountFen),
       receivedOn: donation.receivedOn as Date,
     })),
-    options.seed,
+    seed,
+    { homes },
   );
-  await bulkInsert(prisma, "Designation", granted.designations);
-  const grants = await bulkInsert(prisma, "Grant", dated(granted.grants, "awardDate"));
-  await bulkInsert(prisma, "JournalEntry", granted.entries);
-  insertedLines += await bulkInsert(prisma, "JournalLine", granted.lines);
-  await bulkInsert(prisma, "GrantDisbursement", dated(granted.disbursements, "paidOn"));
-  await bulkInsert(prisma, "ExpenditureReport", dated(granted.reports, "spentOn"));
-  const inKindGifts = await bulkInsert(prisma, "InKindGift", dated(granted.inKindGifts, "receivedOn"));
-  await bulkInsert(prisma, "InKindDelivery", dated(granted.deliveries, "deliveredOn"));
+  const inserted = await insertGrants(prisma, granted, times);
   return {
     ...seeded,
     donations: insertedDonations,
-    journalLines: insertedLines,
-    grants,
+    journalLines: insertedLines + inserted.lines,
+    grants: inserted.grants,
     pledges,
-    inKindGifts,
+    inKindGifts: inserted.inKindGifts,
+  };
+}
+
+async function insertCounters(
+  prisma: PrismaClient,
+  counters: Prisma.ReceiptCounterCreateManyInput[],
+  times?: TableTimes,
+) {
+  const started = performance.now();
+  const { count } = await prisma.receiptCounter.createMany({ data: counters, skipDuplicates: true });
+  times?.add("ReceiptCounter", count, performance.now() - started);
+}
+
+/**
+ * The programme at its real size: the gifts stream from a generator chunk by chunk (one transaction
+ * each), then the grants draw on the pools the stream added up.
+ */
+async function seedProvince(
+  prisma: PrismaClient,
+  scale: Scale,
+  homes: readonly DemoHome[],
+  seeded: { funds: number; accounts: number },
+  options: SeedFundingOptions,
+): Promise<FundingSeeded> {
+  const { times } = options;
+  const funds: DemoFunds = demoFunds(scale.seed);
+  const promises = demoPledges(funds, scale.seed);
+  const pledges = await insertPledges(prisma, promises, times);
+  const tally: ProvinceTally = { counters: [], pools: [], donations: 0 };
+  let lines = 0;
+  let donations = 0;
+  // One chunk is written while the next is generated: the generator pauses every few hundred gifts.
+  let writing: Promise<void> = Promise.resolve();
+  for (const chunk of provinceDonations(
+    funds,
+    {
+      seed: scale.seed,
+      donations: scale.donations,
+      homes,
+      chunkSize: options.chunkSize ?? 10_000,
+      pledgeInstalmentOf: promises.instalmentOf,
+    },
+    tally,
+  )) {
+    if (chunk === null) {
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    await writing;
+    writing = insertGifts(prisma, chunk, times).then((inserted) => {
+      lines += inserted.lines;
+      donations += inserted.donations;
+    });
+    // Awaited on the next chunk or after the last; this only marks a failure as handled meanwhile.
+    writing.catch(() => undefined);
+  }
+  await writing;
+  await insertCounters(prisma, tally.counters, times);
+  const granted = demoGrants(funds, tally.pools as SeededGift[], scale.seed, { homes, province: true });
+  const inserted = await insertGrants(prisma, granted, times);
+  return {
+    ...seeded,
+    donations,
+    journalLines: lines + inserted.lines,
+    grants: inserted.grants,
+    pledges,
+    inKindGifts: inserted.inKindGifts,
   };
 }
