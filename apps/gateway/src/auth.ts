@@ -1,4 +1,11 @@
-import { ANONYMOUS, type Principal, ROLES, type Role, UnauthenticatedError } from "@lamplight/subgraph-kit";
+import {
+  ANONYMOUS,
+  ExpiringCache,
+  type Principal,
+  ROLES,
+  type Role,
+  UnauthenticatedError,
+} from "@lamplight/subgraph-kit";
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 
 /** The key development tokens are signed with when none is configured (never in production). */
@@ -42,14 +49,28 @@ export function principalFromClaims(claims: JWTPayload): Principal {
  * the development key when one is configured. No header: the anonymous public. A header that does
  * not verify (malformed, expired, wrong issuer or signature): UNAUTHENTICATED, never anonymous.
  */
+/** The longest a verified token is trusted without checking its signature again. */
+const VERIFIED_FOR_MS = 5 * 60_000;
+
 export function createAuthenticator(options: AuthOptions): Authenticate {
   const remoteKeys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   const developmentKey = options.developmentKey ? new TextEncoder().encode(options.developmentKey) : null;
+  // A token that verified stands for the same principal until it expires: a user's requests after
+  // the first skip the signature check (at most VERIFIED_FOR_MS, so a rotated key is felt soon).
+  const verified = new ExpiringCache<Principal>();
+  const remember = (token: string, payload: JWTPayload): Principal => {
+    const principal = principalFromClaims(payload);
+    const expiresAt = Math.min((payload.exp ?? 0) * 1000, Date.now() + VERIFIED_FOR_MS);
+    verified.set(token, principal, expiresAt);
+    return principal;
+  };
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`");
     const token = match[1]!;
+    const known = verified.get(token);
+    if (known) return known;
     let lastError: unknown;
     if (remoteKeys) {
       try {
@@ -57,7 +78,7 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
           ...(options.issuer ? { issuer: options.issuer } : {}),
           ...(options.audience ? { audience: options.audience } : {}),
         });
-        return principalFromClaims(payload);
+        return remember(token, payload);
       } catch (error) {
         lastError = error;
       }
@@ -69,7 +90,7 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
           audience: DEVELOPMENT_AUDIENCE,
           algorithms: ["HS256"],
         });
-        return principalFromClaims(payload);
+        return remember(token, payload);
       } catch (error) {
         lastError ??= error;
       }

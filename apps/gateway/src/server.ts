@@ -9,6 +9,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import {
+  createIdentitySigner,
   ErrorCode,
   errorLoggingPlugin,
   IDENTITY_HEADER,
@@ -17,7 +18,6 @@ import {
   maskError,
   type Principal,
   type RunningHttpServer,
-  signIdentity,
   startGraphQLHttpServer,
 } from "@lamplight/subgraph-kit";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -131,6 +131,7 @@ export function createGateway(options: GatewayOptions): {
     options.partnerCacheMs,
   );
   const subgraphUrls = new Map<string, string>();
+  const signForSubgraphs = createIdentitySigner(options.identityKey);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
@@ -192,7 +193,7 @@ export function createGateway(options: GatewayOptions): {
             return {
               requestId: request.requestId,
               principal,
-              identity: signIdentity(principal, options.identityKey),
+              identity: signForSubgraphs(principal),
             };
           },
           // Ready when every subgraph says it is.

@@ -21,6 +21,7 @@ export {
   NotFoundError,
   UnauthenticatedError,
 } from "./errors.js";
+export { ExpiringCache } from "./expiring-cache.js";
 export {
   buildFederatedSchema,
   FEDERATION_SPEC_URL,

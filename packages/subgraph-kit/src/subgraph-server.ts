@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
 import { AuditTrail, type AuditWriter, auditPlugin } from "./access/audit.js";
-import { IDENTITY_HEADER, verifyIdentity } from "./access/identity.js";
+import { createIdentityVerifier, IDENTITY_HEADER } from "./access/identity.js";
 import { type BaseContext, Loaders } from "./context.js";
 import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
 import type { Logger } from "./logger.js";
@@ -56,6 +56,7 @@ export function createSubgraphServer<Context extends BaseContext>(
     ],
   });
   let requests = 0;
+  const verifyIdentity = createIdentityVerifier(options.identityKey);
   return {
     async listen(port, host) {
       return startGraphQLHttpServer<Context>(
@@ -77,10 +78,7 @@ export function createSubgraphServer<Context extends BaseContext>(
           async context(request) {
             requests += 1;
             const header = request.headers[IDENTITY_HEADER];
-            const principal = await verifyIdentity(
-              typeof header === "string" ? header : undefined,
-              options.identityKey,
-            );
+            const principal = await verifyIdentity(typeof header === "string" ? header : undefined);
             const base: BaseContext = {
               requestId: request.requestId,
               logger: request.logger,

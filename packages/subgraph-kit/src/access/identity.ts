@@ -1,4 +1,6 @@
+import { webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import { ExpiringCache } from "../expiring-cache.js";
 import { ANONYMOUS, type Principal, ROLES, type Role } from "./principal.js";
 
 /** The header in which the gateway hands the verified principal to subgraphs. */
@@ -15,8 +17,26 @@ export function identityKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+// jose imports a raw key into WebCrypto on every call, which costs more than the HMAC itself;
+// each key is imported once instead.
+const importedKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+function hmacKey(key: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let imported = importedKeys.get(key);
+  if (!imported) {
+    imported = webcrypto.subtle.importKey(
+      "raw",
+      key as Uint8Array<ArrayBuffer>,
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    importedKeys.set(key, imported);
+  }
+  return imported;
+}
+
 /** Signs a principal for one request; the token expires quickly so it cannot be replayed for long. */
-export function signIdentity(principal: Principal, key: Uint8Array, ttlSeconds = 60): Promise<string> {
+export async function signIdentity(principal: Principal, key: Uint8Array, ttlSeconds = 60): Promise<string> {
   return new SignJWT({
     kind: principal.kind,
     roles: principal.roles,
@@ -32,7 +52,43 @@ export function signIdentity(principal: Principal, key: Uint8Array, ttlSeconds =
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key);
+    .sign(await hmacKey(key));
+}
+
+/**
+ * The gateway's signer: one signature per principal is reused for the first half of its life, so
+ * a busy user costs one HMAC a half-minute rather than one per request, and every subgraph still
+ * receives it with at least half its lifetime left.
+ */
+export function createIdentitySigner(
+  key: Uint8Array,
+  ttlSeconds = 60,
+): (principal: Principal) => Promise<string> {
+  const signatures = new ExpiringCache<Promise<string>>();
+  return (principal) => {
+    const cacheKey = JSON.stringify(principal);
+    const cached = signatures.get(cacheKey);
+    if (cached) return cached;
+    const signed = signIdentity(principal, key, ttlSeconds);
+    signatures.set(cacheKey, signed, Date.now() + (ttlSeconds * 1000) / 2);
+    return signed;
+  };
+}
+
+/**
+ * A subgraph's verifier: a header that verified stands for the same principal until it expires,
+ * so it is checked once, not on every request that carries it.
+ */
+export function createIdentityVerifier(key: Uint8Array): (header: string | undefined) => Promise<Principal> {
+  const verified = new ExpiringCache<Principal>();
+  return async (header) => {
+    if (!header) return ANONYMOUS;
+    const cached = verified.get(header);
+    if (cached) return cached;
+    const { principal, expiresAt } = await verifyIdentityClaims(header, key);
+    if (expiresAt !== null) verified.set(header, principal, expiresAt);
+    return principal;
+  };
 }
 
 const strings = (value: unknown): string[] =>
@@ -44,30 +100,42 @@ const strings = (value: unknown): string[] =>
  */
 export async function verifyIdentity(header: string | undefined, key: Uint8Array): Promise<Principal> {
   if (!header) return ANONYMOUS;
+  return (await verifyIdentityClaims(header, key)).principal;
+}
+
+/** The principal and when its header expires (null for a header that did not verify). */
+async function verifyIdentityClaims(
+  header: string,
+  key: Uint8Array,
+): Promise<{ principal: Principal; expiresAt: number | null }> {
   try {
-    const { payload } = await jwtVerify(header, key, {
+    const { payload } = await jwtVerify(header, await hmacKey(key), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ["HS256"],
     });
+    const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : null;
     const kind =
       payload.kind === "user" || payload.kind === "partner" || payload.kind === "service"
         ? payload.kind
         : "anonymous";
-    if (kind === "anonymous") return ANONYMOUS;
+    if (kind === "anonymous") return { principal: ANONYMOUS, expiresAt };
     return {
-      kind,
-      subject: payload.sub ?? null,
-      roles: strings(payload.roles).filter((role): role is Role =>
-        (ROLES as readonly string[]).includes(role),
-      ),
-      regionScope: typeof payload.region === "string" ? payload.region : null,
-      siteIds: strings(payload.sites),
-      volunteerId: typeof payload.volunteer === "string" ? payload.volunteer : null,
-      organisationId: typeof payload.organisation === "string" ? payload.organisation : null,
-      scopes: strings(payload.scopes),
+      principal: {
+        kind,
+        subject: payload.sub ?? null,
+        roles: strings(payload.roles).filter((role): role is Role =>
+          (ROLES as readonly string[]).includes(role),
+        ),
+        regionScope: typeof payload.region === "string" ? payload.region : null,
+        siteIds: strings(payload.sites),
+        volunteerId: typeof payload.volunteer === "string" ? payload.volunteer : null,
+        organisationId: typeof payload.organisation === "string" ? payload.organisation : null,
+        scopes: strings(payload.scopes),
+      },
+      expiresAt,
     };
   } catch {
-    return ANONYMOUS;
+    return { principal: ANONYMOUS, expiresAt: null };
   }
 }

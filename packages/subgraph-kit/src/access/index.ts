@@ -26,6 +26,8 @@ export {
   scope,
 } from "./authorize.js";
 export {
+  createIdentitySigner,
+  createIdentityVerifier,
   DEVELOPMENT_IDENTITY_KEY,
   IDENTITY_HEADER,
   identityKey,
