@@ -1,5 +1,6 @@
 import { cityOf } from "@lamplight/regions";
 import {
+  DEMO_HOME_COUNT,
   DEMO_PROJECTS,
   DEMO_SEED,
   DEMO_VOLUNTEER_ID,
@@ -12,15 +13,17 @@ import { expandOccurrences, type RecurrenceRule } from "../modules/activity/acti
 
 /** The demo activities cover calendar year 2026; attendance is recorded for those before this day. */
 export const DEMO_TODAY = new Date("2026-11-29T00:00:00.000Z");
-const YEAR_START = new Date("2026-01-01T00:00:00.000Z");
-const YEAR_END = new Date("2026-12-31T00:00:00.000Z");
+export const YEAR_START = new Date("2026-01-01T00:00:00.000Z");
+export const YEAR_END = new Date("2026-12-31T00:00:00.000Z");
+/** Yearly lunar festivals are planned for two years. */
+export const LUNAR_SERIES_END = new Date("2027-12-31T00:00:00.000Z");
 /** The first demo home (Yanting County), where the demo volunteer is paired with children. */
 export const FIRST_DEMO_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
 export const DEMO_ACTIVITY_COUNT = 2000;
 
 const projectId = (code: string) => DEMO_PROJECTS.find((project) => project.code === code)!.id;
 
-type Kind =
+export type Kind =
   | "NEW_YEARS_EVE"
   | "MID_AUTUMN"
   | "LOVE_RELAY"
@@ -36,7 +39,7 @@ type Kind =
   | "SPORTS";
 
 /** What each kind is called, which project funds it, and how long it lasts (minutes). */
-const KINDS: Record<Kind, { titles: string[]; project: string | null; minutes: number }> = {
+export const KINDS: Record<Kind, { titles: string[]; project: string | null; minutes: number }> = {
   NEW_YEARS_EVE: { titles: ["温暖除夕团圆饭"], project: null, minutes: 180 },
   MID_AUTUMN: { titles: ["情暖中秋"], project: null, minutes: 150 },
   LOVE_RELAY: { titles: ["爱心接力"], project: null, minutes: 120 },
@@ -53,7 +56,7 @@ const KINDS: Record<Kind, { titles: string[]; project: string | null; minutes: n
 };
 
 /** Which kinds are held in each month (holidays in winter and summer, school terms between). */
-function kindsOf(month: number): readonly (readonly [Kind, number])[] {
+export function kindsOf(month: number): readonly (readonly [Kind, number])[] {
   const term: (readonly [Kind, number])[] = [
     ["READING", 30],
     ["FILM_SHOWING", 20],
@@ -80,7 +83,8 @@ export interface DemoActivityRows {
   registrations: object[];
 }
 
-interface Draft {
+/** One activity before it is given an id: where, what, when. */
+export interface Draft {
   home: DemoHome;
   kind: Kind;
   title: string;
@@ -96,148 +100,182 @@ interface Draft {
  * afternoon at the first demo home. Occurrences before DEMO_TODAY have registrations (children
  * and volunteers) and attendance; the demo volunteer serves at the first home's reading afternoons.
  * Children's and other volunteers' ids are seeded here and are not people's demo records.
+ * The homes are `demoHomes(seed, homeCount)`; the defaults give the demo data set.
  */
-export function demoActivities(seed = DEMO_SEED): DemoActivityRows {
+export function demoActivities(
+  seed = DEMO_SEED,
+  homeCount = DEMO_HOME_COUNT,
+  activityCount = DEMO_ACTIVITY_COUNT,
+): DemoActivityRows {
   const random = new Random(seed + 7);
-  const open = demoHomes().filter((home) => home.status === "OPEN");
+  const open = demoHomes(seed, homeCount).filter((home) => home.status === "OPEN");
   const first = open.find((home) => home.id === FIRST_DEMO_HOME) ?? open[0]!;
   // Homes that hold activities: the demonstration homes and a share of the others; the rest stay
   // quiet, so "homes with no activity lately" has answers.
   const active = open.filter((home) => home.demonstration || random.chance(0.45));
   const drafts: Draft[] = [];
-  for (let n = 0; n < DEMO_ACTIVITY_COUNT; n++) {
+  for (let n = 0; n < activityCount; n++) {
     const home = n % 10 === 0 ? first : random.pick(active);
-    const day = random.date(YEAR_START, YEAR_END);
-    const kind = random.weighted(kindsOf(day.getUTCMonth() + 1));
-    drafts.push({
-      home,
-      kind,
-      title: random.pick(KINDS[kind].titles),
-      rule: { kind: "ONCE" },
-      startsOn: day,
-      endsOn: day,
-      startMinute: random.pick([9 * 60, 10 * 60, 14 * 60, 15 * 60]),
-    });
+    drafts.push(oneOffDraft(random, home));
   }
   const byCity = new Map<string, DemoHome>();
   for (const home of active) if (!byCity.has(home.cityCode)) byCity.set(home.cityCode, home);
-  for (const home of byCity.values()) {
-    for (const [kind, lunar] of [
+  for (const home of byCity.values()) drafts.push(...lunarDrafts(home));
+  drafts.push(weeklyReading(first));
+
+  const rows: DemoActivityRows = {
+    homes: homeRows(open),
+    activities: [],
+    activityHomes: [],
+    occurrences: [],
+    registrations: [],
+  };
+  for (const draft of drafts) {
+    const servedByDemoVolunteer = draft.home.id === first.id && draft.rule.kind === "WEEKLY";
+    pushActivityRows(random, draft, rows, servedByDemoVolunteer ? DEMO_VOLUNTEER_ID : null);
+  }
+  return rows;
+}
+
+/** A one-off activity on a day of 2026 at a home, of a kind held that month. */
+export function oneOffDraft(random: Random, home: DemoHome): Draft {
+  const day = random.date(YEAR_START, YEAR_END);
+  const kind = random.weighted(kindsOf(day.getUTCMonth() + 1));
+  return {
+    home,
+    kind,
+    title: random.pick(KINDS[kind].titles),
+    rule: { kind: "ONCE" },
+    startsOn: day,
+    endsOn: day,
+    startMinute: random.pick([9 * 60, 10 * 60, 14 * 60, 15 * 60]),
+  };
+}
+
+/** "Love at Mid-Autumn" and "warm New Year's Eve" at a home, every year. */
+export function lunarDrafts(home: DemoHome): Draft[] {
+  return (
+    [
       ["MID_AUTUMN", LUNAR_FESTIVALS.MID_AUTUMN],
       ["NEW_YEARS_EVE", LUNAR_FESTIVALS.NEW_YEARS_EVE],
-    ] as const) {
-      drafts.push({
-        home,
-        kind,
-        title: KINDS[kind].titles[0]!,
-        rule: { kind: "YEARLY_LUNAR", lunar },
-        startsOn: YEAR_START,
-        endsOn: new Date("2027-12-31T00:00:00.000Z"),
-        startMinute: 18 * 60,
-      });
-    }
-  }
-  drafts.push({
-    home: first,
+    ] as const
+  ).map(([kind, lunar]) => ({
+    home,
+    kind,
+    title: KINDS[kind].titles[0]!,
+    rule: { kind: "YEARLY_LUNAR", lunar },
+    startsOn: YEAR_START,
+    endsOn: LUNAR_SERIES_END,
+    startMinute: 18 * 60,
+  }));
+}
+
+/** The Saturday reading afternoon at a home, every week of 2026. */
+export function weeklyReading(home: DemoHome): Draft {
+  return {
+    home,
     kind: "READING",
     title: "周六阅读下午",
     rule: { kind: "WEEKLY", weekdays: [6] },
     startsOn: YEAR_START,
     endsOn: YEAR_END,
     startMinute: 14 * 60,
-  });
-
-  const rows: DemoActivityRows = {
-    homes: [],
-    activities: [],
-    activityHomes: [],
-    occurrences: [],
-    registrations: [],
   };
-  for (const home of open) {
-    rows.homes.push({
-      siteId: home.id,
-      regionCode: home.regionCode,
-      cityCode: cityOf(home.regionCode)?.code ?? home.cityCode,
-    });
-  }
-  for (const draft of drafts) {
-    const { home, kind } = draft;
-    const id = random.uuid();
-    const minutes = KINDS[kind].minutes;
-    const capacity = kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? 60 : random.int(15, 40);
-    const volunteerCapacity = random.int(2, 6);
-    const project = KINDS[kind].project;
-    rows.activities.push({
-      id,
-      title: draft.title,
+}
+
+/** The Home rows: the homes this subgraph knows, with their county and city. */
+export function homeRows(homes: readonly DemoHome[]): object[] {
+  return homes.map((home) => ({
+    siteId: home.id,
+    regionCode: home.regionCode,
+    cityCode: cityOf(home.regionCode)?.code ?? home.cityCode,
+  }));
+}
+
+/**
+ * One activity's rows: the activity, its home, its occurrences and, for those before DEMO_TODAY,
+ * the registrations of children and volunteers with their attendance (children's and volunteers'
+ * ids drawn from `random`; `volunteer`, when given, serves at every occurrence).
+ */
+export function pushActivityRows(
+  random: Random,
+  draft: Draft,
+  rows: Omit<DemoActivityRows, "homes">,
+  volunteer: string | null,
+): void {
+  const { home, kind } = draft;
+  const id = random.uuid();
+  const minutes = KINDS[kind].minutes;
+  const capacity = kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? 60 : random.int(15, 40);
+  const volunteerCapacity = random.int(2, 6);
+  const project = KINDS[kind].project;
+  rows.activities.push({
+    id,
+    title: draft.title,
+    kind,
+    description: null,
+    projectId: project ? projectId(project) : null,
+    regionCode: home.regionCode,
+    cityCode: home.cityCode,
+    venue: kind === "SCIENCE_MUSEUM" ? "市科技馆" : null,
+    organiserOrganisationId: null,
+    organiserName: kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? "团市委" : "留守学生之家",
+    capacity,
+    volunteerCapacity,
+    recurrence: draft.rule.kind,
+    startsOn: toDay(draft.startsOn),
+    endsOn: toDay(draft.endsOn),
+    startMinute: draft.startMinute,
+    durationMinutes: minutes,
+    weekdays: draft.rule.kind === "WEEKLY" ? draft.rule.weekdays : [],
+    lunarMonth: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.month : null,
+    lunarDay: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.day : null,
+    createdBy: "seed",
+    createdAt: "2026-01-01T00:00:00.000Z",
+  });
+  rows.activityHomes.push({ activityId: id, siteId: home.id });
+  const dates = expandOccurrences({
+    rule: draft.rule,
+    startsOn: draft.startsOn,
+    endsOn: draft.endsOn,
+    startMinute: draft.startMinute,
+    durationMinutes: minutes,
+  });
+  for (const date of dates) {
+    const occurrenceId = random.uuid();
+    rows.occurrences.push({
+      id: occurrenceId,
+      activityId: id,
+      date: toDay(date.date),
+      startsAt: date.startsAt.toISOString(),
+      endsAt: date.endsAt.toISOString(),
       kind,
-      description: null,
-      projectId: project ? projectId(project) : null,
       regionCode: home.regionCode,
       cityCode: home.cityCode,
-      venue: kind === "SCIENCE_MUSEUM" ? "市科技馆" : null,
-      organiserOrganisationId: null,
-      organiserName: kind === "SUMMER_CAMP" || kind === "WINTER_CAMP" ? "团市委" : "留守学生之家",
-      capacity,
-      volunteerCapacity,
-      recurrence: draft.rule.kind,
-      startsOn: toDay(draft.startsOn),
-      endsOn: toDay(draft.endsOn),
-      startMinute: draft.startMinute,
-      durationMinutes: minutes,
-      weekdays: draft.rule.kind === "WEEKLY" ? draft.rule.weekdays : [],
-      lunarMonth: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.month : null,
-      lunarDay: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.day : null,
-      createdBy: "seed",
-      createdAt: "2026-01-01T00:00:00.000Z",
     });
-    rows.activityHomes.push({ activityId: id, siteId: home.id });
-    const dates = expandOccurrences({
-      rule: draft.rule,
-      startsOn: draft.startsOn,
-      endsOn: draft.endsOn,
-      startMinute: draft.startMinute,
-      durationMinutes: minutes,
-    });
-    for (const date of dates) {
-      const occurrenceId = random.uuid();
-      rows.occurrences.push({
-        id: occurrenceId,
+    if (date.date >= DEMO_TODAY) continue;
+    const registration = (participant: "CHILD" | "VOLUNTEER", person: string) => {
+      const attended = random.chance(0.9);
+      rows.registrations.push({
+        id: random.uuid(),
+        occurrenceId,
         activityId: id,
-        date: toDay(date.date),
-        startsAt: date.startsAt.toISOString(),
-        endsAt: date.endsAt.toISOString(),
-        kind,
-        regionCode: home.regionCode,
-        cityCode: home.cityCode,
+        participant,
+        studentId: participant === "CHILD" ? person : null,
+        volunteerId: participant === "VOLUNTEER" ? person : null,
+        homeId: participant === "CHILD" ? home.id : null,
+        status: "CONFIRMED",
+        registeredAt: new Date(date.startsAt.getTime() - 3 * 86_400_000).toISOString(),
+        cancelledAt: null,
+        attended,
+        minutes: attended ? minutes : 0,
+        registeredBy: "seed",
       });
-      if (date.date >= DEMO_TODAY) continue;
-      const registration = (participant: "CHILD" | "VOLUNTEER", person: string) => {
-        const attended = random.chance(0.9);
-        rows.registrations.push({
-          id: random.uuid(),
-          occurrenceId,
-          activityId: id,
-          participant,
-          studentId: participant === "CHILD" ? person : null,
-          volunteerId: participant === "VOLUNTEER" ? person : null,
-          homeId: participant === "CHILD" ? home.id : null,
-          status: "CONFIRMED",
-          registeredAt: new Date(date.startsAt.getTime() - 3 * 86_400_000).toISOString(),
-          cancelledAt: null,
-          attended,
-          minutes: attended ? minutes : 0,
-          registeredBy: "seed",
-        });
-      };
-      const children = random.int(Math.floor(capacity / 3), capacity);
-      for (let c = 0; c < children; c++) registration("CHILD", random.uuid());
-      const volunteers = random.int(1, volunteerCapacity);
-      const demoServes = home.id === first.id && draft.rule.kind === "WEEKLY";
-      if (demoServes) registration("VOLUNTEER", DEMO_VOLUNTEER_ID);
-      for (let v = demoServes ? 1 : 0; v < volunteers; v++) registration("VOLUNTEER", random.uuid());
-    }
+    };
+    const children = random.int(Math.floor(capacity / 3), capacity);
+    for (let c = 0; c < children; c++) registration("CHILD", random.uuid());
+    const volunteers = random.int(1, volunteerCapacity);
+    if (volunteer) registration("VOLUNTEER", volunteer);
+    for (let v = volunteer ? 1 : 0; v < volunteers; v++) registration("VOLUNTEER", random.uuid());
   }
-  return rows;
 }

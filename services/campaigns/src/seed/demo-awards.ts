@@ -1,8 +1,8 @@
-import { DEMO_SEED, DEMO_VOLUNTEER_ID, demoHomes, Random } from "@lamplight/seed-kit";
+import { DEMO_HOME_COUNT, DEMO_SEED, DEMO_VOLUNTEER_ID, demoHomes, Random } from "@lamplight/seed-kit";
 import { FIRST_DEMO_HOME } from "./demo-activities.js";
 
 /** The panel of the demo selections: demo users, so that a demo token can score. */
-const PANEL = ["demo-province-admin", "demo-city-admin-chengdu", "panel-expert-1", "panel-expert-2"];
+export const PANEL = ["demo-province-admin", "demo-city-admin-chengdu", "panel-expert-1", "panel-expert-2"];
 
 export interface DemoAwardRows {
   selections: object[];
@@ -10,7 +10,7 @@ export interface DemoAwardRows {
   reviews: object[];
 }
 
-const REASONS = [
+export const REASONS = [
   "常年坚持开展活动，留守学生每周都来读书、写作业，家长满意。",
   "建立了规范的管理制度，志愿者与孩子结对帮扶，成效明显。",
   "“六个一”设备齐全，亲情电话使用率高，孩子们和父母联系紧密。",
@@ -19,11 +19,11 @@ const REASONS = [
 /**
  * The 2026 selections: excellent homes (published: 10 winners among 30 nominated demonstration
  * homes, the first demo home among them), caring stars (open, the demo volunteer nominated) and
- * self-reliance stars (open, no nominations yet).
+ * self-reliance stars (open, no nominations yet). The homes are `demoHomes(seed, homeCount)`.
  */
-export function demoAwards(seed = DEMO_SEED): DemoAwardRows {
+export function demoAwards(seed = DEMO_SEED, homeCount = DEMO_HOME_COUNT): DemoAwardRows {
   const random = new Random(seed + 11);
-  const homes = demoHomes().filter((home) => home.status === "OPEN" && home.demonstration);
+  const homes = demoHomes(seed, homeCount).filter((home) => home.status === "OPEN" && home.demonstration);
   const nominated = [
     homes.find((home) => home.id === FIRST_DEMO_HOME) ?? homes[0]!,
     ...homes.filter((home) => home.id !== FIRST_DEMO_HOME).slice(0, 29),
