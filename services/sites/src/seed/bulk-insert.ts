@@ -32,38 +32,65 @@ export function bulkInsert(
 }
 
 /**
- * Writes one table's rows in large batches as they are generated, so that only one batch is ever
- * held in memory, and keeps the table's count and time.
+ * Writes one table's rows in large batches as they are generated, so that at most two batches
+ * are ever held in memory: while the database writes one, the next is being generated (the
+ * database and the generator each keep a core busy). Keeps the table's count and write time.
  */
 export class TableLoader<Row extends object> {
   readonly load: TableLoad;
   #batch: Row[] = [];
+  #writing: Promise<void> = Promise.resolve();
+  #failure: unknown;
 
   constructor(
     table: string,
     private readonly write: (rows: readonly Row[]) => Promise<number>,
-    private readonly size = 5000,
+    private readonly options: { size?: number; after?: { drain(): Promise<unknown> } } = {},
   ) {
     this.load = { table, rows: 0, ms: 0 };
   }
 
   async add(row: Row): Promise<void> {
     this.#batch.push(row);
-    if (this.#batch.length >= this.size) await this.flush();
+    if (this.#batch.length >= (this.options.size ?? 5000)) await this.flush();
   }
 
+  /** Adds every row, then waits until all are written. */
   async addAll(rows: Iterable<Row>): Promise<TableLoad> {
     for (const row of rows) await this.add(row);
-    await this.flush();
+    await this.drain();
     return this.load;
   }
 
+  /** Starts writing the rows so far, once the previous batch (and `after`'s rows) are written. */
   async flush(): Promise<void> {
+    await this.#written();
     if (this.#batch.length === 0) return;
+    // Rows that point at another table's rows wait until those are in (foreign keys).
+    if (this.options.after) await this.options.after.drain();
     const rows = this.#batch;
     this.#batch = [];
     const started = performance.now();
-    this.load.rows += await this.write(rows);
-    this.load.ms += performance.now() - started;
+    this.#writing = this.write(rows).then(
+      (count) => {
+        this.load.rows += count;
+        this.load.ms += performance.now() - started;
+      },
+      (error: unknown) => {
+        this.#failure ??= error;
+      },
+    );
+  }
+
+  async #written(): Promise<void> {
+    await this.#writing;
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  /** Writes what is left and waits for it. */
+  async drain(): Promise<TableLoad> {
+    await this.flush();
+    await this.#written();
+    return this.load;
   }
 }

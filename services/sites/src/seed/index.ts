@@ -122,21 +122,21 @@ export async function seedSites(
       ["createdAt", "timestamptz"],
     ]),
   );
-  const writeScores = bulkInsert(prisma, "AssessmentScore", [
-    ["assessmentId", "uuid"],
-    ["criterionCode", "text"],
-    ["score", "int"],
-  ]);
-  const scores = new TableLoader<Prisma.AssessmentScoreCreateManyInput>("assessmentScores", async (rows) => {
-    await assessments.flush();
-    return writeScores(rows);
-  });
+  const scores = new TableLoader<Prisma.AssessmentScoreCreateManyInput>(
+    "assessmentScores",
+    bulkInsert(prisma, "AssessmentScore", [
+      ["assessmentId", "uuid"],
+      ["criterionCode", "text"],
+      ["score", "int"],
+    ]),
+    { after: assessments },
+  );
   for (const item of stream.assessments) {
     await assessments.add(item.assessment);
     for (const score of item.scores) await scores.add(score);
   }
-  await assessments.flush();
-  await scores.flush();
+  await assessments.drain();
+  await scores.drain();
   loaded(assessments.load);
   loaded(scores.load);
 
