@@ -15,6 +15,12 @@ export {
 } from "./databases.js";
 export { violatesUniqueConstraint } from "./errors.js";
 export { type MigrateOptions, migrateDatabase } from "./migrate.js";
-export { type Database, type OpenDatabaseOptions, openDatabase, type PrismaLike } from "./open.js";
+export {
+  type Database,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type PrismaLike,
+  TRANSACTION_OPTIONS,
+} from "./open.js";
 export { servicePrismaConfig } from "./prisma-config.js";
 export { countStatements, StatementCounter } from "./statements.js";

@@ -4,6 +4,14 @@ import { type DatabaseTarget, resolveDatabaseTarget } from "./config.js";
 import { migrateDatabase } from "./migrate.js";
 import { countStatements, StatementCounter } from "./statements.js";
 
+/**
+ * Every service's interactive transactions (`prisma.$transaction(async (tx) => …)`). Prisma's
+ * defaults (2 s to start, 5 s to finish) fail sound writes on a busy machine: the embedded
+ * database has one connection, so a transaction waits for whatever runs before it. A transaction
+ * that needs longer than this is a design error, not load.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 /** The parts of a generated PrismaClient that db-kit relies on. */
 export interface PrismaLike {
   $connect(): Promise<void>;
@@ -19,7 +27,10 @@ export interface OpenDatabaseOptions<Client extends PrismaLike> {
   schema?: string | undefined;
   /** Apply pending migrations with `prisma migrate deploy` first (default true). */
   migrate?: boolean;
-  /** `(adapter) => new PrismaClient({ adapter })` with the service's generated client. */
+  /**
+   * `(adapter) => new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS })` with the
+   * service's generated client.
+   */
   createClient: (adapter: AdapterFactory) => Client;
 }
 

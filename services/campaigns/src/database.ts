@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "@lamplight/db-kit";
+import { openDatabase, TRANSACTION_OPTIONS } from "@lamplight/db-kit";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export type { PrismaClient };
@@ -17,6 +17,6 @@ export function openCampaignsDatabase(options: {
     service: SERVICE_NAME,
     serviceDir: SERVICE_DIR,
     ...options,
-    createClient: (adapter) => new PrismaClient({ adapter }),
+    createClient: (adapter) => new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }),
   });
 }
