@@ -100,12 +100,19 @@ async function seedProvince(
   const homes = openHomes(scale);
   counts.homes = await insert("Home", homeRows(homes));
   counts.activities = counts.activityHomes = counts.occurrences = counts.registrations = 0;
+  // A chunk's registrations (most of the rows) load on one connection while the next chunk is
+  // generated and its activities and occurrences load on another: the two cores both work.
+  let registrations: Promise<number> = Promise.resolve(0);
   for (const chunk of provinceActivities(scale, homes)) {
     counts.activities += await insert("Activity", chunk.activities);
     counts.activityHomes += await insert("ActivityHome", chunk.activityHomes);
     counts.occurrences += await insert("Occurrence", chunk.occurrences);
-    counts.registrations += await insert("Registration", chunk.registrations);
+    counts.registrations += await registrations;
+    registrations = insert("Registration", chunk.registrations);
+    // Let the statement go out before the next chunk's generation holds the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  counts.registrations += await registrations;
   const awards = provinceAwards(scale, homes);
   counts.awardSelections = await insert("AwardSelection", awards.selections);
   counts.nominations = await insert("Nomination", awards.nominations);
