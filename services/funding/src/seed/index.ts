@@ -9,7 +9,12 @@ import {
   demoPledges,
   type SeededGift,
 } from "./demo-grants.js";
-import { type ProvinceChunk, type ProvinceTally, provinceDonations } from "./province-donations.js";
+import {
+  type ProvinceChunk,
+  type ProvinceTally,
+  provinceDonations,
+  provincePledges,
+} from "./province-donations.js";
 
 /** Loads the funds and their charts of accounts. Idempotent: existing rows are skipped. */
 export async function seedFunds(
@@ -152,7 +157,11 @@ async function insertGrants(
   );
 }
 
-async function insertPledges(prisma: PrismaClient, promises: DemoPledges, times?: TableTimes) {
+async function insertPledges(
+  prisma: PrismaClient,
+  promises: Pick<DemoPledges, "pledges" | "instalments">,
+  times?: TableTimes,
+) {
   const pledges = await bulkInsert(prisma, "Pledge", dated(promises.pledges, "pledgedOn"), times);
   await bulkInsert(prisma, "PledgeInstalment", dated(promises.instalments, "dueOn"), times);
   return pledges;
@@ -271,7 +280,9 @@ async function seedProvince(
   const { times } = options;
   const funds: DemoFunds = demoFunds(scale.seed);
   const promises = demoPledges(funds, scale.seed);
-  const pledges = await insertPledges(prisma, promises, times);
+  const monthly = provincePledges(funds, scale.seed, scale.donations);
+  const pledges =
+    (await insertPledges(prisma, promises, times)) + (await insertPledges(prisma, monthly, times));
   const tally: ProvinceTally = { counters: [], pools: [], donations: 0 };
   let lines = 0;
   let donations = 0;
@@ -284,6 +295,7 @@ async function seedProvince(
       donations: scale.donations,
       homes,
       chunkSize: options.chunkSize ?? 10_000,
+      pledges: monthly,
       pledgeInstalmentOf: promises.instalmentOf,
     },
     tally,

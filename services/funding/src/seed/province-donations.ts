@@ -57,6 +57,70 @@ function timeUuid(milliseconds: number, random: Random): string {
   return `${time.slice(0, 8)}-${time.slice(8)}-7${a.slice(1, 4)}-${variant}${b.slice(2, 4)}-${b.slice(4)}${c}`;
 }
 
+/** One pledge in how many gifts: the demo's two pledges among its 10,790 gifts, about 1 in 5,000. */
+const GIFTS_PER_PLEDGE = 5000;
+const MONTHLY_YUAN = [10, 20, 30, 50, 100, 200] as const;
+
+export interface ProvincePledges {
+  pledges: Prisma.PledgeCreateManyInput[];
+  instalments: Prisma.PledgeInstalmentCreateManyInput[];
+  /** The instalments due each day (by the day's time), with their donor: the gifts that pay them. */
+  dueOn: Map<number, { id: string; amountFen: bigint; pledge: Prisma.PledgeCreateManyInput }[]>;
+}
+
+/**
+ * Monthly giving (月捐): individuals who promise a sum every month for a year to the love fund, one
+ * pledge per 5,000 gifts. Each instalment due by the last seeded day is paid on its day by a gift of
+ * that sum naming it, the first always and then until the donor lapses (one in twenty per month);
+ * later ones stay open.
+ */
+export function provincePledges(funds: DemoFunds, seed: number, donations: number): ProvincePledges {
+  const random = new Random(seed + 13);
+  const loveFund = funds.funds.find((fund) => fund.code === LOVE_FUND)!;
+  const result: ProvincePledges = { pledges: [], instalments: [], dueOn: new Map() };
+  const count = Math.max(1, Math.round(donations / GIFTS_PER_PLEDGE));
+  const lastStart = Date.UTC(2026, 5, 28);
+  for (let index = 0; index < count; index++) {
+    const pledgedOn = random.date(FIRST_DAY, new Date(lastStart));
+    const dayOfMonth = Math.min(28, pledgedOn.getUTCDate());
+    const monthlyFen = BigInt(random.pick(MONTHLY_YUAN)) * YUAN;
+    const anonymous = random.chance(0.15);
+    const id = random.uuid();
+    const pledge: Prisma.PledgeCreateManyInput = {
+      id,
+      fundId: loveFund.id,
+      donorOrganisationId: null,
+      donorName: personName(random),
+      anonymous,
+      purpose: random.weighted(SMALL_PURPOSES),
+      siteId: null,
+      projectId: null,
+      totalFen: monthlyFen * 12n,
+      currency: "CNY",
+      pledgedOn,
+      idempotencyKey: `seed:${id}`,
+      recordedBy: "seed",
+      recordedAt: new Date(pledgedOn.getTime() + 7 * 3_600_000),
+    };
+    result.pledges.push(pledge);
+    let paying = true;
+    for (let number = 1; number <= 12; number++) {
+      const due = new Date(
+        Date.UTC(pledgedOn.getUTCFullYear(), pledgedOn.getUTCMonth() + number - 1, dayOfMonth),
+      );
+      const instalmentId = random.uuid();
+      result.instalments.push({ id: instalmentId, pledgeId: id, number, dueOn: due, amountFen: monthlyFen });
+      // The first month is paid with the promise; then one donor in twenty lapses each month.
+      paying = paying && (number === 1 || !random.chance(0.05));
+      if (!paying || due < pledgedOn || due > LAST_DAY) continue;
+      const list = result.dueOn.get(due.getTime()) ?? [];
+      list.push({ id: instalmentId, amountFen: monthlyFen, pledge });
+      result.dueOn.set(due.getTime(), list);
+    }
+  }
+  return result;
+}
+
 export interface ProvinceChunk {
   entries: Prisma.JournalEntryCreateManyInput[];
   lines: Prisma.JournalLineCreateManyInput[];
@@ -113,6 +177,14 @@ class Budget {
     return this.take(fen > most ? most : fen);
   }
 
+  /** A gift of a set sum (an instalment), if the gifts still to come keep a yuan each. */
+  fixed(fen: bigint): boolean {
+    if (this.remainingGifts <= 1 || fen > this.remainingFen - BigInt(this.remainingGifts - 1) * YUAN)
+      return false;
+    this.take(fen);
+    return true;
+  }
+
   private take(fen: bigint): bigint {
     this.remainingFen -= fen;
     this.remainingGifts -= 1;
@@ -136,6 +208,8 @@ export function* provinceDonations(
     donations: number;
     homes: readonly DemoHome[];
     chunkSize: number;
+    /** Monthly pledges whose instalments the individual gifts pay. */
+    pledges?: ProvincePledges;
     pledgeInstalmentOf: (gift: { donorOrganisationId: string | null; receivedOn: Date }) => string | null;
   },
   tally: ProvinceTally,
@@ -210,7 +284,7 @@ export function* provinceDonations(
       newId,
       (code) => accountOf.get(`${fund.id}|${code}`)!,
     );
-    rows.donation.pledgeInstalmentId = options.pledgeInstalmentOf(gift);
+    rows.donation.pledgeInstalmentId = gift.pledgeInstalmentId ?? options.pledgeInstalmentOf(gift);
     // Plain numbers (safe up to 90 trillion yuan) serialise without a replacer.
     rows.donation.amountFen = Number(gift.amountFen);
     for (const line of rows.lines) line.amountFen = Number(line.amountFen);
@@ -237,7 +311,26 @@ export function* provinceDonations(
   for (const [index, { day, big }] of days.entries()) {
     for (const gift of fixedOn.get(day.getTime()) ?? []) record(gift);
     const stream = big ? streams.bigMonth : streams.rest;
-    for (let count = counts[index]!; count > 0; count--) {
+    let count = counts[index]!;
+    // First the monthly instalments due that day, each paid by a gift of its sum naming it.
+    for (const due of options.pledges?.dueOn.get(day.getTime()) ?? []) {
+      if (count === 0 || !stream.fixed(due.amountFen)) break;
+      count -= 1;
+      record({
+        fundCode: LOVE_FUND,
+        receivedOn: day,
+        amountFen: due.amountFen,
+        donorOrganisationId: null,
+        donorName: due.pledge.anonymous && random.chance(0.33) ? null : (due.pledge.donorName ?? null),
+        anonymous: due.pledge.anonymous ?? false,
+        channel: random.chance(0.7) ? DonationChannel.ONLINE : DonationChannel.PAYROLL_GIVING,
+        purpose: due.pledge.purpose,
+        siteId: null,
+        projectId: null,
+        pledgeInstalmentId: due.id,
+      });
+    }
+    for (; count > 0; count--) {
       const amountFen = stream.draw(random);
       const anonymous = random.chance(0.15);
       const purpose = random.weighted(SMALL_PURPOSES);

@@ -92,6 +92,16 @@ describe("seedFunding at province scale", () => {
     }
   });
 
+  it("has monthly pledges beside the demo's two, their instalments paid in full by the gifts naming them", async () => {
+    expect(seeded.pledges).toBe(3);
+    const paid = await funding.database.client.$queryRaw<{ due: bigint; paid: bigint }[]>`
+      SELECT i."amountFen" AS due, SUM(d."amountFen")::bigint AS paid
+      FROM "PledgeInstalment" i JOIN "Donation" d ON d."pledgeInstalmentId" = i."id"
+      GROUP BY i."id", i."amountFen"`;
+    expect(paid.length).toBeGreaterThan(2);
+    for (const row of paid) expect(row.paid).toBe(row.due);
+  });
+
   it("designates gifts to the scale's homes only, and loads nothing twice", async () => {
     const homeIds = new Set(demoHomes(scale.seed, scale.homes).map((home) => home.id));
     const sites = await funding.database.client.donation.findMany({
