@@ -24,10 +24,9 @@ export const REASONS = [
 export function demoAwards(seed = DEMO_SEED, homeCount = DEMO_HOME_COUNT): DemoAwardRows {
   const random = new Random(seed + 11);
   const homes = demoHomes(seed, homeCount).filter((home) => home.status === "OPEN" && home.demonstration);
-  const nominated = [
-    homes.find((home) => home.id === FIRST_DEMO_HOME) ?? homes[0]!,
-    ...homes.filter((home) => home.id !== FIRST_DEMO_HOME).slice(0, 29),
-  ];
+  // The first demo home leads (with another seed, the first demonstration home), never twice.
+  const leading = homes.find((home) => home.id === FIRST_DEMO_HOME) ?? homes[0]!;
+  const nominated = [leading, ...homes.filter((home) => home.id !== leading.id).slice(0, 29)];
   const excellent = random.uuid();
   const caring = random.uuid();
   const selfReliance = random.uuid();
