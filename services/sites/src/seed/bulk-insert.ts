@@ -52,7 +52,7 @@ export class TableLoader<Row extends object> {
 
   async add(row: Row): Promise<void> {
     this.#batch.push(row);
-    if (this.#batch.length >= (this.options.size ?? 5000)) await this.flush();
+    if (this.#batch.length >= (this.options.size ?? 2000)) await this.flush();
   }
 
   /** Adds every row, then waits until all are written. */

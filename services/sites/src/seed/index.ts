@@ -101,6 +101,7 @@ export async function seedSites(
       ],
       now,
     ),
+    { size: 5000 },
   );
   loaded(await inventory.addAll(inventoryRows(homes, seed)));
 
@@ -129,7 +130,7 @@ export async function seedSites(
       ["criterionCode", "text"],
       ["score", "int"],
     ]),
-    { after: assessments },
+    { size: 5000, after: assessments },
   );
   for (const item of stream.assessments) {
     await assessments.add(item.assessment);
