@@ -1,15 +1,34 @@
+import { scaleFromArgs } from "@lamplight/seed-kit";
 import { createLogger } from "@lamplight/subgraph-kit";
 import { openPeopleDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
-import { seedPeople } from "./seed/index.js";
+import { type SeedCounts, seedPeople, type TableLoad } from "./seed/index.js";
 
-// `pnpm seed`: migrate, then load the demo data (idempotent).
+// `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the data of
+// that scale (idempotent), logging rows and rows per second per table.
 const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const scale = scaleFromArgs(process.argv.slice(2));
 const database = await openPeopleDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
-  const seeded = await seedPeople(database.client);
-  logger.info({ ...seeded, ms: Date.now() - started }, "demo data loaded");
+  const loads = new Map<keyof SeedCounts, TableLoad>();
+  const seeded = await seedPeople(database.client, {
+    scale,
+    loads,
+    progress: (students) => {
+      if (scale.name !== "demo") logger.info({ students, ms: Date.now() - started }, "chunk loaded");
+    },
+  });
+  for (const [table, { rows, ms }] of loads) {
+    logger.info(
+      { table, rows, ms: Math.round(ms), rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : null },
+      "table loaded",
+    );
+  }
+  logger.info(
+    { scale: scale.name, seed: scale.seed, homes: scale.homes, ...seeded, ms: Date.now() - started },
+    `${scale.name} data loaded`,
+  );
 } finally {
   await database.close();
 }

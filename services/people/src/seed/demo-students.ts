@@ -1,5 +1,5 @@
 import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
-import { demoHomes, personName, placeName, Random, SiteStatus } from "@lamplight/seed-kit";
+import { type DemoHome, demoHomes, personName, placeName, Random, SiteStatus } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Gender, GuardianRelationship, NeedCategory, NeedLevel } from "../generated/prisma/enums.js";
 
@@ -117,16 +117,40 @@ export interface DemoPeople {
  * are the sites subgraph's (shared through @lamplight/seed-kit). Deterministic: the same seed
  * gives the same rows, ids included.
  */
-export function demoStudents(seed = 20261201, count = DEMO_STUDENT_COUNT): DemoPeople {
+export function demoStudents(
+  seed = 20261201,
+  count = DEMO_STUDENT_COUNT,
+  homes: readonly DemoHome[] = demoHomes(),
+): DemoPeople {
+  return studentSource(seed, homes)(count);
+}
+
+/**
+ * The same children drawn chunk by chunk from one stream: each call returns the next `count`
+ * children (one chunk of demoStudents' rows when called once with its count), so a province of a
+ * million is generated and loaded a chunk at a time, never held in memory whole.
+ */
+export function studentSource(seed: number, homes: readonly DemoHome[]): (count: number) => DemoPeople {
   const random = new Random(seed);
   const counties = cities().flatMap((city) =>
     countiesWithin(city.code).map((county) => [county, ruralWeight(county)] as const),
   );
   const homesByCounty = new Map<string, string[]>();
-  for (const home of demoHomes()) {
+  for (const home of homes) {
     if (home.status !== SiteStatus.OPEN) continue;
-    homesByCounty.set(home.regionCode, [...(homesByCounty.get(home.regionCode) ?? []), home.id]);
+    const list = homesByCounty.get(home.regionCode);
+    if (list) list.push(home.id);
+    else homesByCounty.set(home.regionCode, [home.id]);
   }
+  return (count) => drawStudents(random, counties, homesByCounty, count);
+}
+
+function drawStudents(
+  random: Random,
+  counties: readonly (readonly [RegionRecord, number])[],
+  homesByCounty: ReadonlyMap<string, readonly string[]>,
+  count: number,
+): DemoPeople {
   const students: Prisma.StudentCreateManyInput[] = [];
   const needs: Prisma.NeedCreateManyInput[] = [];
   const guardians: Prisma.GuardianCreateManyInput[] = [];

@@ -1,5 +1,5 @@
-import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
-import { DEMO_VOLUNTEER_ID, personName, Random } from "@lamplight/seed-kit";
+import { cities, countiesWithin, getRegion, type RegionRecord } from "@lamplight/regions";
+import { DEMO_VOLUNTEER_ID, type DemoHome, demoHomes, personName, Random } from "@lamplight/seed-kit";
 import { addDays } from "../dates.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
@@ -100,11 +100,43 @@ export function demoVolunteers(
   children: readonly DemoChild[],
   seed = 20261202,
   count = DEMO_VOLUNTEER_COUNT,
+  demoHome: DemoHome = demoHomes()[0]!,
 ): DemoVolunteers {
-  const random = new Random(seed);
-  const counties = cities().flatMap((city) =>
+  return volunteerSource(seed, demoHome)(children, count);
+}
+
+function populationCounties(): (readonly [RegionRecord, number])[] {
+  return cities().flatMap((city) =>
     countiesWithin(city.code).map((county) => [county, county.population] as const),
   );
+}
+
+/**
+ * The same volunteers drawn chunk by chunk from one stream: each call returns the next `count`
+ * volunteers, paired with the given chunk's children. The first call's first volunteer is the demo
+ * volunteer account's record, paired with children of `demoHome` (the first demo home).
+ */
+export function volunteerSource(
+  seed: number,
+  demoHome: DemoHome,
+): (children: readonly DemoChild[], count: number) => DemoVolunteers {
+  const random = new Random(seed);
+  const counties = populationCounties();
+  let first = true;
+  return (children, count) => {
+    const out = drawVolunteers(random, counties, children, count, first ? demoHome : null);
+    first = false;
+    return out;
+  };
+}
+
+function drawVolunteers(
+  random: Random,
+  counties: readonly (readonly [RegionRecord, number])[],
+  children: readonly DemoChild[],
+  count: number,
+  demoHome: DemoHome | null,
+): DemoVolunteers {
   const childrenByCounty = new Map<string, DemoChild[]>();
   for (const child of children) {
     if (child.needs.length === 0) continue;
@@ -247,23 +279,26 @@ export function demoVolunteers(
     });
   };
 
-  // The demo volunteer account's record first, so the first home's children are theirs.
-  const yanting = countiesWithin("510700").find((county) => county.code === "510723")!;
-  addVolunteer(DEMO_VOLUNTEER_ID, yanting, VolunteerKind.TEACHER, VolunteerStatus.ACTIVE, {
-    name: "何晓梅",
-    trained: true,
-  });
-  const demoVolunteer = out.volunteers[0]!;
-  demoVolunteer.skills = [VolunteerSkill.TUTORING, VolunteerSkill.READING, VolunteerSkill.COUNSELLING];
-  demoVolunteer.backgroundCheckExpiresOn = new Date(Date.UTC(2029, 5, 30));
-  const homeChildren = children
-    .filter((child) => child.siteId === DEMO_VOLUNTEER_HOME)
-    .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
-  for (const child of homeChildren) {
-    pairWith(DEMO_VOLUNTEER_ID, child, child.needs[0] ?? null, demoVolunteer.skills as VolunteerSkill[]);
+  // The demo volunteer account's record first, so the first home's children are theirs: in the
+  // first home's county (Yanting County, 510723, for the demo homes).
+  if (demoHome !== null) {
+    const county = getRegion(demoHome.regionCode)!;
+    addVolunteer(DEMO_VOLUNTEER_ID, county, VolunteerKind.TEACHER, VolunteerStatus.ACTIVE, {
+      name: "何晓梅",
+      trained: true,
+    });
+    const demoVolunteer = out.volunteers[0]!;
+    demoVolunteer.skills = [VolunteerSkill.TUTORING, VolunteerSkill.READING, VolunteerSkill.COUNSELLING];
+    demoVolunteer.backgroundCheckExpiresOn = new Date(Date.UTC(2029, 5, 30));
+    const homeChildren = children
+      .filter((child) => child.siteId === demoHome.id)
+      .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
+    for (const child of homeChildren) {
+      pairWith(DEMO_VOLUNTEER_ID, child, child.needs[0] ?? null, demoVolunteer.skills as VolunteerSkill[]);
+    }
   }
 
-  for (let i = 1; i < count; i++) {
+  for (let i = demoHome === null ? 0 : 1; i < count; i++) {
     const county = random.weighted(counties);
     const kind = random.weighted(KINDS);
     const status = random.weighted(STATUSES);

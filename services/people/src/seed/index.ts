@@ -1,9 +1,10 @@
+import { DEMO_SEED, demoHomes, type Scale, scaleOf } from "@lamplight/seed-kit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { NeedCategory } from "../generated/prisma/enums.js";
 import { bulkInsert, type Column } from "./bulk.js";
 import { demoMemberships, demoOrganisations } from "./demo-organisations.js";
-import { demoStudents } from "./demo-students.js";
-import { demoVolunteers } from "./demo-volunteers.js";
+import { studentSource } from "./demo-students.js";
+import { volunteerSource } from "./demo-volunteers.js";
 
 export interface SeedCounts {
   organisations: number;
@@ -123,51 +124,123 @@ const CARE_RECORD: Column<Prisma.CareRecordCreateManyInput>[] = [
   ["recordedBy", "text"],
 ];
 
+/** Rows inserted into one table and the time spent inserting them. */
+export interface TableLoad {
+  rows: number;
+  ms: number;
+}
+
+export interface SeedOptions {
+  /** The scale to load (seed-kit's `scaleFromArgs`): its seed, homes, children and volunteers. */
+  scale?: Scale;
+  /** Overrides the scale's number of children. */
+  students?: number;
+  /** Overrides the scale's number of volunteers. */
+  volunteers?: number;
+  /** Children generated and loaded at a time (their volunteers in proportion); the demo loads in one. */
+  chunk?: number;
+  /** Called after each chunk with the children loaded so far. */
+  progress?: (students: number) => void;
+  /** Filled in per table with the rows inserted and the time it took (for the seed's report). */
+  loads?: Map<keyof SeedCounts, TableLoad>;
+}
+
+/** Children per chunk at province scale: bounded memory, and enough per county to pair within. */
+export const PROVINCE_CHUNK = 20_000;
+
 /**
- * Loads the demo organisations and their alliance memberships, children with needs and guardians,
- * and volunteers with their trainings, service, pairings and check-ins, in bulk (one statement per
- * 5,000 rows). Idempotent: rows keep their seeded ids, and existing ones are skipped.
+ * Loads the organisations and their alliance memberships, children with needs and guardians, and
+ * volunteers with their trainings, service, pairings and check-ins, in bulk (one statement per
+ * 5,000 rows). At demo scale the children and volunteers are drawn in one chunk (the demo data set,
+ * ids included); at province scale, chunk by chunk from the same streams, each chunk's volunteers
+ * in proportion and paired with that chunk's children, so memory stays bounded whatever the size.
+ * `--seed` shifts every stream (the demo seed gives the demo data); children attend open homes of
+ * `demoHomes(seed, homes)`, and the demo volunteer is paired with children of its first home.
+ * Idempotent: rows keep their seeded ids, and existing ones are skipped.
  */
-export async function seedPeople(
-  prisma: PrismaClient,
-  options: { seed?: number; students?: number; volunteers?: number } = {},
-): Promise<SeedCounts> {
-  const organisationRows = demoOrganisations(options.seed);
-  const { students, needs, guardians } = demoStudents(options.seed, options.students);
-  const needsOf = new Map<string, NeedCategory[]>();
-  for (const need of needs)
-    needsOf.set(need.studentId, [...(needsOf.get(need.studentId) ?? []), need.category]);
-  const volunteers = demoVolunteers(
-    students.map((student) => ({
-      id: student.id!,
-      regionCode: student.regionCode,
-      siteId: student.siteId ?? null,
-      needs: needsOf.get(student.id!) ?? [],
-    })),
-    undefined,
-    options.volunteers,
+export async function seedPeople(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedCounts> {
+  const scale = options.scale ?? scaleOf("demo");
+  const shift = scale.seed - DEMO_SEED;
+  const studentCount = options.students ?? scale.children;
+  const volunteerCount = options.volunteers ?? scale.volunteers;
+  const chunk = options.chunk ?? (scale.name === "demo" ? Math.max(studentCount, 1) : PROVINCE_CHUNK);
+  const homes = demoHomes(scale.seed, scale.homes);
+  const tables = options.loads ?? new Map<keyof SeedCounts, TableLoad>();
+  for (const table of TABLES) tables.set(table, { rows: 0, ms: 0 });
+  const load = async <Row>(
+    key: keyof SeedCounts,
+    table: string,
+    columns: readonly Column<Row>[],
+    rows: Row[],
+  ) => {
+    const started = performance.now();
+    const entry = tables.get(key)!;
+    entry.rows += await bulkInsert(prisma, table, columns, rows);
+    entry.ms += performance.now() - started;
+  };
+
+  const organisationRows = demoOrganisations(20261130 + shift);
+  await load("organisations", "Organisation", ORGANISATION, organisationRows);
+  await load(
+    "allianceMemberships",
+    "AllianceMembership",
+    MEMBERSHIP,
+    demoMemberships(organisationRows, 20261203 + shift),
   );
+
+  const nextStudents = studentSource(20261201 + shift, homes);
+  const nextVolunteers = volunteerSource(20261202 + shift, homes[0]!);
   const now = new Date();
-  return {
-    organisations: await bulkInsert(prisma, "Organisation", ORGANISATION, organisationRows),
-    allianceMemberships: await bulkInsert(
-      prisma,
-      "AllianceMembership",
-      MEMBERSHIP,
-      demoMemberships(organisationRows),
-    ),
-    students: await bulkInsert(
-      prisma,
+  for (let start = 0; start < studentCount || (start === 0 && volunteerCount > 0); start += chunk) {
+    const end = Math.min(start + chunk, studentCount);
+    const { students, needs, guardians } = nextStudents(end - start);
+    const needsOf = new Map<string, NeedCategory[]>();
+    for (const need of needs) {
+      const list = needsOf.get(need.studentId);
+      if (list) list.push(need.category);
+      else needsOf.set(need.studentId, [need.category]);
+    }
+    // This chunk's share of the volunteers: the last chunk takes what rounding left.
+    const volunteersBefore = studentCount === 0 ? 0 : Math.floor((volunteerCount * start) / studentCount);
+    const volunteersUpTo =
+      end >= studentCount ? volunteerCount : Math.floor((volunteerCount * end) / studentCount);
+    const volunteers = nextVolunteers(
+      students.map((student) => ({
+        id: student.id!,
+        regionCode: student.regionCode,
+        siteId: student.siteId ?? null,
+        needs: needsOf.get(student.id!) ?? [],
+      })),
+      volunteersUpTo - volunteersBefore,
+    );
+    await load(
+      "students",
       "Student",
       STUDENT,
       students.map((student) => ({ ...student, updatedAt: now })),
-    ),
-    needs: await bulkInsert(prisma, "Need", NEED, needs),
-    guardians: await bulkInsert(prisma, "Guardian", GUARDIAN, guardians),
-    volunteers: await bulkInsert(prisma, "Volunteer", VOLUNTEER, volunteers.volunteers),
-    trainings: await bulkInsert(prisma, "VolunteerTraining", TRAINING, volunteers.trainings),
-    serviceLogs: await bulkInsert(prisma, "ServiceLog", SERVICE_LOG, volunteers.serviceLogs),
-    pairings: await bulkInsert(prisma, "Pairing", PAIRING, volunteers.pairings),
-    careRecords: await bulkInsert(prisma, "CareRecord", CARE_RECORD, volunteers.careRecords),
-  };
+    );
+    await load("needs", "Need", NEED, needs);
+    await load("guardians", "Guardian", GUARDIAN, guardians);
+    await load("volunteers", "Volunteer", VOLUNTEER, volunteers.volunteers);
+    await load("trainings", "VolunteerTraining", TRAINING, volunteers.trainings);
+    await load("serviceLogs", "ServiceLog", SERVICE_LOG, volunteers.serviceLogs);
+    await load("pairings", "Pairing", PAIRING, volunteers.pairings);
+    await load("careRecords", "CareRecord", CARE_RECORD, volunteers.careRecords);
+    options.progress?.(end);
+    if (end >= studentCount) break;
+  }
+  return Object.fromEntries(TABLES.map((table) => [table, tables.get(table)!.rows])) as unknown as SeedCounts;
 }
+
+const TABLES: readonly (keyof SeedCounts)[] = [
+  "organisations",
+  "allianceMemberships",
+  "students",
+  "needs",
+  "guardians",
+  "volunteers",
+  "trainings",
+  "serviceLogs",
+  "pairings",
+  "careRecords",
+];

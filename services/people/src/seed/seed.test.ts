@@ -1,5 +1,5 @@
 import { getRegion } from "@lamplight/regions";
-import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID } from "@lamplight/seed-kit";
+import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID, demoHomes, scaleOf } from "@lamplight/seed-kit";
 import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -134,6 +134,76 @@ describe("seedPeople", () => {
     expect(first.pairings).toBeGreaterThan(0);
     expect(first.needs).toBe(demoStudents(undefined, 500).needs.length);
     const again = await seedPeople(people.database.client, { students: 500, volunteers: 300 });
+    expect(Object.values(again).every((count) => count === 0)).toBe(true);
+  });
+});
+
+describe("the province generator", () => {
+  const scale = scaleOf("province", { seed: 7, homes: 30 });
+  const homes = demoHomes(scale.seed, scale.homes);
+  let people: StartedSubgraph<PrismaClient>;
+  beforeAll(async () => {
+    people = await startSubgraph(peopleService);
+  });
+  afterAll(() => people?.close());
+
+  it("loads chunk by chunk the counts it is asked for, keeping every invariant", async () => {
+    const prisma = people.database.client;
+    const loads = new Map();
+    const chunks: number[] = [];
+    const options = { scale, students: 3000, volunteers: 330, chunk: 1000, loads };
+    const counts = await seedPeople(prisma, { ...options, progress: (students) => chunks.push(students) });
+    expect(chunks).toEqual([1000, 2000, 3000]);
+    expect(counts).toMatchObject({ students: 3000, guardians: 3000, volunteers: 330 });
+    expect(counts.organisations).toBe(demoOrganisations().length);
+    expect(loads.get("students")).toMatchObject({ rows: 3000 });
+    expect(await prisma.student.count()).toBe(3000);
+    expect(await prisma.volunteer.count()).toBe(330);
+    expect(
+      await prisma.organisation.findFirst({ where: { id: DEMO_PARTNER_ORGANISATION.id } }),
+    ).not.toBeNull();
+
+    // Children attend open homes of demoHomes(seed, homes) only, in the home's county.
+    const open = new Map(homes.filter((home) => home.status === "OPEN").map((home) => [home.id, home]));
+    const attending = await prisma.student.findMany({
+      where: { siteId: { not: null } },
+      select: { siteId: true, regionCode: true },
+    });
+    expect(attending.length).toBeGreaterThan(0);
+    for (const child of attending) expect(open.get(child.siteId!)?.regionCode).toBe(child.regionCode);
+
+    // About 60% of the children have needs.
+    const withNeeds = await prisma.need.groupBy({ by: ["studentId"] });
+    expect(withNeeds.length / 3000).toBeGreaterThan(0.55);
+    expect(withNeeds.length / 3000).toBeLessThan(0.65);
+
+    // Pairings: an active volunteer of the child's county, at most three children each, a child once.
+    const pairings = await prisma.pairing.findMany({
+      select: { studentId: true, volunteerId: true, student: { select: { regionCode: true, siteId: true } } },
+    });
+    const volunteers = new Map(
+      (await prisma.volunteer.findMany({ select: { id: true, status: true, regionCode: true } })).map((v) => [
+        v.id,
+        v,
+      ]),
+    );
+    expect(pairings.length).toBeGreaterThan(100);
+    const perVolunteer = new Map<string, number>();
+    for (const pairing of pairings) {
+      const volunteer = volunteers.get(pairing.volunteerId)!;
+      expect(volunteer.status).toBe("ACTIVE");
+      expect(pairing.student.regionCode).toBe(volunteer.regionCode);
+      perVolunteer.set(pairing.volunteerId, (perVolunteer.get(pairing.volunteerId) ?? 0) + 1);
+    }
+    expect(Math.max(...perVolunteer.values())).toBeLessThanOrEqual(3);
+    expect(new Set(pairings.map((pairing) => pairing.studentId)).size).toBe(pairings.length);
+    // The demo volunteer: children of the first home.
+    const theirs = pairings.filter((pairing) => pairing.volunteerId === DEMO_VOLUNTEER_ID);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((pairing) => pairing.student.siteId === homes[0]!.id)).toBe(true);
+
+    // Deterministic and idempotent: the same seed draws the same rows, so nothing is inserted twice.
+    const again = await seedPeople(prisma, options);
     expect(Object.values(again).every((count) => count === 0)).toBe(true);
   });
 });
