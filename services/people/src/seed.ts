@@ -16,7 +16,12 @@ try {
     scale,
     loads,
     progress: (students) => {
-      if (scale.name !== "demo") logger.info({ students, ms: Date.now() - started }, "chunk loaded");
+      if (scale.name === "demo") return;
+      const { rss, heapUsed } = process.memoryUsage();
+      logger.info(
+        { students, ms: Date.now() - started, rssMb: rss >> 20, heapMb: heapUsed >> 20 },
+        "chunk loaded",
+      );
     },
   });
   for (const [table, { rows, ms }] of loads) {
