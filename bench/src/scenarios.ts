@@ -4,7 +4,8 @@ import { ANONYMOUS, type Principal } from "@lamplight/subgraph-kit";
 /**
  * Who sends a scenario's requests. Staff are many users of one role (`users` distinct subjects,
  * each with a token of their own, taken in turn), as a dashboard is used in production: no
- * gateway may answer one user's request with another's.
+ * gateway may answer one user's request with another's. Far more users than connections, so
+ * that one user is rarely waiting on the same request twice at once (a gateway may share those).
  */
 export type Caller =
   | { kind: "public" }
@@ -36,13 +37,13 @@ export type Execute = <Data>(
 const PROVINCE_ADMIN: Caller = {
   kind: "staff",
   subject: "bench-province-admin",
-  users: 20,
+  users: 1_000,
   roles: ["PROVINCE_ADMIN"],
 };
 const MIANYANG_ADMIN: Caller = {
   kind: "staff",
   subject: "bench-city-admin",
-  users: 50,
+  users: 1_000,
   roles: ["CITY_ADMIN"],
   region: "510700",
 };
