@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 
 // The load generator runs in a process of its own, so that its CPU use is not counted against the
-// server it drives (they still share the machine's cores). Input: one JSON argument (LoadPlan);
+// server it drives (they still share the machine's cores). Input: the LoadPlan as JSON on stdin;
 // output: one JSON line (LoadResult).
 
 export interface LoadPlan {
@@ -92,7 +93,10 @@ export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   };
 }
 
-if (process.argv[2]) {
-  const plan = JSON.parse(process.argv[2]) as LoadPlan;
+// Run as a process of its own (see load.ts): the plan arrives on stdin.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  let input = "";
+  for await (const chunk of process.stdin) input += chunk;
+  const plan = JSON.parse(input) as LoadPlan;
   process.stdout.write(`${JSON.stringify(await generateLoad(plan))}\n`);
 }

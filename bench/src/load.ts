@@ -9,9 +9,11 @@ const GENERATOR = fileURLToPath(new URL("./load-generator.ts", import.meta.url))
 /** Runs the load generator in a separate Node process and returns what it measured. */
 export function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", GENERATOR, JSON.stringify(plan)], {
-      stdio: ["ignore", "pipe", "pipe"],
+    // The plan goes through stdin: a thousand callers' tokens are more than one argument may hold.
+    const child = spawn(process.execPath, ["--import", "tsx", GENERATOR], {
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    child.stdin.end(JSON.stringify(plan));
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
