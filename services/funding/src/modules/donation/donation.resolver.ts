@@ -27,7 +27,7 @@ import { Project } from "../project/project.type.js";
 import { Site } from "../site/site.type.js";
 import { DonationFilter, RecordDonationInput } from "./donation.inputs.js";
 import { reversedLoader } from "./donation.loader.js";
-import { maySeeDonor } from "./donation.policy.js";
+import { revealsDonor } from "./donation.policy.js";
 import type { TotalRow } from "./donation.repository.js";
 import { Designation, Donation, FundingGroupBy, FundingTotal } from "./donation.type.js";
 
@@ -305,7 +305,7 @@ export class DonationResolver {
     @Ctx() context: FundingContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<string | null> {
-    return (await this.donor(donation, context, info)) ? donation.donorName : null;
+    return (await revealsDonor(donation, "Donation", context, info)) ? donation.donorName : null;
   }
 
   @FieldResolver(() => Organisation, {
@@ -318,7 +318,9 @@ export class DonationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Organisation | null> {
     if (!donation.donorOrganisationId) return null;
-    return (await this.donor(donation, context, info)) ? Organisation.of(donation.donorOrganisationId) : null;
+    return (await revealsDonor(donation, "Donation", context, info))
+      ? Organisation.of(donation.donorOrganisationId)
+      : null;
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the gift's journal entry has been reversed." })
@@ -340,23 +342,4 @@ export class DonationResolver {
     assertManagesFund(context.principal, fund);
     return journalEntryLoader(context).load(donation.journalEntryId);
   }
-
-  /** Whether the caller sees who gave; reading an anonymous donor's identity is audited. */
-  private async donor(
-    donation: Donation,
-    context: FundingContext,
-    info: GraphQLResolveInfo,
-  ): Promise<boolean> {
-    const fund = (await fundLoader(context).load(donation.fundId))!;
-    if (!maySeeDonor(context.principal, donation, fund)) return false;
-    if (donation.anonymous) context.audit.read(rootField(info), "Donation", donation.id, info.fieldName);
-    return true;
-  }
-}
-
-/** The root field of the operation a field was reached through, for the audit log. */
-function rootField(info: GraphQLResolveInfo): string {
-  let path = info.path;
-  while (path.prev) path = path.prev;
-  return String(path.key);
 }

@@ -15,8 +15,9 @@ import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Ro
 import type { FundingContext } from "../../context.js";
 import { todayInProvince } from "../../dates.js";
 import { money } from "../../money.js";
+import { revealsDonor } from "../donation/donation.policy.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
-import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
+import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Site } from "../site/site.type.js";
@@ -150,7 +151,7 @@ export class InKindGiftResolver {
     @Ctx() context: FundingContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<string | null> {
-    return (await this.maySeeDonor(gift, context, info)) ? gift.donorName : null;
+    return (await revealsDonor(gift, "InKindGift", context, info)) ? gift.donorName : null;
   }
 
   @FieldResolver(() => Organisation, {
@@ -163,7 +164,9 @@ export class InKindGiftResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Organisation | null> {
     if (!gift.donorOrganisationId) return null;
-    return (await this.maySeeDonor(gift, context, info)) ? Organisation.of(gift.donorOrganisationId) : null;
+    return (await revealsDonor(gift, "InKindGift", context, info))
+      ? Organisation.of(gift.donorOrganisationId)
+      : null;
   }
 
   @FieldResolver(() => InKindDeliveryConnection, { description: "Deliveries to homes, oldest first." })
@@ -181,19 +184,6 @@ export class InKindGiftResolver {
       page: request,
       countTotal: () => deliveryCountLoader(context).load(gift.id),
     });
-  }
-
-  private async maySeeDonor(gift: InKindGiftRow, context: FundingContext, info: GraphQLResolveInfo) {
-    if (!gift.anonymous) return true;
-    const fund = (await fundLoader(context).load(gift.fundId))!;
-    if (!managesFund(context.principal, fund)) return false;
-    context.audit.read(
-      String(info.path.prev?.prev?.key ?? info.fieldName),
-      "InKindGift",
-      gift.id,
-      info.fieldName,
-    );
-    return true;
   }
 }
 
