@@ -30,9 +30,9 @@ export interface ScenarioResult {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const ms = (value: number) => value.toFixed(1);
 
-function ratio(result: ScenarioResult, over: Target): string {
-  const ours = result.measurements.find((m) => m.target === "lamplight")?.load.requestsPerSecond;
-  const theirs = result.measurements.find((m) => m.target === over)?.load.requestsPerSecond;
+function ratio(result: ScenarioResult, over: Target, figure: "requestsPerSecond" | "p95"): string {
+  const ours = result.measurements.find((m) => m.target === "lamplight")?.load[figure];
+  const theirs = result.measurements.find((m) => m.target === over)?.load[figure];
   return ours && theirs ? (ours / theirs).toFixed(2) : "–";
 }
 
@@ -69,9 +69,13 @@ export function renderReport(options: {
         `| ${TARGET_LABELS[m.target]} | ${processes.map((name) => (m.cpuMsPerRequest[name] ?? 0).toFixed(2)).join(" | ")} |`,
       );
     }
-    lines.push("", `Throughput ratio Lamplight / Hive Gateway: ${ratio(result, "hive")}.`);
+    lines.push(
+      "",
+      `Throughput ratio Lamplight / Hive Gateway: ${ratio(result, "hive", "requestsPerSecond")}` +
+        ` (p95 latency ratio: ${ratio(result, "hive", "p95")}, lower is better).`,
+    );
     if (result.measurements.some((m) => m.target === "direct")) {
-      lines.push(`Lamplight gateway / subgraph direct: ${ratio(result, "direct")}.`);
+      lines.push(`Lamplight gateway / subgraph direct: ${ratio(result, "direct", "requestsPerSecond")}.`);
     }
     const failing = result.measurements.filter((m) => m.load.firstError);
     for (const m of failing)

@@ -53,6 +53,9 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
     // Idle connections must not keep a process alive: the Prisma CLI never closes its pool.
     allowExitOnIdle: true,
   });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' event on the
+  // pool; unhandled, it would end the process. The pool drops that connection and opens another.
+  pool.on("error", (error) => process.emitWarning(`idle PostgreSQL connection lost: ${error.message}`));
   return withOwnScripts(new PrismaPg(pool, { schema: target.schema }) as unknown as AdapterFactory, {
     run: async (script) => {
       await pool.query(script);

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { AuditTrail } from "./access/audit.js";
 import type { Principal } from "./access/principal.js";
 import type { Logger } from "./logger.js";
+import type { SharedAggregates } from "./shared-aggregates.js";
 
 /**
  * Per-request DataLoaders, created on first use. A loader lives exactly as long as its request,
@@ -30,12 +31,27 @@ export interface BaseContext {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
+  /** Counts and sums shared by every request of this process for a few seconds (not per caller). */
+  aggregates: SharedAggregates;
   /** Who is asking, as the gateway signed it; the anonymous public when unsigned. */
   principal: Principal;
   /** Sensitive reads and mutations of this request, written to the audit log with the response. */
   audit: AuditTrail;
   /** Counts below this are hidden from roles that may not see individuals. */
   suppressBelow: number;
+}
+
+/**
+ * The request's DataLoader for an aggregate that every request of the process shares for a few
+ * seconds (SharedAggregates): `compute` runs only for the keys no request has computed lately, in
+ * one batch. Only for values that do not depend on the caller; resolvers apply access afterwards.
+ */
+export function aggregateLoader<Key extends string | number, Value>(
+  context: Pick<BaseContext, "loaders" | "aggregates">,
+  name: string,
+  compute: (keys: Key[]) => Promise<readonly Value[]>,
+): DataLoader<Key, Value> {
+  return context.loaders.get<Key, Value>(name, (keys) => context.aggregates.batch(name, keys, compute));
 }
 
 /** Orders batch results by the requested keys (DataLoader's contract); missing keys become null. */

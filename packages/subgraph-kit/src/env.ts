@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
 import { DEVELOPMENT_IDENTITY_KEY } from "./access/identity.js";
+import { DEFAULT_AGGREGATE_CACHE_SECONDS } from "./shared-aggregates.js";
 
 /**
  * Parses the environment against a zod schema. Every bad variable is reported at once and the
@@ -50,6 +51,11 @@ export const subgraphAccessEnv = {
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).default(DEFAULT_SUPPRESSION_THRESHOLD),
 };
 
+/** How long counts and sums are shared between requests (SharedAggregates); 0 turns sharing off. */
+export const aggregateCacheEnv = {
+  AGGREGATE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_AGGREGATE_CACHE_SECONDS),
+};
+
 /**
  * Every subgraph's variables: the common ones, access, its port, its database, and whether an empty
  * embedded database gets the demo data on first start. A service adds its own on top.
@@ -58,6 +64,7 @@ export function subgraphEnv(defaultPort: number) {
   return {
     ...commonEnv,
     ...subgraphAccessEnv,
+    ...aggregateCacheEnv,
     PORT: portVariable(defaultPort),
     /** Empty: embedded PGlite in the service's .data directory; `pglite:<dir>`; or `postgres://…`. */
     DATABASE_URL: z.string().optional(),

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 
 export * from "./access/index.js";
-export { type BaseContext, byKeys, Loaders } from "./context.js";
+export { aggregateLoader, type BaseContext, byKeys, Loaders } from "./context.js";
 export {
   assertProductionSecrets,
   commonEnv,
@@ -64,6 +64,7 @@ export {
   MoneyInput,
   SafeIntScalar,
 } from "./scalars.js";
+export { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggregates.js";
 export {
   createSubgraphServer,
   type SubgraphDatabase,

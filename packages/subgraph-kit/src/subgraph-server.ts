@@ -8,6 +8,7 @@ import { type BaseContext, Loaders } from "./context.js";
 import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
 import type { Logger } from "./logger.js";
 import { errorLoggingPlugin, maskError } from "./masking.js";
+import { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggregates.js";
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
@@ -22,6 +23,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   /** Where sensitive reads and mutations are recorded (the subgraph's AuditLog). */
   auditLog?: AuditWriter;
   suppressionThreshold?: number;
+  /** How long counts and sums are shared between requests; 0 computes them for every request. */
+  aggregateCacheSeconds?: number;
 }
 
 /** What the server needs of a database; db-kit's `Database` has this shape. */
@@ -42,6 +45,7 @@ export interface SubgraphServer {
 export function createSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
 ): SubgraphServer {
+  const aggregates = new SharedAggregates(options.aggregateCacheSeconds ?? DEFAULT_AGGREGATE_CACHE_SECONDS);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     formatError: maskError,
@@ -53,6 +57,16 @@ export function createSubgraphServer<Context extends BaseContext>(
       errorLoggingPlugin<Context>(options.logger),
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.auditLog ? [auditPlugin<Context>(options.auditLog, options.logger)] : []),
+      {
+        // A mutation has written (or tried to): the shared counts and sums may be out of date.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation }) {
+              if (operation?.operation === "mutation") aggregates.clear();
+            },
+          };
+        },
+      },
     ],
   });
   let requests = 0;
@@ -83,6 +97,7 @@ export function createSubgraphServer<Context extends BaseContext>(
               requestId: request.requestId,
               logger: request.logger,
               loaders: new Loaders(),
+              aggregates,
               principal,
               audit: new AuditTrail(principal, request.requestId),
               suppressBelow: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,

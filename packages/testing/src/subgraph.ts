@@ -17,6 +17,7 @@ export interface TestableService<Client extends PrismaLike = PrismaLike> {
     database: Database<Client>;
     logger: Logger;
     identityKey: Uint8Array;
+    aggregateCacheSeconds?: number;
   }): Promise<SubgraphServer>;
 }
 
@@ -37,7 +38,14 @@ export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
 /** Starts a subgraph on a fresh, migrated database on a free port, as production would run it. */
 export async function startSubgraph<Client extends PrismaLike>(
   service: TestableService<Client>,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /**
+     * How long the server shares counts and sums between requests. Off unless a test asks: most
+     * tests count the SQL one request sends, or write rows directly and read the counts back.
+     */
+    aggregateCacheSeconds?: number;
+  } = {},
 ): Promise<StartedSubgraph<Client>> {
   const testDatabase = await createTestDatabase(service.name, service.serviceDir);
   const database = await service.open({
@@ -46,7 +54,12 @@ export async function startSubgraph<Client extends PrismaLike>(
     migrate: testDatabase.migrate,
   });
   const logger = options.logger ?? createLogger(service.name, "silent");
-  const server = await service.createServer({ database, logger, identityKey: TEST_IDENTITY_KEY });
+  const server = await service.createServer({
+    database,
+    logger,
+    identityKey: TEST_IDENTITY_KEY,
+    aggregateCacheSeconds: options.aggregateCacheSeconds ?? 0,
+  });
   const running = await server.listen(0, "127.0.0.1");
   return {
     name: service.name,

@@ -22,6 +22,7 @@ const server = await createServer({
   logger,
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
   suppressionThreshold: env.SUPPRESSION_THRESHOLD,
+  aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
 });
 const running = await server.listen(env.PORT);
 closeOnSignals(running, logger);

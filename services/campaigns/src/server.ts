@@ -15,6 +15,7 @@ export interface CampaignsServerDeps {
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
   suppressionThreshold?: number;
+  aggregateCacheSeconds?: number;
 }
 
 /** The campaigns subgraph, ready to listen; tests call this with a fresh database. */
@@ -35,5 +36,8 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
     identityKey: deps.identityKey,
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+    ...(deps.aggregateCacheSeconds !== undefined
+      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
+      : {}),
   });
 }

@@ -19,6 +19,7 @@ export interface FundingServerDeps {
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
   suppressionThreshold?: number;
+  aggregateCacheSeconds?: number;
 }
 
 /** The funding subgraph, ready to listen; tests call this with a fresh database. */
@@ -42,6 +43,9 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
     identityKey: deps.identityKey,
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+    ...(deps.aggregateCacheSeconds !== undefined
+      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
+      : {}),
   });
   return {
     async listen(port, host) {

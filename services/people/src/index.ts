@@ -27,6 +27,7 @@ const server = await createServer({
   logger,
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
   suppressionThreshold: env.SUPPRESSION_THRESHOLD,
+  aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
   maxChildrenPerVolunteer: env.MAX_CHILDREN_PER_VOLUNTEER,
 });
 const running = await server.listen(env.PORT);

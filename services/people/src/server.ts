@@ -21,6 +21,7 @@ export interface PeopleServerDeps {
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
   suppressionThreshold?: number;
+  aggregateCacheSeconds?: number;
   /** How many children one volunteer may be paired with at once; 3 unless set. */
   maxChildrenPerVolunteer?: number;
 }
@@ -54,5 +55,8 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     identityKey: deps.identityKey,
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+    ...(deps.aggregateCacheSeconds !== undefined
+      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
+      : {}),
   });
 }

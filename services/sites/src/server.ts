@@ -20,6 +20,7 @@ export interface SitesServerDeps {
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
   suppressionThreshold?: number;
+  aggregateCacheSeconds?: number;
 }
 
 /** The sites subgraph, ready to listen; tests call this with a fresh database. */
@@ -56,5 +57,8 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
     identityKey: deps.identityKey,
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
+    ...(deps.aggregateCacheSeconds !== undefined
+      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
+      : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "../../context.js";
 import type { DayRange, HomeRow } from "./activity.repository.js";
 import type { Activity, Occurrence } from "./activity.type.js";
@@ -64,7 +64,7 @@ export function siteActivityPageLoader(context: CampaignsContext, range: DayRang
 }
 
 export function siteActivityCountLoader(context: CampaignsContext, range: DayRange) {
-  return context.loaders.get<string, number>(`site.activityCount:${rangeKey(range)}`, async (ids) => {
+  return aggregateLoader<string, number>(context, `site.activityCount:${rangeKey(range)}`, async (ids) => {
     const counts = await context.activities.countBySite(ids, range);
     return ids.map((id) => counts.get(id) ?? 0);
   });
@@ -82,7 +82,7 @@ export function siteOccurrencePageLoader(context: CampaignsContext, range: DayRa
 }
 
 export function siteOccurrenceCountLoader(context: CampaignsContext, range: DayRange) {
-  return context.loaders.get<string, number>(`site.occurrenceCount:${rangeKey(range)}`, async (ids) => {
+  return aggregateLoader<string, number>(context, `site.occurrenceCount:${rangeKey(range)}`, async (ids) => {
     const counts = await context.activities.countOccurrencesBySite(ids, range);
     return ids.map((id) => counts.get(id) ?? 0);
   });

@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
 import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
@@ -19,7 +19,7 @@ export function grantProgressLoader(context: FundingContext) {
 
 /** Approved grants to each home of the batch: one grouped SQL query. */
 export function siteGrantedLoader(context: FundingContext) {
-  return context.loaders.get<string, bigint>("site.granted", async (ids) => {
+  return aggregateLoader<string, bigint>(context, "site.granted", async (ids) => {
     const sums = await context.grants.awardedBy("siteId", ids);
     return ids.map((id) => sums.get(id) ?? 0n);
   });
@@ -27,7 +27,7 @@ export function siteGrantedLoader(context: FundingContext) {
 
 /** Approved grants within each region of the batch: one SQL query. */
 export function regionGrantedLoader(context: FundingContext) {
-  return context.loaders.get<string, bigint>("region.granted", async (codes) => {
+  return aggregateLoader<string, bigint>(context, "region.granted", async (codes) => {
     const sums = await context.grants.awardedWithinRegions(codes);
     return codes.map((code) => sums.get(code) ?? 0n);
   });

@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
 import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
@@ -18,7 +18,7 @@ export function deliveredCountLoader(context: FundingContext) {
 
 /** Value of goods delivered to each home of the batch: one grouped SQL query. */
 export function siteInKindLoader(context: FundingContext) {
-  return context.loaders.get<string, bigint>("site.inKind", async (ids) => {
+  return aggregateLoader<string, bigint>(context, "site.inKind", async (ids) => {
     const sums = await context.inKind.deliveredToSites(ids);
     return ids.map((id) => sums.get(id) ?? 0n);
   });

@@ -1,8 +1,9 @@
+import { aggregateLoader } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
 
 /** Donations designated to each project of the batch (reversed ones left out): one grouped query. */
 export function projectRaisedLoader(context: FundingContext) {
-  return context.loaders.get<string, bigint>("project.raised", async (ids) => {
+  return aggregateLoader<string, bigint>(context, "project.raised", async (ids) => {
     const sums = await context.donations.sumsByProject(ids);
     return ids.map((id) => sums.get(id) ?? 0n);
   });
@@ -10,7 +11,7 @@ export function projectRaisedLoader(context: FundingContext) {
 
 /** Approved grants to each project of the batch: one grouped query. */
 export function projectGrantedLoader(context: FundingContext) {
-  return context.loaders.get<string, bigint>("project.granted", async (ids) => {
+  return aggregateLoader<string, bigint>(context, "project.granted", async (ids) => {
     const sums = await context.grants.awardedBy("projectId", ids);
     return ids.map((id) => sums.get(id) ?? 0n);
   });

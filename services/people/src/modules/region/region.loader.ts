@@ -1,3 +1,4 @@
+import { aggregateLoader } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import { NeedCategory } from "../need/need.type.js";
 import { sumWithin } from "../student/student.repository.js";
@@ -15,7 +16,7 @@ export interface ConsentedCount {
  * province the sum of all).
  */
 export function regionChildrenCountLoader(context: PeopleContext) {
-  return context.loaders.get<string, ConsentedCount>("region.childrenCount", async (codes) => {
+  return aggregateLoader<string, ConsentedCount>(context, "region.childrenCount", async (codes) => {
     const counties = await context.students.countByCounty(codes);
     return codes.map((code) => ({
       all: sumWithin(code, counties, (row) => row.count),
@@ -26,7 +27,8 @@ export function regionChildrenCountLoader(context: PeopleContext) {
 
 /** How many children in each region of the batch have a need of each category: one query for the batch. */
 export function regionNeedCountsLoader(context: PeopleContext) {
-  return context.loaders.get<string, Map<NeedCategory, ConsentedCount>>(
+  return aggregateLoader<string, Map<NeedCategory, ConsentedCount>>(
+    context,
     "region.childrenByNeed",
     async (codes) => {
       const counties = await context.needs.countChildrenByCounty(codes);
@@ -51,20 +53,24 @@ export function regionNeedCountsLoader(context: PeopleContext) {
 
 /** How many active volunteers of each kind serve in each region of the batch: one query for the batch. */
 export function regionVolunteerCountsLoader(context: PeopleContext) {
-  return context.loaders.get<string, Map<VolunteerKind, number>>("region.volunteersByKind", async (codes) => {
-    const counties = await context.volunteers.countActiveByCountyAndKind(codes);
-    return codes.map(
-      (code) =>
-        new Map(
-          Object.values(VolunteerKind).map((kind) => [
-            kind,
-            sumWithin(
-              code,
-              counties.filter((row) => row.kind === kind),
-              (row) => row.count,
-            ),
-          ]),
-        ),
-    );
-  });
+  return aggregateLoader<string, Map<VolunteerKind, number>>(
+    context,
+    "region.volunteersByKind",
+    async (codes) => {
+      const counties = await context.volunteers.countActiveByCountyAndKind(codes);
+      return codes.map(
+        (code) =>
+          new Map(
+            Object.values(VolunteerKind).map((kind) => [
+              kind,
+              sumWithin(
+                code,
+                counties.filter((row) => row.kind === kind),
+                (row) => row.count,
+              ),
+            ]),
+          ),
+      );
+    },
+  );
 }

@@ -1,11 +1,12 @@
-import type { PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import { studentScopeOf } from "../student/student.access.js";
 import type { Student } from "../student/student.type.js";
 
 /** How many children attend each home (all of them: the resolver decides what the caller sees of it). */
 export function childrenCountLoader(context: PeopleContext) {
-  return context.loaders.get<string, { all: number; consenting: number }>(
+  return aggregateLoader<string, { all: number; consenting: number }>(
+    context,
     "site.childrenCount",
     async (siteIds) => {
       const counts = await context.students.countBySiteWithConsent(siteIds);
