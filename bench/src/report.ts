@@ -17,6 +17,8 @@ export interface Measurement {
   subgraphsRssBytes: number;
   /** SQL statements all subgraphs sent, per request answered. */
   statementsPerRequest: number;
+  /** GraphQL requests all subgraphs answered, per request answered (the gateway's fetches). */
+  subgraphRequestsPerRequest: number;
   /** CPU milliseconds each process (the front and every subgraph) spent per request answered. */
   cpuMsPerRequest: Record<string, number>;
 }
@@ -48,12 +50,12 @@ export function renderReport(options: {
   for (const result of options.results) {
     lines.push(`## ${result.name}`, "", result.description, "");
     lines.push(
-      "| target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS front MB | peak RSS subgraphs MB | SQL/request |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS front MB | peak RSS subgraphs MB | SQL/request | subgraph requests/request |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const m of result.measurements) {
       lines.push(
-        `| ${TARGET_LABELS[m.target]} | ${m.load.requestsPerSecond.toFixed(0)} | ${ms(m.load.p50)} | ${ms(m.load.p95)} | ${ms(m.load.p99)} | ${m.load.errors} | ${mb(m.frontRssBytes)} | ${mb(m.subgraphsRssBytes)} | ${m.statementsPerRequest.toFixed(2)} |`,
+        `| ${TARGET_LABELS[m.target]} | ${m.load.requestsPerSecond.toFixed(0)} | ${ms(m.load.p50)} | ${ms(m.load.p95)} | ${ms(m.load.p99)} | ${m.load.errors} | ${mb(m.frontRssBytes)} | ${mb(m.subgraphsRssBytes)} | ${m.statementsPerRequest.toFixed(2)} | ${m.subgraphRequestsPerRequest.toFixed(2)} |`,
       );
     }
     const processes = [...new Set(result.measurements.flatMap((m) => Object.keys(m.cpuMsPerRequest)))];

@@ -120,13 +120,17 @@ async function post<Data = unknown>(
   return (await response.json()) as { data?: Data; errors?: unknown[] };
 }
 
-async function statementsTotal(subgraphs: BenchGraph["subgraphs"]): Promise<number> {
-  let total = 0;
+/** SQL statements sent and GraphQL requests answered so far, summed over every subgraph. */
+async function subgraphCounters(
+  subgraphs: BenchGraph["subgraphs"],
+): Promise<{ statements: number; requests: number }> {
+  const totals = { statements: 0, requests: 0 };
   for (const server of subgraphs.values()) {
     const text = await fetch(new URL("/metrics", server.url)).then((response) => response.text());
-    total += Number(/^lamplight_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+    totals.statements += Number(/^lamplight_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+    totals.requests += Number(/^lamplight_graphql_requests_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
   }
-  return total;
+  return totals;
 }
 
 async function measure(scenario: Scenario, target: Target, variables: object): Promise<Measurement> {
@@ -152,11 +156,11 @@ async function measure(scenario: Scenario, target: Target, variables: object): P
   await runLoad({ ...plan, durationSeconds: warmup });
   const subgraphServers = [...graph.subgraphs.values()];
   const sampler = new ProcessSampler([front, ...subgraphServers.filter((server) => server !== front)]);
-  const statementsBefore = await statementsTotal(graph.subgraphs);
+  const before = await subgraphCounters(graph.subgraphs);
   sampler.start();
   const load = await runLoad({ ...plan, durationSeconds: duration });
   const usage = sampler.stop();
-  const statements = (await statementsTotal(graph.subgraphs)) - statementsBefore;
+  const after = await subgraphCounters(graph.subgraphs);
   const perRequest = (value: number) => (load.requests > 0 ? value / load.requests : 0);
   return {
     target,
@@ -166,7 +170,8 @@ async function measure(scenario: Scenario, target: Target, variables: object): P
       (sum, server) => sum + (usage.get(server.name)?.peakRssBytes ?? 0),
       0,
     ),
-    statementsPerRequest: perRequest(statements),
+    statementsPerRequest: perRequest(after.statements - before.statements),
+    subgraphRequestsPerRequest: perRequest(after.requests - before.requests),
     cpuMsPerRequest: Object.fromEntries([...usage].map(([name, { cpuMs }]) => [name, perRequest(cpuMs)])),
   };
 }

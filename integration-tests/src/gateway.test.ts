@@ -71,6 +71,39 @@ describe("the gateway", () => {
     expect((await requestsSoFar()) - beforeStaff).toBe(5);
   });
 
+  it("sends a subgraph the fetches the plan starts together as one request, and splits the answer", async () => {
+    const people = graph.subgraphs.people!;
+    const requestsSoFar = async () => {
+      const metrics = await fetch(new URL("/metrics", people.url)).then((response) => response.text());
+      return Number(/^lamplight_graphql_requests_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]);
+    };
+    // The city's counts and its homes' counts come from people at two paths of the answer: the
+    // plan fetches them at once, and they travel together.
+    const query = `query CityAndHomes($city: ID!) {
+      region(code: $city) { name childrenCount volunteerCount }
+      sites(first: 5, filter: { region: $city }) { edges { node { name childrenCount students(first: 1) { totalCount } } } }
+    }`;
+    const admin = await bearerHeaders({ subject: "city-reader", roles: ["CITY_ADMIN"], region: "510700" });
+    const before = await requestsSoFar();
+    const { data, errors } = await graph.execute(query, { city: "510700" }, admin);
+    expect(errors).toBeUndefined();
+    expect(await requestsSoFar()).toBe(before + 1);
+    expect(data?.region).toEqual({ name: "绵阳市", childrenCount: 0, volunteerCount: 0 });
+    expect(data?.sites.edges).toEqual([
+      { node: { name: "游仙区石马镇留守学生之家", childrenCount: 0, students: { totalCount: 0 } } },
+    ]);
+
+    // An error in one of the merged fetches keeps its own path and code (a home's children are a
+    // non-null field of a non-null list, so GraphQL's null propagation then empties the answer).
+    const refused = await graph.execute(
+      query.replace("students(first: 1)", `students(first: 1, after: "not-a-cursor")`),
+      { city: "510700" },
+      admin,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.path).toEqual(["sites", "edges", 0, "node", "students"]);
+  });
+
   it("passes a subgraph's client error through with its code and field", async () => {
     const { data, errors } = await graph.execute(
       `mutation { createSite(input: { name: "x", regionCode: "000000", address: "x", hostModel: SCHOOL, capacity: 5 }) { id } }`,

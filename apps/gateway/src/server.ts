@@ -1,8 +1,4 @@
-import {
-  ApolloGateway,
-  type GraphQLDataSourceProcessOptions,
-  RemoteGraphQLDataSource,
-} from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -12,15 +8,13 @@ import {
   createIdentitySigner,
   ErrorCode,
   errorLoggingPlugin,
-  IDENTITY_HEADER,
-  isClientErrorCode,
   type Logger,
   maskError,
   type Principal,
   type RunningHttpServer,
   startGraphQLHttpServer,
 } from "@lamplight/subgraph-kit";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError } from "graphql";
 import type { Authenticate } from "./auth.js";
 import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS, type OperationLimits, operationLimitsPlugin } from "./limits.js";
 import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
@@ -31,6 +25,7 @@ import {
   type RateLimitStore,
   type RateLimits,
 } from "./rate-limit.js";
+import { SubgraphDataSource } from "./subgraph-data-source.js";
 
 /** What the gateway's plugins and data sources see of a request. */
 export interface GatewayContext {
@@ -58,64 +53,6 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** How long a partner key's verification is trusted before asking again (a revocation's delay). */
   partnerCacheMs?: number;
-}
-
-/**
- * Forwards the request id (one request followed through every log) and the verified principal,
- * signed, so that subgraphs trust who is asking without re-authenticating.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /** Public fetches under way, by query and variables: identical ones share one subgraph request. */
-  private readonly publicFetches = new Map<string, ReturnType<RemoteGraphQLDataSource["process"]>>();
-
-  /**
-   * Many clients asking the same public question at once (a home page's figures) cost the subgraph
-   * one request. Only for the anonymous public and only for queries: their answers do not depend
-   * on who asks and leave no audit entry, which a signed-in reader's must (one per read).
-   */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const key = publicFetchKey(options);
-    if (!key) return super.process(options);
-    let shared = this.publicFetches.get(key);
-    if (!shared) {
-      shared = super.process(options).finally(() => this.publicFetches.delete(key));
-      this.publicFetches.set(key, shared);
-    }
-    // Each caller gets its own copy: the query plan merges results into what it is given.
-    const response = await shared;
-    return { ...response, data: structuredClone(response.data), errors: structuredClone(response.errors) };
-  }
-
-  override async willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!("requestId" in context)) return;
-    request.http?.headers.set("x-request-id", context.requestId);
-    request.http?.headers.set(IDENTITY_HEADER, await context.identity);
-  }
-
-  /**
-   * A subgraph refuses some bad input with an HTTP error (a variable its scalar cannot parse):
-   * keep the subgraph's own client error and code instead of a bare "400: Bad Request".
-   */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]) {
-    const error = await super.errorFromResponse(response);
-    const body = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)
-      ?.body;
-    const first = typeof body === "object" ? body?.errors?.[0] : undefined;
-    if (first && isClientErrorCode(first.extensions?.code)) {
-      return new GraphQLError(first.message, { extensions: first.extensions ?? {} });
-    }
-    return error;
-  }
-}
-
-function publicFetchKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
-  if (!("incomingRequestContext" in options)) return null; // a health check or schema load
-  if (options.incomingRequestContext.operation?.operation !== "query") return null;
-  if (!("principal" in options.context) || options.context.principal.kind !== "anonymous") return null;
-  return JSON.stringify([options.request.query, options.request.variables ?? null]);
 }
 
 /** The Apollo gateway over the composed supergraph, served with Lamplight's HTTP endpoints. */

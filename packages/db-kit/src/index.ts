@@ -1,4 +1,5 @@
 export { type AdapterFactory, adapterFactoryFromUrl, createAdapterFactory } from "./adapter.js";
+export { vacuumAnalyzeSchema } from "./analyze.js";
 export {
   type DatabaseTarget,
   type DatabaseTargetOptions,

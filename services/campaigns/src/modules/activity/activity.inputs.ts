@@ -24,7 +24,7 @@ export class CreateActivityInput {
   @IsUUID("all", { message: "projectId must be a project id" })
   projectId?: string | null;
 
-  @Field(() => String, { description: "The county-level region the activity is held in." })
+  @Field(() => ID, { description: "The county-level region the activity is held in." })
   @Matches(REGION, { message: "regionCode must be a six-digit region code" })
   regionCode!: string;
 
@@ -97,7 +97,7 @@ export class CreateActivityInput {
 
 @InputType({ description: "Which occurrences to list. Every condition given must hold." })
 export class CalendarFilter {
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description: "Held in this region (a city, a county, or the province).",
   })

@@ -278,7 +278,7 @@ export class OccurrenceResolver {
   })
   @Allow(PUBLIC)
   thisWeek(
-    @Arg("region", () => String, { description: "A city's (or a county's) code, e.g. 510700." })
+    @Arg("region", () => ID, { description: "A city's (or a county's) code, e.g. 510700." })
     region: string,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: CampaignsContext,
@@ -299,7 +299,7 @@ export class OccurrenceResolver {
   })
   @Allow(PUBLIC)
   async homesWithoutActivities(
-    @Arg("region", () => String) region: string,
+    @Arg("region", () => ID) region: string,
     @Arg("days", () => Int) days: number,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: CampaignsContext,

@@ -12,7 +12,7 @@ export class CreateAwardSelectionInput {
   @Field(() => AwardCategory)
   category!: AwardCategory;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     defaultValue: "510000",
     description: "The region running it; the province by default.",
   })

@@ -25,7 +25,7 @@ export class CreateProjectInput {
   @IsUUID("all", { message: "ownerOrganisationId must be an organisation id" })
   ownerOrganisationId?: string | null;
 
-  @Field(() => [String], { description: "Region codes the project serves (510000: the whole province)." })
+  @Field(() => [ID], { description: "Region codes the project serves (510000: the whole province)." })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   regionCodes!: string[];
@@ -39,7 +39,7 @@ export class ProjectFilter {
   @Field(() => ProjectStatus, { nullable: true })
   status?: ProjectStatus | null;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description: "Projects serving this region: naming it, a region above it, or one within it.",
   })

@@ -37,7 +37,7 @@ export class ProposeGrantInput {
   @IsUUID("all", { message: "projectId must be a project id" })
   projectId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
     description:
       "Where the money goes: the city's code for a CITY grant; the home's county (or city) for a SITE grant (required); for a PROJECT grant, the fund's region when not given.",
@@ -140,7 +140,7 @@ export class GrantFilter {
   @IsUUID("all", { message: "projectId must be a project id" })
   projectId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Grants to this region or any region below it." })
+  @Field(() => ID, { nullable: true, description: "Grants to this region or any region below it." })
   @IsOptional()
   @Matches(/^51\d{4}$/, { message: "region must be a six-digit region code of the province" })
   region?: string | null;
