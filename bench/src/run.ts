@@ -133,6 +133,20 @@ async function subgraphCounters(
   return totals;
 }
 
+/**
+ * Waits until the subgraphs have stopped answering: the warm-up's last requests, still under way
+ * when its load generator stopped, must not be counted against the measured run.
+ */
+async function settled(subgraphs: BenchGraph["subgraphs"]): Promise<void> {
+  let last = await subgraphCounters(subgraphs);
+  for (let waited = 0; waited < 15_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await subgraphCounters(subgraphs);
+    if (now.requests === last.requests && now.statements === last.statements) return;
+    last = now;
+  }
+}
+
 async function measure(scenario: Scenario, target: Target, variables: object): Promise<Measurement> {
   const front: Server =
     target === "lamplight"
@@ -154,6 +168,7 @@ async function measure(scenario: Scenario, target: Target, variables: object): P
     log(`${scenario.name} through ${target} answers errors: ${JSON.stringify(probe.errors).slice(0, 400)}`);
   const plan = { url: front.url, connections, callers, body };
   await runLoad({ ...plan, durationSeconds: warmup });
+  await settled(graph.subgraphs);
   const subgraphServers = [...graph.subgraphs.values()];
   const sampler = new ProcessSampler([front, ...subgraphServers.filter((server) => server !== front)]);
   const before = await subgraphCounters(graph.subgraphs);

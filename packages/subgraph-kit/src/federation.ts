@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/ind
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { createArgumentValidator } from "./argument-validation.js";
 import { DateTimeScalar } from "./scalars.js";
 
 /** The Federation 2 version every Lamplight subgraph links, set once here. */
@@ -49,7 +50,7 @@ export async function buildFederatedSchema(
     ...(options.authChecker ? { authChecker: options.authChecker } : {}),
     // A JS Date is an instant unless a field says `() => DateScalar` (a calendar date).
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    validateFn: createArgumentValidator(),
     skipCheck: true,
   });
   const link = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`;
