@@ -40,22 +40,58 @@ describe("SharedAggregates", () => {
     expect(await aggregates.one("total", async () => 0)).toBe(42);
   });
 
-  it("forgets a value after its time to live, and everything on clear()", async () => {
+  it("serves a value past its time to live while one background computation refreshes it", async () => {
+    vi.useFakeTimers();
+    try {
+      const aggregates = new SharedAggregates(5);
+      let total = 10;
+      const calls: string[][] = [];
+      const compute = async (keys: string[]) => {
+        calls.push(keys);
+        return keys.map(() => total);
+      };
+      expect(await aggregates.batch("total", ["a"], compute)).toEqual([10]);
+      vi.advanceTimersByTime(4_000);
+      expect(await aggregates.batch("total", ["a"], compute)).toEqual([10]);
+      expect(calls).toHaveLength(1);
+      // Stale: the old value at once, and one refresh for any number of requests meanwhile.
+      total = 11;
+      vi.advanceTimersByTime(1_000);
+      expect(
+        await Promise.all([
+          aggregates.batch("total", ["a"], compute),
+          aggregates.batch("total", ["a"], compute),
+        ]),
+      ).toEqual([[10], [10]]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(2);
+      expect(await aggregates.batch("total", ["a"], compute)).toEqual([11]);
+      // Past twice the time to live nothing is served stale: the request waits for the figure.
+      total = 12;
+      vi.advanceTimersByTime(10_000);
+      expect(await aggregates.batch("total", ["a"], compute)).toEqual([12]);
+      expect(calls).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("forgets everything on clear(), and a refresh under way then stores nothing", async () => {
     vi.useFakeTimers();
     try {
       const aggregates = new SharedAggregates(5);
       const { calls, compute } = counting();
       await aggregates.batch("count", ["1"], compute);
-      vi.advanceTimersByTime(4_000);
-      await aggregates.batch("count", ["1"], compute);
-      expect(calls).toHaveLength(1);
-      vi.advanceTimersByTime(1_000);
-      await aggregates.batch("count", ["1"], compute);
-      expect(calls).toHaveLength(2);
+      vi.advanceTimersByTime(5_000);
+      let finishRefresh: (values: number[]) => void = () => {};
+      await aggregates.batch("count", ["1"], () => new Promise((resolve) => (finishRefresh = resolve)));
       aggregates.clear();
       expect(aggregates.size).toBe(0);
-      await aggregates.batch("count", ["1"], compute);
-      expect(calls).toHaveLength(3);
+      finishRefresh([999]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(aggregates.size).toBe(0);
+      expect(await aggregates.batch("count", ["1"], compute)).toEqual([10]);
+      expect(calls).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }

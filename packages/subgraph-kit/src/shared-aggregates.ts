@@ -9,12 +9,14 @@ export const DEFAULT_AGGREGATE_CACHE_SECONDS = 10;
  *
  * Freshness: every mutation of this subgraph clears the cache when it has finished (see
  * subgraph-server), so a process never serves a count older than its own last write; writes by
- * other replicas show within `ttlSeconds`. A computation still running when a mutation ends is
- * dropped from the cache as well, so it cannot store a value from before the write.
+ * other replicas show within twice `ttlSeconds` (see `batch`). A computation still running when a
+ * mutation ends cannot store its value afterwards.
  */
 export class SharedAggregates {
-  readonly #entries = new Map<string, { value: Promise<unknown>; expiresAt: number }>();
+  readonly #entries = new Map<string, Entry>();
   readonly #ttlMs: number;
+  /** Bumped by clear(): a computation that started before it must not store its result after. */
+  #generation = 0;
 
   constructor(
     ttlSeconds: number,
@@ -27,6 +29,10 @@ export class SharedAggregates {
    * The aggregate `name` for every key: cached values as they are (also those still being
    * computed by another request), the rest from ONE call of `compute` with the missing keys, which
    * returns their values in the same order (a DataLoader batch function's contract).
+   *
+   * A value past its time to live, but not past twice that, is still served while ONE background
+   * computation refreshes it: a dashboard's slow figure (a year's gifts by month) is never waited
+   * for again once it has been computed, only brought up to date.
    */
   async batch<Key extends string | number, Value>(
     name: string,
@@ -38,10 +44,16 @@ export class SharedAggregates {
     const values: Promise<Value>[] = [];
     const missing: Key[] = [];
     const missingAt: number[] = [];
+    const stale: Key[] = [];
     for (const [index, key] of keys.entries()) {
       const entry = this.#entries.get(entryKey(name, key));
-      if (entry && entry.expiresAt > now) values[index] = entry.value as Promise<Value>;
-      else {
+      if (entry && (entry.freshUntil > now || (entry.settled && entry.freshUntil + this.#ttlMs > now))) {
+        values[index] = entry.value as Promise<Value>;
+        if (entry.freshUntil <= now && !entry.refreshing) {
+          entry.refreshing = true;
+          stale.push(key);
+        }
+      } else {
         missing.push(key);
         missingAt.push(index);
       }
@@ -54,6 +66,7 @@ export class SharedAggregates {
         this.#remember(entryKey(name, key), value, now + this.#ttlMs);
       }
     }
+    if (stale.length > 0) this.#refresh(name, stale, compute);
     return Promise.all(values);
   }
 
@@ -65,6 +78,7 @@ export class SharedAggregates {
 
   /** Forgets everything: this process has just written to its database. */
   clear(): void {
+    this.#generation += 1;
     this.#entries.clear();
   }
 
@@ -72,20 +86,59 @@ export class SharedAggregates {
     return this.#entries.size;
   }
 
-  #remember(key: string, value: Promise<unknown>, expiresAt: number): void {
+  /** Recomputes stale keys in the background; the stale values stand until the new ones are in. */
+  #refresh<Key extends string | number, Value>(
+    name: string,
+    keys: Key[],
+    compute: (missing: Key[]) => Promise<readonly Value[]>,
+  ): void {
+    const generation = this.#generation;
+    compute(keys).then(
+      (values) => {
+        if (generation !== this.#generation) return;
+        const freshUntil = Date.now() + this.#ttlMs;
+        for (const [position, key] of keys.entries()) {
+          this.#remember(entryKey(name, key), Promise.resolve(values[position]), freshUntil);
+        }
+      },
+      () => {
+        // Keep serving the stale values until they run out; the next request past them retries.
+        for (const key of keys) {
+          const entry = this.#entries.get(entryKey(name, key));
+          if (entry) entry.refreshing = false;
+        }
+      },
+    );
+  }
+
+  #remember(key: string, value: Promise<unknown>, freshUntil: number): void {
     this.#entries.delete(key);
     if (this.#entries.size >= this.maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    const entry = { value, expiresAt };
+    const entry: Entry = { value, freshUntil, settled: false, refreshing: false };
     this.#entries.set(key, entry);
     // A failed computation is not remembered: the next request tries again. (The requests that
     // shared it see the error through their own promise.)
-    value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
+    value.then(
+      () => {
+        entry.settled = true;
+      },
+      () => {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+      },
+    );
   }
+}
+
+interface Entry {
+  value: Promise<unknown>;
+  /** Served as it is until then; served while a refresh runs for as long again. */
+  freshUntil: number;
+  /** The computation has finished (a value still being computed is never "stale"). */
+  settled: boolean;
+  refreshing: boolean;
 }
 
 function entryKey(name: string, key: string | number): string {
