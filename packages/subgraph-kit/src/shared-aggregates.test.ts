@@ -84,7 +84,11 @@ describe("SharedAggregates", () => {
       await aggregates.batch("count", ["1"], compute);
       vi.advanceTimersByTime(5_000);
       let finishRefresh: (values: number[]) => void = () => {};
-      await aggregates.batch("count", ["1"], () => new Promise((resolve) => (finishRefresh = resolve)));
+      await aggregates.batch(
+        "count",
+        ["1"],
+        () => new Promise<number[]>((resolve) => (finishRefresh = resolve)),
+      );
       aggregates.clear();
       expect(aggregates.size).toBe(0);
       finishRefresh([999]);
