@@ -1,5 +1,4 @@
 export { type AdapterFactory, adapterFactoryFromUrl, createAdapterFactory } from "./adapter.js";
-export { vacuumAnalyzeSchema } from "./analyze.js";
 export {
   type DatabaseTarget,
   type DatabaseTargetOptions,
@@ -25,3 +24,4 @@ export {
 } from "./open.js";
 export { servicePrismaConfig } from "./prisma-config.js";
 export { countStatements, StatementCounter } from "./statements.js";
+export { vacuumAnalyzeSchema } from "./vacuum.js";
