@@ -125,6 +125,29 @@ export function demoPledges(funds: DemoFunds, seed = FUNDING_SEED): DemoPledges 
   };
 }
 
+/** Records one grant from its designation's pool, if the pool still holds the money. */
+type RecordGrant = (
+  key: Pick<SeededGift, "fundId" | "purpose" | "siteId" | "projectId">,
+  amountFen: bigint,
+  recipient: { kind: GrantRecipientKind; siteId?: string; projectId?: string; regionCode: string },
+  title: string,
+  awardOn: Date,
+  paidShare: number,
+  reportedShare: number,
+) => void;
+
+/** Records one gift in kind, received into the love fund's books and delivered to homes. */
+type RecordInKind = (
+  donor: string | null,
+  category: InKindCategory,
+  description: string,
+  quantity: number,
+  valueYuan: number,
+  receivedOn: Date,
+  deliveries: { site: DemoHome; quantity: number }[],
+  donorName?: string | null,
+) => void;
+
 /**
  * The demo's grants, payments, spending reports and gifts in kind, with their journal entries, built
  * from the seeded gifts so that no pool of designated money grants more than it received:
@@ -223,15 +246,7 @@ export function demoGrants(
   };
 
   let number = 0;
-  const grant = (
-    key: Pick<SeededGift, "fundId" | "purpose" | "siteId" | "projectId">,
-    amountFen: bigint,
-    recipient: { kind: GrantRecipientKind; siteId?: string; projectId?: string; regionCode: string },
-    title: string,
-    awardOn: Date,
-    paidShare: number,
-    reportedShare: number,
-  ) => {
+  const grant: RecordGrant = (key, amountFen, recipient, title, awardOn, paidShare, reportedShare) => {
     const pool = pools.get(poolKey(key));
     if (!pool || amountFen <= 0n || pool.grantedFen + amountFen > pool.receivedFen) return;
     pool.grantedFen += amountFen;
@@ -413,15 +428,15 @@ export function demoGrants(
   }
 
   // Gifts in kind, each received into the love fund's books and delivered to homes.
-  const inKind = (
-    donor: string | null,
-    category: InKindCategory,
-    description: string,
-    quantity: number,
-    valueYuan: number,
-    receivedOn: Date,
-    deliveries: { site: DemoHome; quantity: number }[],
-    donorName: string | null = null,
+  const inKind: RecordInKind = (
+    donor,
+    category,
+    description,
+    quantity,
+    valueYuan,
+    receivedOn,
+    deliveries,
+    donorName = null,
   ) => {
     const value = BigInt(valueYuan) * YUAN;
     const id = random.uuid();
@@ -526,25 +541,8 @@ export function demoGrants(
 function provinceGrants(
   funds: DemoFunds,
   openHomes: readonly DemoHome[],
-  grant: (
-    key: Pick<SeededGift, "fundId" | "purpose" | "siteId" | "projectId">,
-    amountFen: bigint,
-    recipient: { kind: GrantRecipientKind; siteId?: string; regionCode: string },
-    title: string,
-    awardOn: Date,
-    paidShare: number,
-    reportedShare: number,
-  ) => void,
-  inKind: (
-    donor: string | null,
-    category: InKindCategory,
-    description: string,
-    quantity: number,
-    valueYuan: number,
-    receivedOn: Date,
-    deliveries: { site: DemoHome; quantity: number }[],
-    donorName: string | null,
-  ) => void,
+  grant: RecordGrant,
+  inKind: RecordInKind,
 ): void {
   const fundOfCity = new Map(
     funds.funds
