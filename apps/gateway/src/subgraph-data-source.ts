@@ -34,10 +34,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly publicFetches = new Map<string, Promise<Response>>();
   /** Per client request: the executor that merges this subgraph's fetches started together. */
   private readonly batches = new WeakMap<GatewayContext, Executor>();
+  /** The plan's own text of each fetch's document: a fetch sent alone is not printed again. */
+  private readonly texts = new WeakMap<DocumentNode, string>();
 
   override async process(options: ProcessOptions): Promise<Response> {
     if (!("incomingRequestContext" in options)) return this.fetchShared(options);
     const document = options.document ?? parse(options.request.query ?? "");
+    if (options.request.query) this.texts.set(document, options.request.query);
     // Queries only: mutation fields run one after another, as the plan orders them.
     if (getOperationAST(document)?.operation !== "query") return this.fetchShared(options);
     const result = (await this.batchFor(options)({
@@ -86,7 +89,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           document,
           request: {
             ...first.request,
-            query: print(document),
+            query: this.texts.get(document) ?? print(document),
             variables: request.variables ?? {},
             ...(operationName ? { operationName } : {}),
           },
