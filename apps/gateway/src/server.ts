@@ -55,6 +55,18 @@ export interface GatewayOptions {
   partnerCacheMs?: number;
 }
 
+/**
+ * `@apollo/gateway` exports usage metrics to its vendor over OTLP, and probes the metadata
+ * services of four clouds for them, unless APOLLO_TELEMETRY_DISABLED is set when an
+ * ApolloGateway is constructed. A platform holding children's data sends nothing anywhere it
+ * was not told to, so the gateway sets it itself, whatever its environment says; there is no
+ * setting to turn it back on. (Apollo Server's usage and schema reporting need an APOLLO_KEY,
+ * which Lamplight never reads.)
+ */
+function disableVendorTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
+}
+
 /** The Apollo gateway over the composed supergraph, served with Lamplight's HTTP endpoints. */
 export function createGateway(options: GatewayOptions): {
   listen(port: number, host?: string): Promise<RunningHttpServer>;
@@ -69,6 +81,7 @@ export function createGateway(options: GatewayOptions): {
   );
   const subgraphUrls = new Map<string, string>();
   const signForSubgraphs = createIdentitySigner(options.identityKey);
+  disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
