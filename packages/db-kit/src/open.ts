@@ -44,7 +44,10 @@ export interface Database<Client extends PrismaLike> {
   close(): Promise<void>;
 }
 
-/** Migrates (unless told not to) and connects one service's Prisma client to its database. */
+/**
+ * Migrates (unless told not to) and connects one service's Prisma client to its database;
+ * resolves once the database has answered a statement.
+ */
 export async function openDatabase<Client extends PrismaLike>(
   options: OpenDatabaseOptions<Client>,
 ): Promise<Database<Client>> {
@@ -55,6 +58,11 @@ export async function openDatabase<Client extends PrismaLike>(
   const statements = new StatementCounter();
   const client = options.createClient(countStatements(createAdapterFactory(target), statements));
   await client.$connect();
+  // `$connect` does not start the embedded engine: PGlite boots its WebAssembly PostgreSQL on the
+  // first statement, about 2 s on an idle machine and many times that on a loaded one. Paid by a
+  // freshly started subgraph's first request, it outlasted the gateway's subgraph deadline and
+  // the request failed. The database answers one statement before the service may listen.
+  await client.$queryRawUnsafe("SELECT 1");
   return {
     client,
     target,
