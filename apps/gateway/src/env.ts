@@ -49,6 +49,12 @@ export const env = parseEnv({
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.anonymousPerWindow),
   RATE_LIMIT_USER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.userPerWindow),
   RATE_LIMIT_PARTNER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.partnerPerWindow),
+  /** Failed authentications per window, by client address and by API-key prefix. */
+  RATE_LIMIT_FAILED_AUTH: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_RATE_LIMITS.failedAuthPerWindow ?? 20),
   LIMIT_MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxDepth),
   LIMIT_MAX_ALIASES: z.coerce.number().int().nonnegative().default(DEFAULT_LIMITS.maxAliases),
   LIMIT_MAX_COST: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxCost),

@@ -32,6 +32,7 @@ const gateway = createGateway({
     anonymousPerWindow: env.RATE_LIMIT_ANONYMOUS,
     userPerWindow: env.RATE_LIMIT_USER,
     partnerPerWindow: env.RATE_LIMIT_PARTNER,
+    failedAuthPerWindow: env.RATE_LIMIT_FAILED_AUTH,
   },
   rateLimitStore: env.REDIS_URL
     ? new RedisRateLimitStore(env.REDIS_URL, env.REDIS_KEY_PREFIX)

@@ -10,6 +10,7 @@ import {
   UnauthenticatedError,
 } from "@lamplight/subgraph-kit";
 import { GraphQLError } from "graphql";
+import { LruCache } from "./lru-cache.js";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -20,29 +21,71 @@ interface PartnerCredential {
   scopes: string[];
 }
 
+/** How long an unknown key is remembered as unknown: a flood of one bad key costs one access call. */
+export const DEFAULT_NEGATIVE_CACHE_MS = 5_000;
+
+export interface PartnerDirectoryOptions {
+  /** How long a known key or a trusted operation is remembered (a revocation's delay). */
+  cacheMs?: number;
+  /** How long an unknown key is remembered as unknown (a newly issued key's delay). */
+  negativeCacheMs?: number;
+  /** Entries kept at most; past it the least recently used is forgotten, one at a time. */
+  maxEntries?: number;
+}
+
 /**
  * The gateway's view of partner keys and trusted operations, held by the access subgraph. Answers
- * are cached briefly (a revoked key stops working within `cacheMs`); secrets are cached only as
- * hashes.
+ * are cached briefly (a revoked key stops working within `cacheMs`, an unknown key is remembered
+ * as unknown for `negativeCacheMs`), each entry expiring on its own in a bounded LRU cache; secrets
+ * are cached only as hashes. Identical questions under way at once share one call.
  */
 export class PartnerDirectory {
-  readonly #cache = new Map<string, { value: unknown; expiresAt: number }>();
+  readonly #cache: LruCache<unknown>;
+  readonly #inFlight = new Map<string, Promise<unknown>>();
+  readonly #cacheMs: number;
+  readonly #negativeCacheMs: number;
 
   constructor(
     private readonly accessUrl: () => string | undefined,
     private readonly identityKey: Uint8Array,
-    private readonly cacheMs = 30_000,
-  ) {}
+    options: PartnerDirectoryOptions = {},
+  ) {
+    this.#cacheMs = options.cacheMs ?? 30_000;
+    this.#negativeCacheMs = options.negativeCacheMs ?? DEFAULT_NEGATIVE_CACHE_MS;
+    this.#cache = new LruCache(options.maxEntries ?? 10_000);
+  }
+
+  /** Entries cached now (known and unknown keys, trusted operations). */
+  get cacheSize(): number {
+    return this.#cache.size;
+  }
 
   async #ask<T>(
     cacheKey: string,
     query: string,
     variables: Record<string, unknown>,
     pick: (data: Record<string, unknown>) => T,
-    cacheable: (value: T) => boolean = () => true,
+    ttlMs: (value: T) => number,
   ): Promise<T> {
     const cached = this.#cache.get(cacheKey);
-    if (cached && cached.expiresAt > Date.now()) return cached.value as T;
+    if (cached !== undefined) return cached as T;
+    const pending = this.#inFlight.get(cacheKey);
+    if (pending) return pending as Promise<T>;
+    const asked = this.#fetch(query, variables, pick)
+      .then((value) => {
+        this.#cache.set(cacheKey, value, ttlMs(value));
+        return value;
+      })
+      .finally(() => this.#inFlight.delete(cacheKey));
+    this.#inFlight.set(cacheKey, asked);
+    return asked;
+  }
+
+  async #fetch<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    pick: (data: Record<string, unknown>) => T,
+  ): Promise<T> {
     const url = this.accessUrl();
     if (!url)
       throw new UnauthenticatedError(
@@ -59,11 +102,7 @@ export class PartnerDirectory {
     });
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
     if (!response.ok || body.errors?.length) throw new Error(`access subgraph answered ${response.status}`);
-    const value = pick(body.data as Record<string, unknown>);
-    if (!cacheable(value)) return value;
-    if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(cacheKey, { value, expiresAt: Date.now() + this.cacheMs });
-    return value;
+    return pick(body.data as Record<string, unknown>);
   }
 
   /** The partner principal a key secret stands for; UNAUTHENTICATED for an unknown, revoked or expired key. */
@@ -72,7 +111,8 @@ export class PartnerDirectory {
       `key:${sha256(secret)}`,
       "query($secret: String!) { partnerCredential(secret: $secret) { keyId organisationId scopes } }",
       { secret },
-      (data) => data.partnerCredential as PartnerCredential | null,
+      (data) => (data.partnerCredential as PartnerCredential | null) ?? null,
+      (credential) => (credential ? this.#cacheMs : this.#negativeCacheMs),
     );
     if (!credential) throw new UnauthenticatedError("The API key is not valid");
     return {
@@ -94,7 +134,7 @@ export class PartnerDirectory {
       { org: organisationId, sha: documentHash },
       (data) => data.isTrustedOperation === true,
       // Only a yes is remembered: an operation registered a moment ago works at once.
-      (trusted) => trusted,
+      (trusted) => (trusted ? this.#cacheMs : 0),
     );
   }
 }

@@ -19,11 +19,14 @@ import type { Authenticate } from "./auth.js";
 import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS, type OperationLimits, operationLimitsPlugin } from "./limits.js";
 import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
 import {
+  countFailedAuth,
   DEFAULT_RATE_LIMITS,
   enforceRateLimit,
+  failedAuthKeys,
   MemoryRateLimitStore,
   type RateLimitStore,
   type RateLimits,
+  refuseAfterFailedAuth,
 } from "./rate-limit.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
 
@@ -53,6 +56,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** How long a partner key's verification is trusted before asking again (a revocation's delay). */
   partnerCacheMs?: number;
+  /** How long an unknown partner key is remembered as unknown (5 s by default). */
+  partnerNegativeCacheMs?: number;
 }
 
 /**
@@ -74,11 +79,10 @@ export function createGateway(options: GatewayOptions): {
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimitStore = options.rateLimitStore ?? new MemoryRateLimitStore();
-  const partners = new PartnerDirectory(
-    () => subgraphUrls.get("access"),
-    options.identityKey,
-    options.partnerCacheMs,
-  );
+  const partners = new PartnerDirectory(() => subgraphUrls.get("access"), options.identityKey, {
+    cacheMs: options.partnerCacheMs,
+    negativeCacheMs: options.partnerNegativeCacheMs,
+  });
   const subgraphUrls = new Map<string, string>();
   const signForSubgraphs = createIdentitySigner(options.identityKey);
   disableVendorTelemetry();
@@ -124,8 +128,15 @@ export function createGateway(options: GatewayOptions): {
           onClose: () => rateLimitStore.close(),
           async context(request) {
             let principal: Principal;
+            const apiKey = request.headers["x-api-key"];
+            const credentials = typeof apiKey === "string" || Boolean(request.headers.authorization);
+            const failureKeys = failedAuthKeys(
+              request.remoteAddress,
+              typeof apiKey === "string" ? apiKey : undefined,
+            );
+            // A caller that used up its failed-authentication budget is refused before any check.
+            if (credentials) await refuseAfterFailedAuth(rateLimitStore, rateLimits, failureKeys);
             try {
-              const apiKey = request.headers["x-api-key"];
               if (typeof apiKey === "string" && request.headers.authorization) {
                 throw new GraphQLError("Send either an API key or a bearer token, not both");
               }
@@ -134,6 +145,7 @@ export function createGateway(options: GatewayOptions): {
                   ? await partners.principal(apiKey)
                   : await options.authenticate(request.headers.authorization);
             } catch (error) {
+              await countFailedAuth(rateLimitStore, rateLimits, failureKeys);
               const message = error instanceof GraphQLError ? error.message : "Authentication failed";
               throw new GraphQLError(message, {
                 extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
