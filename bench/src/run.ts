@@ -90,7 +90,8 @@ async function callersFor(caller: Caller, target: Target): Promise<Record<string
         const identity = await signIdentity(
           principalOf(caller, user),
           identityKey(graph.identitySecret),
-          7_200,
+          // Another gateway forwards it to every subgraph as it is.
+          { audience: ["access", "sites", "people", "funding", "campaigns"], ttlSeconds: 7_200 },
         );
         return { [IDENTITY_HEADER]: identity };
       }

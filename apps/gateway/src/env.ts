@@ -49,6 +49,8 @@ export const env = parseEnv({
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.anonymousPerWindow),
   RATE_LIMIT_USER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.userPerWindow),
   RATE_LIMIT_PARTNER: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.partnerPerWindow),
+  /** How long the identity the gateway signs for a subgraph lives, in seconds. */
+  IDENTITY_TTL_SECONDS: z.coerce.number().int().min(5).max(60).default(20),
   /** Failed authentications per window, by client address and by API-key prefix. */
   RATE_LIMIT_FAILED_AUTH: z.coerce
     .number()

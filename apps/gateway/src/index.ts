@@ -27,6 +27,7 @@ const gateway = createGateway({
     maxListSize: env.LIMIT_MAX_LIST,
   },
   maxTokens: env.LIMIT_MAX_TOKENS,
+  identityTtlSeconds: env.IDENTITY_TTL_SECONDS,
   rateLimits: {
     windowMs: env.RATE_LIMIT_WINDOW_MS,
     anonymousPerWindow: env.RATE_LIMIT_ANONYMOUS,

@@ -95,7 +95,7 @@ export class PartnerDirectory {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        [IDENTITY_HEADER]: await signIdentity(GATEWAY_SERVICE, this.identityKey),
+        [IDENTITY_HEADER]: await signIdentity(GATEWAY_SERVICE, this.identityKey, { audience: "access" }),
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5_000),

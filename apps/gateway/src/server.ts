@@ -34,8 +34,8 @@ import { SubgraphDataSource } from "./subgraph-data-source.js";
 export interface GatewayContext {
   requestId: string;
   principal: Principal;
-  /** The principal signed for subgraphs, made once per request. */
-  identity: Promise<string>;
+  /** The principal signed for one subgraph (its name), made once per request and subgraph. */
+  identityFor: (subgraph: string) => Promise<string>;
 }
 
 export interface GatewayOptions {
@@ -56,6 +56,8 @@ export interface GatewayOptions {
   rateLimitStore?: RateLimitStore;
   /** How long a partner key's verification is trusted before asking again (a revocation's delay). */
   partnerCacheMs?: number;
+  /** How long an identity signed for a subgraph lives (20 s by default). */
+  identityTtlSeconds?: number;
   /** How long an unknown partner key is remembered as unknown (5 s by default). */
   partnerNegativeCacheMs?: number;
 }
@@ -84,14 +86,14 @@ export function createGateway(options: GatewayOptions): {
     negativeCacheMs: options.partnerNegativeCacheMs,
   });
   const subgraphUrls = new Map<string, string>();
-  const signForSubgraphs = createIdentitySigner(options.identityKey);
+  const signForSubgraphs = createIdentitySigner(options.identityKey, options.identityTtlSeconds);
   disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
       const target = options.subgraphUrls?.[name] ?? url;
       subgraphUrls.set(name, target!);
-      return new SubgraphDataSource({
+      return new SubgraphDataSource(name, {
         url: target,
         // Node's fetch keeps connections to the subgraphs alive; each fetch has a deadline.
         fetcher: (input, init) =>
@@ -155,7 +157,7 @@ export function createGateway(options: GatewayOptions): {
             return {
               requestId: request.requestId,
               principal,
-              identity: signForSubgraphs(principal),
+              identityFor: signForSubgraphs(principal, request.requestId),
             };
           },
           // Ready when every subgraph says it is.

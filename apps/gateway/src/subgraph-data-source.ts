@@ -37,6 +37,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** The plan's own text of each fetch's document: a fetch sent alone is not printed again. */
   private readonly texts = new WeakMap<DocumentNode, string>();
 
+  constructor(
+    /** The subgraph's name in the supergraph: the audience its identity headers are signed for. */
+    readonly subgraphName: string,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
   override async process(options: ProcessOptions): Promise<Response> {
     if (!("incomingRequestContext" in options)) return this.fetchShared(options);
     const document = options.document ?? parse(options.request.query ?? "");
@@ -55,7 +63,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async willSendRequest({ request, context }: ProcessOptions): Promise<void> {
     if (!("requestId" in context)) return;
     request.http?.headers.set("x-request-id", context.requestId);
-    request.http?.headers.set(IDENTITY_HEADER, await context.identity);
+    request.http?.headers.set(IDENTITY_HEADER, await context.identityFor(this.subgraphName));
   }
 
   /**

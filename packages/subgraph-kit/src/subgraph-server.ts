@@ -76,7 +76,7 @@ export function createSubgraphServer<Context extends BaseContext>(
     ],
   });
   let requests = 0;
-  const verifyIdentity = createIdentityVerifier(options.identityKey);
+  const verifyIdentity = createIdentityVerifier(options.identityKey, options.name);
   return {
     async listen(port, host) {
       return startGraphQLHttpServer<Context>(

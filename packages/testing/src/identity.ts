@@ -16,9 +16,18 @@ export function principal(parts: Partial<Principal>): Principal {
   return { ...ANONYMOUS, kind: "user", subject: "test-user", ...parts };
 }
 
-/** Headers that call a subgraph directly as `who`, signed as the gateway would sign them. */
-export async function identityHeaders(who: Partial<Principal>): Promise<Record<string, string>> {
-  return { [IDENTITY_HEADER]: await signIdentity(principal(who), TEST_IDENTITY_KEY) };
+/** Every subgraph's name: a test calling subgraphs directly signs for whichever it calls. */
+export const SUBGRAPH_NAMES = ["access", "sites", "people", "funding", "campaigns"] as const;
+
+/**
+ * Headers that call a subgraph directly as `who`, signed as the gateway would sign them (for
+ * `audience`, by default any subgraph).
+ */
+export async function identityHeaders(
+  who: Partial<Principal>,
+  audience: string | readonly string[] = SUBGRAPH_NAMES,
+): Promise<Record<string, string>> {
+  return { [IDENTITY_HEADER]: await signIdentity(principal(who), TEST_IDENTITY_KEY, { audience }) };
 }
 
 /** Headers that call the gateway with a development bearer token carrying these claims. */

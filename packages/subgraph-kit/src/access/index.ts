@@ -28,8 +28,10 @@ export {
 export {
   createIdentitySigner,
   createIdentityVerifier,
+  DEFAULT_IDENTITY_TTL_SECONDS,
   DEVELOPMENT_IDENTITY_KEY,
   IDENTITY_HEADER,
+  type IdentityBinding,
   identityKey,
   signIdentity,
   verifyIdentity,
