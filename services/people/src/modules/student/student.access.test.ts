@@ -124,6 +124,23 @@ describe("a child's personal fields", () => {
     },
   );
 
+  it("are null for a province admin's identity signed for another subgraph (sites)", async () => {
+    const headers = await identityHeaders({ subject: "captured", roles: ["PROVINCE_ADMIN"] }, "sites");
+    const { data, errors } = await entities(people.url, [{ __typename: "Student", id: CHILD }], SELECTION, {
+      ...headers,
+      "x-request-id": "captured-for-sites",
+    });
+    const student = data?._entities[0] as Record<string, unknown>;
+    for (const field of PERSONAL_FIELDS) expect(student[field]).toBeNull();
+    expect(errors?.every((error) => error.extensions?.code === "REDACTED")).toBe(true);
+    expect(await auditOf("captured-for-sites")).toEqual([]);
+    // The same admin signed for people reads them.
+    const own = await entities(people.url, [{ __typename: "Student", id: CHILD }], SELECTION, {
+      ...(await identityHeaders({ subject: "captured", roles: ["PROVINCE_ADMIN"] }, "people")),
+    });
+    expect((own.data?._entities[0] as Record<string, unknown>).name).toBe("王子涵");
+  });
+
   it.each(Object.entries(allowed))("resolve for %s, and the read is audited", async (_who, who) => {
     const { headers, requestId } = await as(who);
     const { data, errors } = await entities(
