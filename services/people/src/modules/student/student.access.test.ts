@@ -138,7 +138,7 @@ describe("a child's personal fields", () => {
     const own = await entities(people.url, [{ __typename: "Student", id: CHILD }], SELECTION, {
       ...(await identityHeaders({ subject: "captured", roles: ["PROVINCE_ADMIN"] }, "people")),
     });
-    expect((own.data?._entities[0] as Record<string, unknown>).name).toBe("王子涵");
+    expect(own.data?._entities[0]).toMatchObject({ name: "王子涵" });
   });
 
   it.each(Object.entries(allowed))("resolve for %s, and the read is audited", async (_who, who) => {
