@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { ConnectionGate, DEFAULT_DATABASE_LIMITS, type DatabaseLimits, gateAdapter } from "./busy.js";
 import { type DatabaseTarget, type DatabaseTargetOptions, resolveDatabaseTarget } from "./config.js";
 
 /**
@@ -32,10 +33,17 @@ function openPGlite(dataDir: string): PGlite {
  * The Prisma driver-adapter factory for a target. The same factory serves the service at run
  * time and the Prisma CLI (migrations), so the embedded default and PostgreSQL run the same code.
  */
-export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
+export function createAdapterFactory(
+  target: DatabaseTarget,
+  limits: Partial<DatabaseLimits> = {},
+): AdapterFactory {
+  const { statementTimeoutMs, queueMax, queueWaitMs } = { ...DEFAULT_DATABASE_LIMITS, ...limits };
   if (target.kind === "pglite") {
     const pglite = openPGlite(target.dataDir);
+    // One connection: a slow request must not stall everyone behind it, so waiters are bounded.
+    const gate = new ConnectionGate({ queueMax, queueWaitMs });
     return withOwnScripts(new PrismaPGlite(pglite) as unknown as AdapterFactory, {
+      gate,
       run: async (script) => {
         await pglite.exec(script);
       },
@@ -47,7 +55,8 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
   const pool = new pg.Pool({
     connectionString: target.url,
     // Unqualified names (migrations, raw SQL) resolve in the service's own schema only.
-    options: `-c search_path=${target.schema}`,
+    // A statement nobody waits for any more is cancelled by the server (SQLSTATE 57014).
+    options: `-c search_path=${target.schema} -c statement_timeout=${Math.max(0, Math.trunc(statementTimeoutMs))}`,
     max: 10,
     idleTimeoutMillis: 30_000,
     // Idle connections must not keep a process alive: the Prisma CLI never closes its pool.
@@ -73,7 +82,7 @@ export function createAdapterFactory(target: DatabaseTarget): AdapterFactory {
  */
 function withOwnScripts(
   factory: AdapterFactory,
-  database: { run: (script: string) => Promise<void>; close: () => Promise<void> },
+  database: { run: (script: string) => Promise<void>; close: () => Promise<void>; gate?: ConnectionGate },
 ): AdapterFactory {
   let open = 0;
   return {
@@ -81,7 +90,8 @@ function withOwnScripts(
     adapterName: factory.adapterName,
     connectToShadowDb: () => factory.connectToShadowDb(),
     async connect() {
-      const adapter = await factory.connect();
+      const connected = await factory.connect();
+      const adapter = database.gate ? gateAdapter(connected, database.gate) : connected;
       open += 1;
       let disposed = false;
       return Object.assign(Object.create(adapter) as typeof adapter, {
@@ -102,6 +112,7 @@ function withOwnScripts(
 export function adapterFactoryFromUrl(
   databaseUrl: string | undefined,
   options: DatabaseTargetOptions,
+  limits: Partial<DatabaseLimits> = {},
 ): AdapterFactory {
-  return createAdapterFactory(resolveDatabaseTarget(databaseUrl, options));
+  return createAdapterFactory(resolveDatabaseTarget(databaseUrl, options), limits);
 }

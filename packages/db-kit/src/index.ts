@@ -1,5 +1,11 @@
 export { type AdapterFactory, adapterFactoryFromUrl, createAdapterFactory } from "./adapter.js";
 export {
+  ConnectionGate,
+  DatabaseBusyError,
+  type DatabaseLimits,
+  DEFAULT_DATABASE_LIMITS,
+} from "./busy.js";
+export {
   type DatabaseTarget,
   type DatabaseTargetOptions,
   describeDatabaseTarget,

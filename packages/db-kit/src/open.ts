@@ -1,5 +1,6 @@
 import type { AdapterFactory } from "./adapter.js";
 import { createAdapterFactory } from "./adapter.js";
+import type { DatabaseLimits } from "./busy.js";
 import { type DatabaseTarget, resolveDatabaseTarget } from "./config.js";
 import { migrateDatabase } from "./migrate.js";
 import { countStatements, StatementCounter } from "./statements.js";
@@ -25,6 +26,8 @@ export interface OpenDatabaseOptions<Client extends PrismaLike> {
   databaseUrl: string | undefined;
   /** PostgreSQL schema override (tests). */
   schema?: string | undefined;
+  /** Statement timeout and the embedded database's queue (defaults: DEFAULT_DATABASE_LIMITS). */
+  limits?: Partial<DatabaseLimits>;
   /** Apply pending migrations with `prisma migrate deploy` first (default true). */
   migrate?: boolean;
   /**
@@ -56,7 +59,7 @@ export async function openDatabase<Client extends PrismaLike>(
     await migrateDatabase({ serviceDir: options.serviceDir, databaseUrl: options.databaseUrl, target });
   }
   const statements = new StatementCounter();
-  const client = options.createClient(countStatements(createAdapterFactory(target), statements));
+  const client = options.createClient(countStatements(createAdapterFactory(target, options.limits), statements));
   await client.$connect();
   // `$connect` does not start the embedded engine: PGlite boots its WebAssembly PostgreSQL on the
   // first statement, about 2 s on an idle machine and many times that on a loaded one. Paid by a

@@ -13,6 +13,10 @@ export const ErrorCode = {
   OPERATION_LIMIT: "OPERATION_LIMIT",
   RATE_LIMITED: "RATE_LIMITED",
   PERSISTED_OPERATION_REQUIRED: "PERSISTED_OPERATION_REQUIRED",
+  /** The database is busy (its queue is full or the wait too long); nothing was run. Retry later. */
+  SERVICE_BUSY: "SERVICE_BUSY",
+  /** The database cancelled a statement that ran past its timeout. Retry later. */
+  TIMEOUT: "TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +32,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.OPERATION_LIMIT,
   ErrorCode.RATE_LIMITED,
   ErrorCode.PERSISTED_OPERATION_REQUIRED,
+  ErrorCode.SERVICE_BUSY,
+  ErrorCode.TIMEOUT,
   // Raised by graphql-js and Apollo Server before any resolver runs.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

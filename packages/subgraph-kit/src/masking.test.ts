@@ -26,4 +26,26 @@ describe("maskError", () => {
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
   });
+
+  it("gives a busy or timed-out database its own code, not INTERNAL_SERVER_ERROR", () => {
+    const busy = new GraphQLError("Invalid `prisma.site.findMany()` invocation", {
+      path: ["sites"],
+      originalError: Object.assign(new Error("Invalid `prisma.site.findMany()` invocation"), {
+        cause: Object.assign(new Error("The database is busy (waited 10000 ms); try again shortly"), {
+          code: "SERVICE_BUSY",
+        }),
+      }),
+    });
+    expect(format(busy)).toEqual({
+      message: "The service is busy; try again shortly",
+      path: ["sites"],
+      extensions: { code: "SERVICE_BUSY" },
+    });
+    const cancelled = new GraphQLError("canceling statement due to statement timeout", {
+      originalError: Object.assign(new Error("canceling statement due to statement timeout"), {
+        name: "DriverAdapterError",
+      }),
+    });
+    expect(format(cancelled).extensions).toEqual({ code: "TIMEOUT" });
+  });
 });

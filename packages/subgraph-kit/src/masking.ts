@@ -7,6 +7,29 @@ import type { Logger } from "./logger.js";
 import { toBadUserInput } from "./validation.js";
 
 /**
+ * The database refusing or cancelling work under load: db-kit's SERVICE_BUSY (a full queue, a wait
+ * too long) and PostgreSQL's statement timeout (SQLSTATE 57014). Prisma may wrap either, so the
+ * error, its causes and their messages are searched.
+ */
+function databaseLoadCode(error: unknown): ErrorCode | undefined {
+  for (let current = error, depth = 0; current && depth < 6; depth += 1) {
+    const { code, message, cause, originalCode } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+    };
+    const text = typeof message === "string" ? message : "";
+    if (code === ErrorCode.SERVICE_BUSY || text.includes("The database is busy")) return ErrorCode.SERVICE_BUSY;
+    if (code === "57014" || originalCode === "57014" || text.includes("canceling statement due to statement timeout")) {
+      return ErrorCode.TIMEOUT;
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+/**
  * Apollo's formatError: errors written for clients pass (validation errors rewritten to name their
  * fields); everything else becomes INTERNAL_SERVER_ERROR with no message, path only. Stack traces
  * never leave the process; the logging plugin below records them with the request id.
@@ -15,6 +38,17 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError && error instanceof GraphQLError) {
     return toBadUserInput(new GraphQLError(error.message, { ...error, originalError: original })).toJSON();
+  }
+  const load = databaseLoadCode(original) ?? databaseLoadCode((error as { originalError?: unknown })?.originalError);
+  if (load) {
+    return {
+      message:
+        load === ErrorCode.SERVICE_BUSY
+          ? "The service is busy; try again shortly"
+          : "The request took too long and was cancelled; try again shortly",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: load },
+    };
   }
   const code = formatted.extensions?.code;
   if (isClientErrorCode(code)) {
