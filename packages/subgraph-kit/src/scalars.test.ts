@@ -11,10 +11,13 @@ describe("Money", () => {
     expect(formatFen(-1234n)).toBe("-12.34");
   });
 
-  it("keeps amounts as safe integers and refuses anything larger", () => {
+  it("keeps amounts exact beyond 2^53 fen; only the SafeInt field refuses them", () => {
     const money = Money.of(11_500_000_000n);
     expect(money).toMatchObject({ fen: 11_500_000_000, currency: Currency.CNY, amount: "115000000.00" });
-    expect(() => Money.of(2n ** 60n)).toThrow(RangeError);
+    const huge = Money.of(2n ** 60n + 1n);
+    expect(huge.amount).toBe("11529215046068469.77");
+    expect(() => huge.fen).toThrow(/beyond a safe integer/);
+    expect(() => Money.of(2 ** 60)).toThrow(RangeError);
   });
 });
 

@@ -52,26 +52,45 @@ export function formatFen(fen: bigint): string {
   return `${negative ? "-" : ""}${units}.${cents}`;
 }
 
-/** An exact amount of money. Never a float: integer fen with the currency. */
+/**
+ * An exact amount of money. Never a float: integer fen (a BigInt, exact at any size) with the
+ * currency. `amount` is exact for every value; `fen` is a SafeInt, so a sum beyond 2^53 − 1 fen
+ * (about 90 trillion yuan) errors on that one field only and is read from `amount` (decision 0032).
+ */
 @Directive("@shareable")
 @ObjectType({ description: "An exact amount of money: integer fen (1/100 yuan) and its currency." })
 export class Money {
+  /** The exact amount in fen. */
+  exactFen!: bigint;
+
   @Field(() => SafeIntScalar, { description: "The amount in fen (1 yuan = 100 fen)." })
-  fen!: number;
+  get fen(): number {
+    const value = Number(this.exactFen);
+    if (!Number.isSafeInteger(value)) {
+      throw new GraphQLError(
+        `${this.exactFen} fen is beyond a safe integer; read the exact decimal from amount`,
+        {
+          extensions: { code: "AMOUNT_BEYOND_SAFE_INTEGER" },
+        },
+      );
+    }
+    return value;
+  }
 
   @Field(() => Currency)
   currency!: Currency;
 
   @Field(() => String, { description: 'The amount in yuan as an exact decimal string, e.g. "4000000.00".' })
   get amount(): string {
-    return formatFen(BigInt(this.fen));
+    return formatFen(this.exactFen);
   }
 
   static of(fen: bigint | number, currency: Currency = Currency.CNY): Money {
-    const value = typeof fen === "bigint" ? Number(fen) : fen;
-    if (!Number.isSafeInteger(value)) throw new RangeError(`${fen} fen is not a safe integer amount`);
+    if (typeof fen === "number" && !Number.isSafeInteger(fen)) {
+      throw new RangeError(`${fen} fen is not a whole, exact number of fen; pass a bigint`);
+    }
     const money = new Money();
-    money.fen = value;
+    money.exactFen = BigInt(fen);
     money.currency = currency;
     return money;
   }
