@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { ConnectionGate, DEFAULT_DATABASE_LIMITS, type DatabaseLimits, gateAdapter } from "./busy.js";
+import { ConnectionGate, type DatabaseLimits, DEFAULT_DATABASE_LIMITS, gateAdapter } from "./busy.js";
 import { type DatabaseTarget, type DatabaseTargetOptions, resolveDatabaseTarget } from "./config.js";
 
 /**

@@ -49,7 +49,10 @@ describe.runIf(pgUrl)("PostgreSQL's statement timeout", () => {
     const adapter = await factory.connect();
     const started = Date.now();
     const error = await adapter.queryRaw(query("SELECT pg_sleep(3)")).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "DriverAdapterError", message: expect.stringMatching(/statement timeout/) });
+    expect(error).toMatchObject({
+      name: "DriverAdapterError",
+      message: expect.stringMatching(/statement timeout/),
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
     await adapter.dispose();
   });

@@ -102,13 +102,15 @@ export function gateAdapter<T extends object>(adapter: T, gate: ConnectionGate):
             release();
             throw error;
           }
-          const end = (method: Runner) => async (...endArgs: unknown[]) => {
-            try {
-              return await method.apply(transaction, endArgs);
-            } finally {
-              release();
-            }
-          };
+          const end =
+            (method: Runner) =>
+            async (...endArgs: unknown[]) => {
+              try {
+                return await method.apply(transaction, endArgs);
+              } finally {
+                release();
+              }
+            };
           return Object.assign(Object.create(transaction) as Transaction, {
             commit: end(transaction.commit),
             rollback: end(transaction.rollback),

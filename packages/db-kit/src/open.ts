@@ -59,7 +59,9 @@ export async function openDatabase<Client extends PrismaLike>(
     await migrateDatabase({ serviceDir: options.serviceDir, databaseUrl: options.databaseUrl, target });
   }
   const statements = new StatementCounter();
-  const client = options.createClient(countStatements(createAdapterFactory(target, options.limits), statements));
+  const client = options.createClient(
+    countStatements(createAdapterFactory(target, options.limits), statements),
+  );
   await client.$connect();
   // `$connect` does not start the embedded engine: PGlite boots its WebAssembly PostgreSQL on the
   // first statement, about 2 s on an idle machine and many times that on a loaded one. Paid by a

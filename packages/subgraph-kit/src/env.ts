@@ -1,3 +1,4 @@
+import { type DatabaseLimits, DEFAULT_DATABASE_LIMITS } from "@lamplight/db-kit";
 import { z } from "zod";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
 import { DEVELOPMENT_IDENTITY_KEY } from "./access/identity.js";
@@ -57,6 +58,33 @@ export const aggregateCacheEnv = {
 };
 
 /**
+ * The database's limits under load: how long PostgreSQL lets a statement run, and how many
+ * statements may wait, and for how long, for the embedded database's one connection.
+ */
+export const databaseLimitsEnv = {
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_DATABASE_LIMITS.statementTimeoutMs),
+  DATABASE_QUEUE_MAX: z.coerce.number().int().min(0).default(DEFAULT_DATABASE_LIMITS.queueMax),
+  DATABASE_QUEUE_WAIT_MS: z.coerce.number().int().min(1).default(DEFAULT_DATABASE_LIMITS.queueWaitMs),
+};
+
+/** The limits db-kit's openDatabase takes, from the parsed environment. */
+export function databaseLimits(env: {
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_QUEUE_MAX: number;
+  DATABASE_QUEUE_WAIT_MS: number;
+}): DatabaseLimits {
+  return {
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    queueMax: env.DATABASE_QUEUE_MAX,
+    queueWaitMs: env.DATABASE_QUEUE_WAIT_MS,
+  };
+}
+
+/**
  * Every subgraph's variables: the common ones, access, its port, its database, and whether an empty
  * embedded database gets the demo data on first start. A service adds its own on top.
  */
@@ -65,6 +93,7 @@ export function subgraphEnv(defaultPort: number) {
     ...commonEnv,
     ...subgraphAccessEnv,
     ...aggregateCacheEnv,
+    ...databaseLimitsEnv,
     PORT: portVariable(defaultPort),
     /** Empty: embedded PGlite in the service's .data directory; `pglite:<dir>`; or `postgres://…`. */
     DATABASE_URL: z.string().optional(),

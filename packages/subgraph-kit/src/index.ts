@@ -5,6 +5,8 @@ export { aggregateLoader, type BaseContext, byKeys, Loaders } from "./context.js
 export {
   assertProductionSecrets,
   commonEnv,
+  databaseLimits,
+  databaseLimitsEnv,
   identityEnv,
   parseEnv,
   portVariable,

@@ -20,8 +20,13 @@ function databaseLoadCode(error: unknown): ErrorCode | undefined {
       originalCode?: unknown;
     };
     const text = typeof message === "string" ? message : "";
-    if (code === ErrorCode.SERVICE_BUSY || text.includes("The database is busy")) return ErrorCode.SERVICE_BUSY;
-    if (code === "57014" || originalCode === "57014" || text.includes("canceling statement due to statement timeout")) {
+    if (code === ErrorCode.SERVICE_BUSY || text.includes("The database is busy"))
+      return ErrorCode.SERVICE_BUSY;
+    if (
+      code === "57014" ||
+      originalCode === "57014" ||
+      text.includes("canceling statement due to statement timeout")
+    ) {
       return ErrorCode.TIMEOUT;
     }
     current = cause;
@@ -39,7 +44,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   if (original instanceof ArgumentValidationError && error instanceof GraphQLError) {
     return toBadUserInput(new GraphQLError(error.message, { ...error, originalError: original })).toJSON();
   }
-  const load = databaseLoadCode(original) ?? databaseLoadCode((error as { originalError?: unknown })?.originalError);
+  const load =
+    databaseLoadCode(original) ?? databaseLoadCode((error as { originalError?: unknown })?.originalError);
   if (load) {
     return {
       message:

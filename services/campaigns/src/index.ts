@@ -1,12 +1,16 @@
 import { describeDatabaseTarget } from "@lamplight/db-kit";
-import { closeOnSignals, createLogger, identityKey } from "@lamplight/subgraph-kit";
+import { closeOnSignals, createLogger, databaseLimits, identityKey } from "@lamplight/subgraph-kit";
 import { openCampaignsDatabase, SERVICE_NAME } from "./database.js";
 import { env } from "./env.js";
 import { seedCampaigns } from "./seed/index.js";
 import { createServer } from "./server.js";
 
 const logger = createLogger(SERVICE_NAME, env.LOG_LEVEL);
-const database = await openCampaignsDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+const database = await openCampaignsDatabase({
+  databaseUrl: env.DATABASE_URL,
+  schema: env.DATABASE_SCHEMA,
+  limits: databaseLimits(env),
+});
 logger.info({ database: describeDatabaseTarget(database.target) }, "database migrated and connected");
 
 // A new embedded database starts with the demo projects, activities and awards, so the first start shows

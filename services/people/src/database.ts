@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, TRANSACTION_OPTIONS } from "@lamplight/db-kit";
+import { type DatabaseLimits, openDatabase, TRANSACTION_OPTIONS } from "@lamplight/db-kit";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export type { PrismaClient };
@@ -12,6 +12,7 @@ export function openPeopleDatabase(options: {
   databaseUrl: string | undefined;
   schema?: string | undefined;
   migrate?: boolean;
+  limits?: DatabaseLimits;
 }) {
   return openDatabase({
     service: SERVICE_NAME,
