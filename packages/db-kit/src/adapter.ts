@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { ConnectionGate, type DatabaseLimits, DEFAULT_DATABASE_LIMITS, gateAdapter } from "./busy.js";
+import { ConnectionGate, type DatabaseLimits, DEFAULT_DATABASE_LIMITS, guardAdapter } from "./busy.js";
 import { type DatabaseTarget, type DatabaseTargetOptions, resolveDatabaseTarget } from "./config.js";
 
 /**
@@ -91,7 +91,7 @@ function withOwnScripts(
     connectToShadowDb: () => factory.connectToShadowDb(),
     async connect() {
       const connected = await factory.connect();
-      const adapter = database.gate ? gateAdapter(connected, database.gate) : connected;
+      const adapter = guardAdapter(connected, database.gate);
       open += 1;
       let disposed = false;
       return Object.assign(Object.create(adapter) as typeof adapter, {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /** The database's limits for one service: how long a statement may run, how many may wait. */
 export interface DatabaseLimits {
   /** PostgreSQL cancels a statement that runs longer than this (0: no limit). */
@@ -24,17 +26,46 @@ export class DatabaseBusyError extends Error {
 }
 
 /**
+ * The statement belongs to a request whose caller has gone (the gateway gave up on it, a client
+ * disconnected): it was not run. Nobody reads the answer, so this is only logged.
+ */
+export class RequestCancelledError extends Error {
+  readonly code = "REQUEST_CANCELLED";
+  constructor() {
+    super("The request was cancelled by its caller; the statement was not run");
+    this.name = "RequestCancelledError";
+  }
+}
+
+/**
+ * The abort signal of the request being served. The HTTP layer opens the scope; every statement
+ * sent within it (Prisma calls the adapter in the request's async context) checks it, so work for a
+ * caller that has gone stops at its next statement instead of running to the end.
+ */
+const requestScope = new AsyncLocalStorage<AbortSignal>();
+
+export function runWithRequestSignal<T>(signal: AbortSignal, work: () => T): T {
+  return requestScope.run(signal, work);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RequestCancelledError();
+}
+
+/**
  * One connection, taken in turn: at most `queueMax` waiters, each for at most `queueWaitMs`.
- * Beyond either, the caller fails at once instead of hanging behind a slow request.
+ * Beyond either, the caller fails at once instead of hanging behind a slow request; a waiter whose
+ * request is cancelled leaves the queue.
  */
 export class ConnectionGate {
   private held = false;
-  private readonly waiters: Array<{ grant: () => void; timer: NodeJS.Timeout }> = [];
+  private readonly waiters: Array<{ grant: () => void }> = [];
 
   constructor(private readonly limits: Pick<DatabaseLimits, "queueMax" | "queueWaitMs">) {}
 
   /** Resolves with a release function once the connection is this caller's. */
-  acquire(): Promise<() => void> {
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    throwIfCancelled(signal);
     if (!this.held) {
       this.held = true;
       return Promise.resolve(this.releaser());
@@ -43,17 +74,28 @@ export class ConnectionGate {
       return Promise.reject(new DatabaseBusyError(`${this.waiters.length} statements already waiting`));
     }
     return new Promise((resolve, reject) => {
+      const leave = (error: Error) => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        settle();
+        reject(error);
+      };
+      const onAbort = () => leave(new RequestCancelledError());
+      const timer = setTimeout(
+        () => leave(new DatabaseBusyError(`waited ${this.limits.queueWaitMs} ms for the connection`)),
+        this.limits.queueWaitMs,
+      );
+      const settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
       const waiter = {
         grant: () => {
-          clearTimeout(waiter.timer);
+          settle();
           resolve(this.releaser());
         },
-        timer: setTimeout(() => {
-          const index = this.waiters.indexOf(waiter);
-          if (index >= 0) this.waiters.splice(index, 1);
-          reject(new DatabaseBusyError(`waited ${this.limits.queueWaitMs} ms for the connection`));
-        }, this.limits.queueWaitMs),
       };
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.waiters.push(waiter);
     });
   }
@@ -71,20 +113,26 @@ export class ConnectionGate {
 }
 
 type Runner = (...args: unknown[]) => Promise<unknown>;
-type Transaction = { commit: Runner; rollback: Runner };
+type Transaction = { queryRaw: Runner; executeRaw: Runner; commit: Runner; rollback: Runner };
+
+/** A turn on the connection: the gate's when there is one, otherwise nothing to wait for. */
+const noGate = { acquire: async (signal?: AbortSignal) => (throwIfCancelled(signal), () => {}) };
 
 /**
- * Wraps an adapter so that its statements and transactions take the gate in turn. Statements
- * inside a transaction run under the transaction's turn, which ends at commit or rollback.
+ * Wraps an adapter so that a cancelled request's statements are never sent and, with a gate, its
+ * statements and transactions take the one connection in turn. Statements inside a transaction run
+ * under the transaction's turn, which ends at commit or rollback; a cancelled request's next
+ * statement in a transaction fails, so Prisma rolls it back.
  */
-export function gateAdapter<T extends object>(adapter: T, gate: ConnectionGate): T {
+export function guardAdapter<T extends object>(adapter: T, gate?: ConnectionGate): T {
+  const turns = gate ?? noGate;
   return new Proxy(adapter, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
       if (property === "queryRaw" || property === "executeRaw") {
         return async (...args: unknown[]) => {
-          const release = await gate.acquire();
+          const release = await turns.acquire(requestScope.getStore());
           try {
             return await (value as Runner).apply(object, args);
           } finally {
@@ -94,7 +142,8 @@ export function gateAdapter<T extends object>(adapter: T, gate: ConnectionGate):
       }
       if (property === "startTransaction") {
         return async (...args: unknown[]) => {
-          const release = await gate.acquire();
+          const signal = requestScope.getStore();
+          const release = await turns.acquire(signal);
           let transaction: Transaction;
           try {
             transaction = (await (value as Runner).apply(object, args)) as Transaction;
@@ -102,6 +151,12 @@ export function gateAdapter<T extends object>(adapter: T, gate: ConnectionGate):
             release();
             throw error;
           }
+          const statement =
+            (method: Runner) =>
+            async (...statementArgs: unknown[]) => {
+              throwIfCancelled(signal);
+              return method.apply(transaction, statementArgs);
+            };
           const end =
             (method: Runner) =>
             async (...endArgs: unknown[]) => {
@@ -112,6 +167,8 @@ export function gateAdapter<T extends object>(adapter: T, gate: ConnectionGate):
               }
             };
           return Object.assign(Object.create(transaction) as Transaction, {
+            queryRaw: statement(transaction.queryRaw),
+            executeRaw: statement(transaction.executeRaw),
             commit: end(transaction.commit),
             rollback: end(transaction.rollback),
           });

@@ -4,6 +4,8 @@ export {
   DatabaseBusyError,
   type DatabaseLimits,
   DEFAULT_DATABASE_LIMITS,
+  RequestCancelledError,
+  runWithRequestSignal,
 } from "./busy.js";
 export {
   type DatabaseTarget,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type BaseContext as ApolloBaseContext, type ApolloServer, HeaderMap } from "@apollo/server";
+import { runWithRequestSignal } from "@lamplight/db-kit";
 import type { Logger } from "./logger.js";
 
 /** What the HTTP layer knows about a request when it builds the GraphQL context. */
@@ -159,16 +160,24 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       }
       operationName = operationNameOf(body, url.search);
       const requestLogger = logger.child({ requestId });
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-        context: () =>
-          options.context({
-            requestId,
-            headers: request.headers,
-            remoteAddress: request.socket.remoteAddress ?? "",
-            logger: requestLogger,
-          }),
+      // A caller that goes away before its answer (the gateway's deadline passed, a client hung up)
+      // cancels the request: its database statements not yet sent are never run.
+      const cancelled = new AbortController();
+      response.once("close", () => {
+        if (!response.writableFinished) cancelled.abort();
       });
+      const result = await runWithRequestSignal(cancelled.signal, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+          context: () =>
+            options.context({
+              requestId,
+              headers: request.headers,
+              remoteAddress: request.socket.remoteAddress ?? "",
+              logger: requestLogger,
+            }),
+        }),
+      );
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === "complete") {

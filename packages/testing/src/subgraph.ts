@@ -1,4 +1,9 @@
-import type { Database, PrismaLike } from "@lamplight/db-kit";
+import {
+  type Database,
+  type DatabaseLimits,
+  DEFAULT_DATABASE_LIMITS,
+  type PrismaLike,
+} from "@lamplight/db-kit";
 import { createLogger, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
 import { execute, type GraphQLResponse } from "./execute.js";
 import { TEST_IDENTITY_KEY } from "./identity.js";
@@ -12,6 +17,7 @@ export interface TestableService<Client extends PrismaLike = PrismaLike> {
     databaseUrl: string | undefined;
     schema?: string | undefined;
     migrate?: boolean;
+    limits?: DatabaseLimits;
   }): Promise<Database<Client>>;
   createServer(deps: {
     database: Database<Client>;
@@ -45,6 +51,8 @@ export async function startSubgraph<Client extends PrismaLike>(
      * tests count the SQL one request sends, or write rows directly and read the counts back.
      */
     aggregateCacheSeconds?: number;
+    /** The database's statement timeout and queue, for tests of a database under load. */
+    databaseLimits?: Partial<DatabaseLimits>;
   } = {},
 ): Promise<StartedSubgraph<Client>> {
   const testDatabase = await createTestDatabase(service.name, service.serviceDir);
@@ -52,6 +60,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     databaseUrl: testDatabase.databaseUrl,
     schema: testDatabase.schema,
     migrate: testDatabase.migrate,
+    limits: { ...DEFAULT_DATABASE_LIMITS, ...options.databaseLimits },
   });
   const logger = options.logger ?? createLogger(service.name, "silent");
   const server = await service.createServer({
