@@ -1,0 +1,118 @@
+import type { DomainEvent, SqlClient, TransactionalSqlClient } from "./event.js";
+
+/**
+ * An event the consumer cannot apply, whatever the number of tries: a payload version it does not
+ * know, a payload that breaks the type's rules. It is kept as a dead letter, not retried. Any
+ * other error (the database busy, a lost connection) is retried.
+ */
+export class UnprocessableEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnprocessableEventError";
+  }
+}
+
+/** Applies one event to the consumer's replica, inside the transaction that records it as applied. */
+export type EventHandler = (tx: SqlClient, event: DomainEvent) => Promise<void>;
+
+/**
+ * What one consumer does with each producer's events: `{ sites: { "site.created": { 1: handler } } }`.
+ * Types it does not list are passed over (recorded as seen); a listed type at a version it does
+ * not list is a dead letter.
+ */
+export type EventHandlers = Record<string, Record<string, Record<number, EventHandler>>>;
+
+export type Applied = "applied" | "duplicate" | "skipped" | "dead-lettered";
+
+/**
+ * The consumer's side of delivery, in its own database: which events it has applied (so a
+ * redelivery is harmless), how far it has read each producer, and the events it could not apply.
+ */
+export class ConsumerStore {
+  constructor(
+    private readonly client: TransactionalSqlClient,
+    private readonly handlers: EventHandlers,
+  ) {}
+
+  /** Where reading `producer` resumes: the sequence of the last event recorded (0 at first). */
+  async position(producer: string): Promise<bigint> {
+    const [row] = await this.client.$queryRawUnsafe<Array<{ sequence: string }>>(
+      `SELECT "sequence"::text AS "sequence" FROM "EventCursor" WHERE "producer" = $1`,
+      producer,
+    );
+    return BigInt(row?.sequence ?? "0");
+  }
+
+  /**
+   * Applies one event exactly once: the handler's writes, the applied record and the cursor commit
+   * together. A handler's UnprocessableEventError turns the event into a dead letter instead.
+   */
+  async apply(event: DomainEvent): Promise<Applied> {
+    const handler = this.handlers[event.producer]?.[event.type];
+    const versioned = handler?.[event.version];
+    if (handler && !versioned) {
+      return this.deadLetter(event, `${event.type} version ${event.version} is not one this consumer knows`);
+    }
+    try {
+      return await this.client.$transaction(async (tx) => {
+        if (!(await this.record(tx, event))) return "duplicate";
+        if (!versioned) return "skipped";
+        await versioned(tx, event);
+        return "applied";
+      });
+    } catch (error) {
+      if (error instanceof UnprocessableEventError) return this.deadLetter(event, error.message);
+      throw error;
+    }
+  }
+
+  /** Records the event as processed and moves the cursor; false when it was recorded before. */
+  private async record(tx: SqlClient, event: DomainEvent): Promise<boolean> {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO "ConsumedEvent" ("eventId", "producer", "sequence") VALUES ($1::uuid, $2, $3::bigint)
+       ON CONFLICT ("eventId") DO NOTHING`,
+      event.id,
+      event.producer,
+      event.sequence.toString(),
+    );
+    // The cursor only moves forward: a redelivered older event must not rewind it.
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "EventCursor" ("producer", "sequence", "updatedAt") VALUES ($1, $2::bigint, now())
+       ON CONFLICT ("producer") DO UPDATE SET "sequence" = GREATEST("EventCursor"."sequence", EXCLUDED."sequence"),
+       "updatedAt" = now()`,
+      event.producer,
+      event.sequence.toString(),
+    );
+    return inserted > 0;
+  }
+
+  private async deadLetter(event: DomainEvent, error: string): Promise<Applied> {
+    return this.client.$transaction(async (tx) => {
+      if (!(await this.record(tx, event))) return "duplicate";
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "DeadLetterEvent" ("eventId", "producer", "sequence", "type", "version", "entity", "key",
+         "payload", "error") VALUES ($1::uuid, $2, $3::bigint, $4, $5::int, $6, $7, $8::jsonb, $9)
+         ON CONFLICT ("eventId") DO NOTHING`,
+        event.id,
+        event.producer,
+        event.sequence.toString(),
+        event.type,
+        event.version,
+        event.entity,
+        event.key,
+        JSON.stringify(event.payload),
+        error,
+      );
+      return "dead-lettered";
+    });
+  }
+
+  /** How many events of `producer` are dead letters. */
+  async deadLetters(producer?: string): Promise<number> {
+    const [row] = await this.client.$queryRawUnsafe<Array<{ count: string }>>(
+      `SELECT count(*)::text AS "count" FROM "DeadLetterEvent" WHERE $1::text IS NULL OR "producer" = $1`,
+      producer ?? null,
+    );
+    return Number(row?.count ?? 0);
+  }
+}

@@ -1,0 +1,281 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConsumerStore, type EventHandlers, UnprocessableEventError } from "./consumer.js";
+import type { SqlClient, TransactionalSqlClient } from "./event.js";
+import { createFeedHandler, FEED_PATH, signFeedToken, type Wakeups } from "./feed.js";
+import { connectNats, JetStreamSubscription, OutboxRelay, streamName } from "./jetstream.js";
+import { appendEvents, OUTBOX_CHANNEL } from "./outbox.js";
+import { type EventSubscription, FeedSubscription } from "./subscription.js";
+
+// The tables as each service's Prisma schema declares them (models OutboxEvent, ConsumedEvent,
+// EventCursor, DeadLetterEvent), and a replica a consumer keeps.
+const TABLES = `
+  CREATE TABLE "OutboxEvent" ("sequence" BIGSERIAL PRIMARY KEY, "id" UUID NOT NULL UNIQUE, "type" TEXT NOT NULL,
+    "version" INTEGER NOT NULL, "entity" TEXT NOT NULL, "key" TEXT NOT NULL,
+    "occurredAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "payload" JSONB NOT NULL, "publishedAt" TIMESTAMPTZ(3));
+  CREATE TABLE "ConsumedEvent" ("eventId" UUID PRIMARY KEY, "producer" TEXT NOT NULL, "sequence" BIGINT NOT NULL,
+    "appliedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);
+  CREATE TABLE "EventCursor" ("producer" TEXT PRIMARY KEY, "sequence" BIGINT NOT NULL, "updatedAt" TIMESTAMPTZ(3) NOT NULL);
+  CREATE TABLE "DeadLetterEvent" ("eventId" UUID PRIMARY KEY, "producer" TEXT NOT NULL, "sequence" BIGINT NOT NULL,
+    "type" TEXT NOT NULL, "version" INTEGER NOT NULL, "entity" TEXT NOT NULL, "key" TEXT NOT NULL, "payload" JSONB NOT NULL,
+    "error" TEXT NOT NULL, "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);
+  CREATE TABLE "SiteReplica" ("id" TEXT PRIMARY KEY, "county" TEXT NOT NULL, "applied" INTEGER NOT NULL DEFAULT 1);
+`;
+
+/** The SQL surface of a Prisma client, over a PGlite database. */
+function sqlClient(db: PGlite | Transaction): SqlClient {
+  return {
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
+      (await db.query(query, values)).rows as T,
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) =>
+      (await db.query(query, values)).affectedRows ?? 0,
+  };
+}
+function transactional(db: PGlite): TransactionalSqlClient {
+  return { ...sqlClient(db), $transaction: (work) => db.transaction((tx) => work(sqlClient(tx))) };
+}
+
+const KEY = new TextEncoder().encode("a test identity key of at least 32 characters");
+const NATS_URL = process.env.NATS_URL;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Producer {
+  db: PGlite;
+  url: string;
+  server: Server;
+  write(id: string, county: string): Promise<void>;
+}
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function database(): Promise<PGlite> {
+  const db = await PGlite.create();
+  await db.exec(TABLES);
+  cleanups.push(() => db.close());
+  return db;
+}
+
+/** A producer: its database, its feed on a real HTTP server, woken by its database's NOTIFY. */
+async function startProducer(name = "sites"): Promise<Producer> {
+  const db = await database();
+  const listeners = new Set<() => void>();
+  await db.listen(OUTBOX_CHANNEL, () => {
+    for (const listener of listeners) listener();
+  });
+  const wakeups: Wakeups = {
+    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+  };
+  const handler = createFeedHandler({ producer: name, client: sqlClient(db), key: KEY, wakeups });
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === FEED_PATH) void handler(request, response, url);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
+  return {
+    db,
+    server,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    write: (id, county) =>
+      db.transaction(async (tx) => {
+        await appendEvents(sqlClient(tx), [
+          { type: "site.moved", version: 1, entity: "Site", key: id, payload: { id, county } },
+        ]);
+      }),
+  };
+}
+
+/** A consumer keeping each home's county: the last event of a key wins, so order matters. */
+function replicaHandlers(producer = "sites"): EventHandlers {
+  return {
+    [producer]: {
+      "site.moved": {
+        1: async (tx, event) => {
+          const { id, county } = event.payload as { id: string; county: string };
+          if (!/^\d{6}$/.test(county))
+            throw new UnprocessableEventError(`county ${county} is not a region code`);
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "SiteReplica" ("id", "county") VALUES ($1, $2)
+             ON CONFLICT ("id") DO UPDATE SET "county" = EXCLUDED."county", "applied" = "SiteReplica"."applied" + 1`,
+            id,
+            county,
+          );
+        },
+      },
+    },
+  };
+}
+
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not reached in time");
+    await sleep(50);
+  }
+}
+
+async function replica(db: PGlite) {
+  return (
+    await db.query<{ id: string; county: string; applied: number }>(`SELECT * FROM "SiteReplica" ORDER BY id`)
+  ).rows;
+}
+
+describe("the internal feed", () => {
+  it("refuses a caller without a feed token for this producer", async () => {
+    const producer = await startProducer();
+    const none = await fetch(`${producer.url}${FEED_PATH}`);
+    expect(none.status).toBe(401);
+    const forOther = await fetch(`${producer.url}${FEED_PATH}`, {
+      headers: { authorization: `Bearer ${await signFeedToken("campaigns", "people", KEY)}` },
+    });
+    expect(forOther.status).toBe(401);
+    const bad = await fetch(`${producer.url}${FEED_PATH}?limit=100000`, {
+      headers: { authorization: `Bearer ${await signFeedToken("campaigns", "sites", KEY)}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: [{ extensions: { code: "BAD_USER_INPUT" } }] });
+  });
+
+  it("delivers every event once, in order, catching up from the start and then within moments", async () => {
+    const producer = await startProducer();
+    for (let i = 0; i < 30; i += 1) await producer.write(`site-${i % 3}`, String(510700 + i));
+    const consumerDb = await database();
+    const store = new ConsumerStore(transactional(consumerDb), replicaHandlers());
+    const subscription = new FeedSubscription({
+      consumer: "campaigns",
+      producer: "sites",
+      url: producer.url,
+      key: KEY,
+      store,
+      pageSize: 7,
+    });
+    subscription.start();
+    cleanups.push(() => subscription.stop());
+    await subscription.caughtUp();
+    expect(subscription.status()).toMatchObject({ position: "30", head: "30", lag: 0, caughtUp: true });
+    // The last move of each home wins: events were applied in the order they were written.
+    expect(await replica(consumerDb)).toEqual([
+      { id: "site-0", county: "510727", applied: 10 },
+      { id: "site-1", county: "510728", applied: 10 },
+      { id: "site-2", county: "510729", applied: 10 },
+    ]);
+    // A new write reaches the waiting consumer through the long poll.
+    const started = Date.now();
+    await producer.write("site-0", "510781");
+    await until(async () => (await replica(consumerDb))[0]?.county === "510781");
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("applies a redelivered event once, and keeps an event it cannot apply as a dead letter", async () => {
+    const producer = await startProducer();
+    await producer.write("site-1", "510722");
+    await producer.write("site-1", "not a county");
+    await producer.write("site-1", "510723");
+    const consumerDb = await database();
+    const store = new ConsumerStore(transactional(consumerDb), replicaHandlers());
+    const subscription = new FeedSubscription({
+      consumer: "people",
+      producer: "sites",
+      url: producer.url,
+      key: KEY,
+      store,
+    });
+    subscription.start();
+    cleanups.push(() => subscription.stop());
+    await subscription.caughtUp();
+    expect(await replica(consumerDb)).toEqual([{ id: "site-1", county: "510723", applied: 2 }]);
+    const [dead] = (
+      await consumerDb.query<{ error: string; sequence: string }>(
+        `SELECT "error", "sequence"::text AS "sequence" FROM "DeadLetterEvent"`,
+      )
+    ).rows;
+    expect(dead).toEqual({ error: "county not a county is not a region code", sequence: "2" });
+    // The same event again (a redelivery) changes nothing.
+    const [first] = (
+      await consumerDb.query<{ eventId: string }>(`SELECT "eventId" FROM "ConsumedEvent" LIMIT 1`)
+    ).rows;
+    const page = await fetch(`${producer.url}${FEED_PATH}?after=0&limit=1`, {
+      headers: { authorization: `Bearer ${await signFeedToken("people", "sites", KEY)}` },
+    });
+    const [wire] = ((await page.json()) as { events: Array<{ id: string; sequence: string }> }).events;
+    expect(wire?.id).toBe(first?.eventId);
+    const { fromWire } = await import("./event.js");
+    expect(await store.apply(fromWire(wire as never))).toBe("duplicate");
+    expect(await replica(consumerDb)).toEqual([{ id: "site-1", county: "510723", applied: 2 }]);
+  });
+
+  it("loses nothing when the consumer stops in the middle of a burst and starts again", async () => {
+    const producer = await startProducer();
+    const consumerDb = await database();
+    const start = () => {
+      const subscription = new FeedSubscription({
+        consumer: "funding",
+        producer: "sites",
+        url: producer.url,
+        key: KEY,
+        store: new ConsumerStore(transactional(consumerDb), replicaHandlers()),
+        pageSize: 5,
+        waitMs: 500,
+      });
+      subscription.start();
+      return subscription;
+    };
+    let subscription: EventSubscription = start();
+    const burst = (async () => {
+      for (let i = 0; i < 60; i += 1) await producer.write(`site-${i % 4}`, String(510700 + i));
+    })();
+    await sleep(100);
+    await subscription.stop();
+    await burst;
+    subscription = start();
+    cleanups.push(() => subscription.stop());
+    await until(async () => (await replica(consumerDb)).reduce((sum, row) => sum + row.applied, 0) >= 60);
+    await sleep(300);
+    const rows = await replica(consumerDb);
+    expect(rows.reduce((sum, row) => sum + row.applied, 0)).toBe(60);
+    expect(rows.map((row) => row.county)).toEqual(["510756", "510757", "510758", "510759"]);
+  });
+});
+
+describe.runIf(NATS_URL)("NATS JetStream", () => {
+  it("relays the outbox to the producer's stream and a durable consumer applies each event once", async () => {
+    const nats = await connectNats(NATS_URL as string, "events-test");
+    cleanups.push(() => nats.close());
+    const { jetstreamManager } = await import("@nats-io/jetstream");
+    const manager = await jetstreamManager(nats);
+    // A producer name of its own: the test never touches the streams of a running deployment.
+    const name = `test${Date.now().toString(36)}`;
+    cleanups.push(() => manager.streams.delete(streamName(name)).catch(() => undefined));
+    const producer = await startProducer(name);
+    const relay = new OutboxRelay({ producer: name, client: sqlClient(producer.db), nats });
+    relay.start();
+    cleanups.push(() => relay.stop());
+    const consumerDb = await database();
+    const subscription = new JetStreamSubscription({
+      consumer: "campaigns",
+      producer: name,
+      nats,
+      store: new ConsumerStore(transactional(consumerDb), replicaHandlers(name)),
+    });
+    subscription.start();
+    cleanups.push(() => subscription.stop());
+    for (let i = 0; i < 20; i += 1) await producer.write(`site-${i % 2}`, String(510700 + i));
+    await until(async () => (await replica(consumerDb)).reduce((sum, row) => sum + row.applied, 0) >= 20);
+    // Publishing again (a relay that crashed before marking) is dropped as a duplicate by its id.
+    await producer.db.query(`UPDATE "OutboxEvent" SET "publishedAt" = NULL`);
+    expect(await relay.publishPending()).toBe(20);
+    await sleep(500);
+    const info = await manager.streams.info(streamName(name));
+    expect(info.state.messages).toBe(20);
+    expect(await replica(consumerDb)).toEqual([
+      { id: "site-0", county: "510718", applied: 10 },
+      { id: "site-1", county: "510719", applied: 10 },
+    ]);
+  });
+});

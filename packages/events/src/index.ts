@@ -1,0 +1,48 @@
+export {
+  type Applied,
+  ConsumerStore,
+  type EventHandler,
+  type EventHandlers,
+  UnprocessableEventError,
+} from "./consumer.js";
+export {
+  type DomainEvent,
+  type EventDraft,
+  fromWire,
+  type SqlClient,
+  type TransactionalSqlClient,
+  toWire,
+  type WireEvent,
+} from "./event.js";
+export {
+  createFeedHandler,
+  FEED_LIMITS,
+  FEED_PATH,
+  type FeedHandlerOptions,
+  type FeedPage,
+  signFeedToken,
+  type Wakeups,
+} from "./feed.js";
+export {
+  connectNats,
+  ensureStream,
+  JetStreamSubscription,
+  type JetStreamSubscriptionOptions,
+  OutboxRelay,
+  type OutboxRelayOptions,
+  streamName,
+} from "./jetstream.js";
+export {
+  appendEvents,
+  markPublished,
+  OUTBOX_CHANNEL,
+  outboxHead,
+  readOutbox,
+  unpublishedEvents,
+} from "./outbox.js";
+export {
+  type EventSubscription,
+  FeedSubscription,
+  type FeedSubscriptionOptions,
+  type SubscriptionStatus,
+} from "./subscription.js";

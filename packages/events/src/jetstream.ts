@@ -1,0 +1,222 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+} from "@nats-io/jetstream";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { ConsumerStore } from "./consumer.js";
+import { fromWire, type SqlClient, toWire, type WireEvent } from "./event.js";
+import type { Wakeups } from "./feed.js";
+import { markPublished, unpublishedEvents } from "./outbox.js";
+import { SubscriptionBase } from "./subscription.js";
+
+/** One stream per producer; subjects `lamplight.events.<producer>.<type>`. */
+export const streamName = (producer: string) => `LAMPLIGHT_EVENTS_${producer.toUpperCase()}`;
+const subjectOf = (producer: string, type: string) => `lamplight.events.${producer}.${type}`;
+
+export function connectNats(url: string, name: string): Promise<NatsConnection> {
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+}
+
+/**
+ * The producer's stream, created if it is missing. Publishing with the event's id as `msgID` makes
+ * a second publish of one event (a relay that crashed before it marked it) a duplicate that the
+ * server drops within the window.
+ */
+export async function ensureStream(manager: JetStreamManager, producer: string): Promise<void> {
+  const name = streamName(producer);
+  try {
+    await manager.streams.info(name);
+  } catch {
+    await manager.streams.add({
+      name,
+      subjects: [subjectOf(producer, ">")],
+      duplicate_window: 10 * 60 * 1_000_000_000,
+    });
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export interface OutboxRelayOptions {
+  producer: string;
+  client: SqlClient;
+  nats: NatsConnection;
+  wakeups?: Wakeups;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Publishes the producer's outbox to its JetStream stream, oldest first, and marks what the server
+ * acknowledged. A crash between publish and mark publishes again on restart: the stream drops the
+ * duplicate by its id, and consumers drop any that reach them.
+ */
+export class OutboxRelay {
+  private readonly stopped = new AbortController();
+  private loop: Promise<void> | undefined;
+  private js: JetStreamClient | undefined;
+  unpublished = 0;
+  lastError: string | null = null;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.loop;
+  }
+
+  /** Publishes everything in the outbox not yet published; resolves with how many it published. */
+  async publishPending(): Promise<number> {
+    const { producer, client, nats } = this.options;
+    if (!this.js) {
+      await ensureStream(await jetstreamManager(nats), producer);
+      this.js = jetstream(nats);
+    }
+    let published = 0;
+    for (;;) {
+      const events = await unpublishedEvents(client, producer, 200);
+      this.unpublished = events.length;
+      if (events.length === 0) return published;
+      for (const event of events) {
+        await this.js.publish(subjectOf(producer, event.type), JSON.stringify(toWire(event)), {
+          msgID: event.id,
+          expect: { streamName: streamName(producer) },
+        });
+      }
+      const last = events[events.length - 1];
+      if (last) await markPublished(client, last.sequence);
+      published += events.length;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped.signal.aborted) {
+      try {
+        await this.publishPending();
+        this.lastError = null;
+        failures = 0;
+        await this.nextWakeup(1_000);
+      } catch (error) {
+        failures += 1;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(error);
+        await sleep(Math.min(5_000, 250 * 2 ** Math.min(failures, 5)), this.stopped.signal);
+      }
+    }
+  }
+
+  private nextWakeup(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe?.();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.options.wakeups?.subscribe(done);
+      this.stopped.signal.addEventListener("abort", done, { once: true });
+    });
+  }
+}
+
+export interface JetStreamSubscriptionOptions {
+  consumer: string;
+  producer: string;
+  nats: NatsConnection;
+  store: ConsumerStore;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * A durable pull consumer named for the consuming subgraph on the producer's stream. Messages are
+ * applied one after another and acknowledged after their transaction commits; an error other than
+ * a dead letter is retried in place, so a later event of an entity never overtakes an earlier one.
+ * What was applied but not acknowledged (a crash in between) comes again and is recognised.
+ */
+export class JetStreamSubscription extends SubscriptionBase {
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: JetStreamSubscriptionOptions) {
+    super(options.producer, options.store);
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { consumer, producer, nats, store } = this.options;
+    let failures = 0;
+    while (!this.stopped.signal.aborted) {
+      try {
+        const manager = await jetstreamManager(nats);
+        await ensureStream(manager, producer);
+        const stream = streamName(producer);
+        try {
+          await manager.consumers.info(stream, consumer);
+        } catch {
+          await manager.consumers.add(stream, {
+            durable_name: consumer,
+            ack_policy: AckPolicy.Explicit,
+            deliver_policy: DeliverPolicy.All,
+            ack_wait: 30 * 1_000_000_000,
+          });
+        }
+        const pull = await jetstream(nats).consumers.get(stream, consumer);
+        this.position = await store.position(producer);
+        const info = await pull.info();
+        this.head = this.position + BigInt(info.num_pending + info.num_ack_pending);
+        if (info.num_pending === 0 && info.num_ack_pending === 0) this.atHead();
+        while (!this.stopped.signal.aborted) {
+          const message = await pull.next({ expires: 2_000 });
+          if (!message) {
+            this.atHead();
+            continue;
+          }
+          const event = fromWire(message.json<WireEvent>());
+          for (;;) {
+            try {
+              await store.apply(event);
+              break;
+            } catch (error) {
+              if (this.stopped.signal.aborted) return;
+              this.lastError = error instanceof Error ? error.message : String(error);
+              this.options.onError?.(error);
+              message.working();
+              await this.pause(1_000);
+            }
+          }
+          await message.ackAck();
+          this.position = event.sequence > this.position ? event.sequence : this.position;
+          this.head = this.position + BigInt(message.info.pending);
+          if (message.info.pending === 0) this.atHead();
+          this.lastError = null;
+          failures = 0;
+        }
+      } catch (error) {
+        if (this.stopped.signal.aborted) return;
+        failures += 1;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(error);
+        await this.pause(Math.min(5_000, 250 * 2 ** Math.min(failures, 5)));
+      }
+    }
+  }
+}
