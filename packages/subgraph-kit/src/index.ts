@@ -38,6 +38,7 @@ export {
   startGraphQLHttpServer,
 } from "./http.js";
 export { isUuid } from "./ids.js";
+export { checkDateRange, checkedFen, IntegerBetween, OnOrAfter } from "./input-rules.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export {

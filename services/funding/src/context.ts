@@ -17,4 +17,6 @@ export interface FundingContext extends BaseContext {
   inKind: InKindRepository;
   traces: TraceRepository;
   auditLog: AuditLog;
+  /** The most one money record may hold, in fen (MAX_GIFT_YUAN × 100): larger input is refused. */
+  maxGiftFen: bigint;
 }

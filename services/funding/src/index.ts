@@ -27,6 +27,7 @@ const server = await createServer({
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
   suppressionThreshold: env.SUPPRESSION_THRESHOLD,
   aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
+  maxGiftYuan: env.MAX_GIFT_YUAN,
 });
 const running = await server.listen(env.PORT);
 closeOnSignals(running, logger);

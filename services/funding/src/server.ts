@@ -3,6 +3,7 @@ import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from
 import type { FundingContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
+import { DEFAULT_MAX_GIFT_YUAN, FEN_PER_YUAN } from "./limits.js";
 import { DonationRepository } from "./modules/donation/donation.repository.js";
 import { FundRepository } from "./modules/fund/fund.repository.js";
 import { GrantRepository } from "./modules/grant/grant.repository.js";
@@ -20,6 +21,8 @@ export interface FundingServerDeps {
   identityKey: Uint8Array;
   suppressionThreshold?: number;
   aggregateCacheSeconds?: number;
+  /** The most one money record may hold, in yuan (MAX_GIFT_YUAN); DEFAULT_MAX_GIFT_YUAN when left out. */
+  maxGiftYuan?: number;
 }
 
 /** The funding subgraph, ready to listen; tests call this with a fresh database. */
@@ -34,11 +37,23 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const traces = new TraceRepository(database.client);
   // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
+  const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
   const subgraph = createSubgraphServer<FundingContext>({
     name: SERVICE_NAME,
     schema: await buildFundingSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, funds, journal, donations, grants, pledges, inKind, traces, auditLog }),
+    context: (base) => ({
+      ...base,
+      funds,
+      journal,
+      donations,
+      grants,
+      pledges,
+      inKind,
+      traces,
+      auditLog,
+      maxGiftFen,
+    }),
     database,
     identityKey: deps.identityKey,
     auditLog,

@@ -1,4 +1,4 @@
-import { DateScalar, MoneyInput } from "@lamplight/subgraph-kit";
+import { DateScalar, MoneyInput, OnOrAfter } from "@lamplight/subgraph-kit";
 import { IsOptional, IsUUID, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Purpose } from "../fund/fund.type.js";
@@ -47,7 +47,9 @@ export class RecordDonationInput {
   @Field(() => Boolean, { defaultValue: false, description: "The donor asks not to be named in public." })
   anonymous!: boolean;
 
-  @Field(() => MoneyInput, { description: "Positive, in integer fen." })
+  @Field(() => MoneyInput, {
+    description: "Positive, in integer fen; at most the funding subgraph's maximum per gift (MAX_GIFT_YUAN).",
+  })
   amount!: MoneyInput;
 
   @Field(() => DateScalar, { description: "The day the money was received; not in the future." })
@@ -88,6 +90,10 @@ export class DonationFilter {
   @Field(() => DateScalar, { nullable: true, description: "Received on or after this day." })
   from?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Received on or before this day." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Received on or before this day; not before `from`.",
+  })
+  @OnOrAfter("from")
   to?: Date | null;
 }

@@ -3,6 +3,8 @@ import {
   Allow,
   BadUserInputError,
   Connection,
+  checkDateRange,
+  checkedFen,
   type ConnectionResult,
   DateScalar,
   ForbiddenError,
@@ -38,13 +40,9 @@ const trimmed = (text: string | null | undefined): string | null => {
   return value ? value : null;
 };
 
-/** The checks the input types cannot make. */
-function checkDonation(input: RecordDonationInput): void {
-  if (input.amount.fen <= 0) {
-    throw new BadUserInputError("input.amount.fen must be a positive number of fen", {
-      field: "input.amount.fen",
-    });
-  }
+/** The checks the input types cannot make; the gift's amount, exact, when they pass. */
+function checkDonation(input: RecordDonationInput, context: FundingContext): bigint {
+  const amountFen = checkedFen(input.amount, "input.amount", { maxFen: context.maxGiftFen });
   if (input.receivedOn > todayInProvince()) {
     throw new BadUserInputError("input.receivedOn is in the future", { field: "input.receivedOn" });
   }
@@ -59,6 +57,7 @@ function checkDonation(input: RecordDonationInput): void {
       field: "input.donorName",
     });
   }
+  return amountFen;
 }
 
 /** The city a fund's owner belongs to (or the province, for provincial funds). */
@@ -145,7 +144,7 @@ export class DonationResolver {
     @Arg("input", () => RecordDonationInput) input: RecordDonationInput,
     @Ctx() context: FundingContext,
   ): Promise<Donation> {
-    checkDonation(input);
+    const amountFen = checkDonation(input, context);
     const fund = await fundByCodeLoader(context).load(input.fundCode);
     if (!fund) {
       throw new BadUserInputError(`input.fundCode "${input.fundCode}" is not a fund`, {
@@ -159,7 +158,7 @@ export class DonationResolver {
       donorOrganisationId: input.donorOrganisationId ?? null,
       donorName: trimmed(input.donorName),
       anonymous: input.anonymous,
-      amountFen: BigInt(input.amount.fen),
+      amountFen,
       receivedOn: input.receivedOn,
       channel: input.channel,
       purpose: input.designation.purpose,
@@ -269,7 +268,7 @@ export class DonationResolver {
       if (!fund) throw new BadUserInputError(`fundCode "${fundCode}" is not a fund`, { field: "fundCode" });
       fundId = fund.id;
     }
-    if (from && to && from > to) throw new BadUserInputError("from is after to", { field: "from" });
+    checkDateRange({ from, to });
     // Public and the same for every caller: shared between requests (a year's donations by month
     // reads a million rows at province scale).
     const key = [groupBy, fundId, from?.toISOString(), to?.toISOString()].join(":");

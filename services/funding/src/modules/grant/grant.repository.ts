@@ -64,6 +64,14 @@ export const regionPrefix = (code: string) => code.replace(/(00)+$/, "");
 
 const NOTHING_YET: GrantProgress = Object.freeze({ disbursedFen: 0n, reportedFen: 0n });
 const yuan = (fen: bigint) => formatFen(fen);
+/**
+ * What a pool still holds, for an error's details: the exact yuan always, and the fen as a JSON
+ * number only while a number holds it exactly (a pool past 2^53 fen would otherwise be rounded).
+ */
+const availableDetails = (fen: bigint) => ({
+  available: yuan(fen),
+  ...(fen <= BigInt(Number.MAX_SAFE_INTEGER) ? { availableFen: Number(fen) } : {}),
+});
 
 /** The only code in this service that touches grants, their payments and their reports. */
 export class GrantRepository {
@@ -88,7 +96,7 @@ export class GrantRepository {
     if (proposal.amountFen > pool.availableFen) {
       throw new BadUserInputError(
         `Only ${yuan(pool.availableFen)} yuan designated to this purpose is available in ${proposal.fund.code}`,
-        { field: "input.amount", availableFen: Number(pool.availableFen) },
+        { field: "input.amount", ...availableDetails(pool.availableFen) },
       );
     }
     try {
@@ -164,7 +172,7 @@ export class GrantRepository {
       if (grant.amountFen > pool.availableFen) {
         throw new ConflictError(
           `Only ${yuan(pool.availableFen)} yuan of this designation is available; the grant needs ${yuan(grant.amountFen)}`,
-          { id: grant.id, availableFen: Number(pool.availableFen) },
+          { id: grant.id, ...availableDetails(pool.availableFen) },
         );
       }
       const accounts = await accountIds(tx, grant.fundId, [grantsAccount(grant.purpose), GRANTS_PAYABLE]);

@@ -4,9 +4,11 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  checkedFen,
   connectionFromRows,
   ForbiddenError,
   Money,
+  type MoneyInput,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -67,10 +69,9 @@ export const ExpenditureReportConnection = Connection(ExpenditureReport);
 
 const actor = (context: FundingContext) => context.principal.subject ?? context.principal.kind;
 
-function positiveFen(fen: number, field: string): bigint {
-  if (fen <= 0) throw new BadUserInputError(`${field} must be a positive number of fen`, { field });
-  return BigInt(fen);
-}
+/** An amount given for a grant, a payment or spent money: positive and within MAX_GIFT_YUAN. */
+const grantFen = (amount: MoneyInput, context: FundingContext): bigint =>
+  checkedFen(amount, "input.amount", { maxFen: context.maxGiftFen });
 
 function notInFuture(day: Date, field: string): Date {
   if (day > todayInProvince()) throw new BadUserInputError(`${field} is in the future`, { field });
@@ -155,7 +156,7 @@ export class GrantResolver {
     @Arg("input", () => ProposeGrantInput) input: ProposeGrantInput,
     @Ctx() context: FundingContext,
   ): Promise<GrantRow> {
-    const amountFen = positiveFen(input.amount.fen, "input.amount.fen");
+    const amountFen = grantFen(input.amount, context);
     const fund = await fundByCodeLoader(context).load(input.fundCode);
     if (!fund) {
       throw new BadUserInputError(`input.fundCode "${input.fundCode}" is not a fund`, {
@@ -229,7 +230,7 @@ export class GrantResolver {
     @Arg("input", () => DisburseGrantInput) input: DisburseGrantInput,
     @Ctx() context: FundingContext,
   ): Promise<DisbursementRow> {
-    const amountFen = positiveFen(input.amount.fen, "input.amount.fen");
+    const amountFen = grantFen(input.amount, context);
     notInFuture(input.paidOn, "input.paidOn");
     const grant = await grantLoader(context).load(input.grantId);
     if (!grant) throw new NotFoundError("Grant", input.grantId);
@@ -252,7 +253,7 @@ export class GrantResolver {
     @Arg("input", () => ReportExpenditureInput) input: ReportExpenditureInput,
     @Ctx() context: FundingContext,
   ): Promise<ExpenditureReportRow> {
-    const amountFen = positiveFen(input.amount.fen, "input.amount.fen");
+    const amountFen = grantFen(input.amount, context);
     notInFuture(input.spentOn, "input.spentOn");
     const grant = await grantLoader(context).load(input.grantId);
     if (!grant) throw new NotFoundError("Grant", input.grantId);

@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  checkedFen,
   connectionFromRows,
   Money,
   NotFoundError,
@@ -53,11 +54,9 @@ export class InKindGiftResolver {
       });
     }
     assertManagesFund(context.principal, fund);
-    if (input.estimatedValue.fen <= 0) {
-      throw new BadUserInputError("input.estimatedValue.fen must be positive", {
-        field: "input.estimatedValue.fen",
-      });
-    }
+    const estimatedValueFen = checkedFen(input.estimatedValue, "input.estimatedValue", {
+      maxFen: context.maxGiftFen,
+    });
     if (input.receivedOn > todayInProvince()) {
       throw new BadUserInputError("input.receivedOn is in the future", { field: "input.receivedOn" });
     }
@@ -81,7 +80,7 @@ export class InKindGiftResolver {
       category: input.category,
       description: input.description.trim(),
       quantity: input.quantity,
-      estimatedValueFen: BigInt(input.estimatedValue.fen),
+      estimatedValueFen,
       receivedOn: input.receivedOn,
       recordedBy: actor(context),
     });

@@ -3,6 +3,8 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  checkedFen,
+  formatFen,
   Money,
   PageArgs,
   pageRequest,
@@ -49,19 +51,26 @@ export class PledgeResolver {
     }
     let previous = 0;
     const instalments = input.instalments.map((instalment, index) => {
-      if (instalment.amount.fen <= 0) {
-        throw new BadUserInputError("Every instalment is a positive number of fen", {
-          field: `input.instalments.${index}.amount.fen`,
-        });
-      }
+      const amountFen = checkedFen(instalment.amount, `input.instalments.${index}.amount`, {
+        maxFen: context.maxGiftFen,
+      });
       if (instalment.dueOn.getTime() < previous || instalment.dueOn < input.pledgedOn) {
         throw new BadUserInputError("Instalments fall due in order, on or after the pledge", {
           field: `input.instalments.${index}.dueOn`,
         });
       }
       previous = instalment.dueOn.getTime();
-      return { dueOn: instalment.dueOn, amountFen: BigInt(instalment.amount.fen) };
+      return { dueOn: instalment.dueOn, amountFen };
     });
+    // A pledge is one gift paid in parts: its total is held to the same maximum as a gift.
+    const totalFen = instalments.reduce((sum, instalment) => sum + instalment.amountFen, 0n);
+    if (totalFen > context.maxGiftFen) {
+      const max = formatFen(context.maxGiftFen);
+      throw new BadUserInputError(`input.instalments add up to more than one gift may hold, ${max} yuan`, {
+        field: "input.instalments",
+        max,
+      });
+    }
     return context.pledges.record({
       idempotencyKey: input.idempotencyKey,
       fund,
