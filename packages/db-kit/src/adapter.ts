@@ -14,6 +14,8 @@ import { type DatabaseTarget, type DatabaseTargetOptions, resolveDatabaseTarget 
  */
 export type AdapterFactory = SqlDriverAdapterFactory & {
   connectToShadowDb(): ReturnType<SqlDriverAdapterFactory["connect"]>;
+  /** Calls `listener` at each NOTIFY on `channel` from this service's schema; resolves to an unlisten. */
+  listen?(channel: string, listener: () => void): Promise<() => Promise<void>>;
 };
 
 // PGlite is one process's private database: two instances on one directory would corrupt it.
@@ -44,6 +46,10 @@ export function createAdapterFactory(
     const gate = new ConnectionGate({ queueMax, queueWaitMs });
     return withOwnScripts(new PrismaPGlite(pglite) as unknown as AdapterFactory, {
       gate,
+      listen: async (channel, listener) => {
+        const unlisten = await pglite.listen(channel, () => listener());
+        return () => unlisten();
+      },
       run: async (script) => {
         await pglite.exec(script);
       },
@@ -69,8 +75,41 @@ export function createAdapterFactory(
     run: async (script) => {
       await pool.query(script);
     },
+    listen: (channel, listener) => listenOnPostgres(target, channel, listener),
     close: () => pool.end(),
   });
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to others). Every service's
+ * schema shares one database, so a notification counts only when its payload names this schema.
+ * A lost connection is opened again; listeners are woken meanwhile by their own fallback polls.
+ */
+async function listenOnPostgres(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  channel: string,
+  listener: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: target.url });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload === target.schema) listener();
+    });
+    next.on("error", () => {
+      void next.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void open().catch(() => undefined), 1_000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', "")}"`);
+    client = next;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+  };
 }
 
 /**
@@ -82,13 +121,19 @@ export function createAdapterFactory(
  */
 function withOwnScripts(
   factory: AdapterFactory,
-  database: { run: (script: string) => Promise<void>; close: () => Promise<void>; gate?: ConnectionGate },
+  database: {
+    run: (script: string) => Promise<void>;
+    close: () => Promise<void>;
+    listen: NonNullable<AdapterFactory["listen"]>;
+    gate?: ConnectionGate;
+  },
 ): AdapterFactory {
   let open = 0;
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connectToShadowDb: () => factory.connectToShadowDb(),
+    listen: database.listen,
     async connect() {
       const connected = await factory.connect();
       const adapter = guardAdapter(connected, database.gate);

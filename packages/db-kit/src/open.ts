@@ -44,6 +44,8 @@ export interface Database<Client extends PrismaLike> {
   statements: StatementCounter;
   /** Rejects when the database does not answer. */
   ping(): Promise<void>;
+  /** Calls `listener` at each NOTIFY on `channel` from this database (its schema); resolves to an unlisten. */
+  listen(channel: string, listener: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -59,9 +61,8 @@ export async function openDatabase<Client extends PrismaLike>(
     await migrateDatabase({ serviceDir: options.serviceDir, databaseUrl: options.databaseUrl, target });
   }
   const statements = new StatementCounter();
-  const client = options.createClient(
-    countStatements(createAdapterFactory(target, options.limits), statements),
-  );
+  const factory = createAdapterFactory(target, options.limits);
+  const client = options.createClient(countStatements(factory, statements));
   await client.$connect();
   // `$connect` does not start the embedded engine: PGlite boots its WebAssembly PostgreSQL on the
   // first statement, about 2 s on an idle machine and many times that on a loaded one. Paid by a
@@ -75,6 +76,7 @@ export async function openDatabase<Client extends PrismaLike>(
     async ping() {
       await client.$queryRawUnsafe("SELECT 1");
     },
+    listen: (channel, listener) => factory.listen?.(channel, listener) ?? Promise.resolve(async () => {}),
     close: () => client.$disconnect(),
   };
 }
