@@ -4,10 +4,12 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { createArgumentValidator } from "./argument-validation.js";
+import { declareListBounds, enforceListBounds } from "./list-bounds.js";
 import { DateTimeScalar } from "./scalars.js";
 
 /** The Federation 2 version every Lamplight subgraph links, set once here. */
-export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
+// v2.9 for the cost directives (`@listSize`, `@cost`): every list's bound, read by the gateway.
+export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.9";
 const FEDERATION_IMPORTS = [
   "@key",
   "@shareable",
@@ -16,6 +18,8 @@ const FEDERATION_IMPORTS = [
   "@provides",
   "@inaccessible",
   "@tag",
+  "@listSize",
+  "@cost",
 ];
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
@@ -54,7 +58,7 @@ export async function buildFederatedSchema(
     skipCheck: true,
   });
   const link = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`;
-  const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = declareListBounds(parse(`${link}\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = {
@@ -62,5 +66,5 @@ export async function buildFederatedSchema(
       ...reference,
     } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return enforceListBounds(buildSubgraphSchema({ typeDefs, resolvers }));
 }

@@ -39,6 +39,7 @@ export {
 } from "./http.js";
 export { isUuid } from "./ids.js";
 export { checkDateRange, checkedFen, IntegerBetween, OnOrAfter } from "./input-rules.js";
+export { declareListBounds, enforceListBounds, ListBound } from "./list-bounds.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export {

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getArgumentValues, getNamedType, Kind, type OperationDefinitionNode } from "graphql";
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { ListBound } from "../list-bounds.js";
 import type { Logger } from "../logger.js";
-import type { Principal } from "./principal.js";
+import { type Principal, ROLES } from "./principal.js";
 
 export type AuditAction = "READ" | "MUTATION";
 
@@ -182,6 +183,7 @@ export class AuditEntry {
   actorId!: string | null;
 
   @Field(() => [String])
+  @ListBound(ROLES.length)
   actorRoles!: string[];
 
   @Field(() => String, { description: "READ (of sensitive fields) or MUTATION." })
@@ -196,7 +198,10 @@ export class AuditEntry {
   @Field(() => String, { nullable: true })
   entityId!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: "The sensitive fields read, or the input fields given: at most 100.",
+  })
+  @ListBound(100)
   fields!: string[];
 
   @Field(() => String, { description: "OK or FAILED." })

@@ -1,4 +1,6 @@
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PARTNER_SCOPES } from "./api-key.inputs.js";
 
 @ObjectType({ description: "A partner organisation's API key. The secret itself is never shown again." })
 export class ApiKey {
@@ -13,6 +15,7 @@ export class ApiKey {
   @Field(() => String, { description: "The secret's first characters, to tell keys apart." })
   prefix!: string;
 
+  @ListBound(PARTNER_SCOPES.length)
   @Field(() => [String], { description: "What the key may read, e.g. read:sites." })
   scopes!: string[];
 
@@ -51,6 +54,7 @@ export class PartnerCredential {
   @Field(() => ID)
   organisationId!: string;
 
+  @ListBound(PARTNER_SCOPES.length)
   @Field(() => [String])
   scopes!: string[];
 }

@@ -1,4 +1,4 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
+import { DateScalar, ListBound } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ActivityKind, Recurrence } from "../../generated/prisma/enums.js";
 
@@ -73,6 +73,7 @@ export class Activity {
   @Field(() => DateScalar, { description: "The last day of its series (startsOn for a one-off activity)." })
   endsOn!: Date;
 
+  @ListBound(7)
   @Field(() => [Int], { description: "WEEKLY: ISO weekdays, 1 (Monday) to 7 (Sunday)." })
   weekdays!: number[];
 

@@ -8,6 +8,7 @@ import {
   type ConnectionResult,
   connectionFromRows,
   DateScalar,
+  ListBound,
   Money,
   NotFoundError,
   PageArgs,
@@ -160,6 +161,7 @@ export class ProjectResolver {
     return project.ownerOrganisationId ? Organisation.of(project.ownerOrganisationId) : null;
   }
 
+  @ListBound(200)
   @FieldResolver(() => [Region], { description: "The regions the project serves (the province for all)." })
   regions(@Root() project: Project): Region[] {
     return project.regionCodes.map((code) => Region.of(code));

@@ -3,11 +3,12 @@ import {
   Allow,
   BadUserInputError,
   Connection,
+  type ConnectionResult,
   checkDateRange,
   checkedFen,
-  type ConnectionResult,
   DateScalar,
   ForbiddenError,
+  ListBound,
   Money,
   PageArgs,
   PUBLIC,
@@ -246,6 +247,7 @@ export class DonationResolver {
     );
   }
 
+  @ListBound(2_000)
   @Query(() => [FundingTotal], {
     description:
       "Money received, grouped by fund, city, month, year or purpose; reversed gifts are left out. Public: no donor identities.",

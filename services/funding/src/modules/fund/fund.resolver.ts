@@ -2,6 +2,7 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
+  ListBound,
   Money,
   PageArgs,
   PUBLIC,
@@ -68,6 +69,7 @@ export class FundResolver {
     return money(totals.raisedFen - totals.grantedFen);
   }
 
+  @ListBound(100)
   @FieldResolver(() => [AccountBalance], {
     description:
       "The trial balance: every account of the fund's chart with its balance, summing to zero. Finance officers of the fund's region and province admins; anyone else gets an error for this field.",

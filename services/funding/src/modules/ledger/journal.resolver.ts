@@ -2,6 +2,7 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
+  ListBound,
   NotFoundError,
   PageArgs,
   pageRequest,
@@ -79,6 +80,7 @@ export class JournalEntryResolver {
     return (await fundLoader(context).load(entry.fundId))!;
   }
 
+  @ListBound(50)
   @FieldResolver(() => [JournalLine], { description: "Debits first (positive), then credits (negative)." })
   lines(@Root() entry: JournalEntryRow): JournalLine[] {
     return entry.lines.map((line) => ({

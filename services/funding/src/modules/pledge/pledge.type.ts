@@ -1,4 +1,4 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
+import { DateScalar, ListBound } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { Prisma } from "../../generated/prisma/client.js";
 
@@ -41,6 +41,7 @@ export class Pledge {
   @Field(() => DateScalar)
   pledgedOn!: Date;
 
+  @ListBound(60)
   @Field(() => [PledgeInstalment], { description: "In due order; at most 60, so not paged." })
   instalments!: PledgeInstalment[];
 

@@ -1,4 +1,4 @@
-import { Money } from "@lamplight/subgraph-kit";
+import { ListBound, Money } from "@lamplight/subgraph-kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Donation } from "../donation/donation.type.js";
 import { Grant, type GrantRow } from "../grant/grant.type.js";
@@ -21,6 +21,7 @@ export class DonationTrace {
   @Field(() => Donation)
   donation!: Donation;
 
+  @ListBound(100)
   @Field(() => [TraceAllocation], {
     description: "The grants the gift paid for, oldest first (at most 100; see allocationCount).",
   })

@@ -1,5 +1,5 @@
 import { getRegion } from "@lamplight/regions";
-import { Allow, BadUserInputError, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, BadUserInputError, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
@@ -10,6 +10,7 @@ import { GivingFormat, GrantGroupBy, GrantTotal } from "./transparency.type.js";
 /** Public, aggregate views of where the money went: no donor appears in any of them. */
 @Resolver()
 export class TransparencyResolver {
+  @ListBound(2_000)
   @Query(() => [GrantTotal], {
     description:
       "Approved grants, grouped by fund, city, purpose, recipient kind, home, project, year or month. Public: aggregates only.",

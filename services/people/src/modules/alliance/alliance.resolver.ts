@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   DateScalar,
   isUuid,
+  ListBound,
   NotFoundError,
   PUBLIC,
   Role,
@@ -21,6 +22,7 @@ function notInFuture(day: Date, field: string): void {
 /** Membership of the caring alliance: public, kept by province admins. */
 @Resolver(() => Organisation)
 export class AllianceResolver {
+  @ListBound(50)
   @FieldResolver(() => [AllianceMembership], { description: "Alliance memberships, the latest first." })
   @Allow(PUBLIC)
   allianceMemberships(

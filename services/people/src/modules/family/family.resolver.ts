@@ -1,4 +1,4 @@
-import { Allow, NotFoundError, type Principal, Sensitive } from "@lamplight/subgraph-kit";
+import { Allow, ListBound, NotFoundError, type Principal, Sensitive } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { mayViewChild } from "../student/student.access.js";
@@ -75,6 +75,7 @@ export class FamilyResolver {
     return context.family.updateConsent(studentId, input);
   }
 
+  @ListBound(20)
   @FieldResolver(() => [Guardian], {
     nullable: true,
     description: "Personal: the guardians the child lives with, the main one first.",
@@ -87,6 +88,7 @@ export class FamilyResolver {
     return guardiansLoader(context).load(student.id);
   }
 
+  @ListBound(20)
   @FieldResolver(() => [MigrantParent], {
     nullable: true,
     description: "Family contact (staff only): the parents working away, where and for whom.",

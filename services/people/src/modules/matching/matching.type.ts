@@ -1,3 +1,4 @@
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 
@@ -14,6 +15,7 @@ export class VolunteerSuggestion {
   @Field(() => Int, { description: "Higher is a better match." })
   score!: number;
 
+  @ListBound(20)
   @Field(() => [String], {
     description: "Why, in plain words: skills for needs, region, availability, places left.",
   })

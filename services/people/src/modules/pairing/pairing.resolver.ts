@@ -4,6 +4,7 @@ import {
   Connection,
   type ConnectionResult,
   ForbiddenError,
+  ListBound,
   NotFoundError,
   PageArgs,
   type Principal,
@@ -155,6 +156,7 @@ export class PairingResolver {
 /** A child's current volunteers. */
 @Resolver(() => Student)
 export class StudentPairingResolver {
+  @ListBound(50)
   @FieldResolver(() => [Pairing], {
     nullable: true,
     description:

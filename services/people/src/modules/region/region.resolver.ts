@@ -1,4 +1,4 @@
-import { maySeeIndividuals, type Principal, visibleCount } from "@lamplight/subgraph-kit";
+import { ListBound, maySeeIndividuals, type Principal, visibleCount } from "@lamplight/subgraph-kit";
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { NeedCategory, NeedCount } from "../need/need.type.js";
@@ -50,6 +50,7 @@ export class RegionResolver {
     return childrenFigure(context.principal, count, context.suppressBelow);
   }
 
+  @ListBound(Object.values(NeedCategory).length)
   @FieldResolver(() => [NeedCount], {
     description:
       "How many children in this region have at least one assessed need of each category, every category listed (same rules as childrenCount).",
@@ -77,6 +78,7 @@ export class RegionResolver {
     return visibleCount(context.principal, total, context.suppressBelow);
   }
 
+  @ListBound(Object.values(VolunteerKind).length)
   @FieldResolver(() => [VolunteerKindCount], {
     description:
       "Active volunteers in this region by kind, every kind listed; small counts suppressed as for volunteerCount.",

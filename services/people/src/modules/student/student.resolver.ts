@@ -5,6 +5,7 @@ import {
   Connection,
   type ConnectionResult,
   DateScalar,
+  ListBound,
   PageArgs,
   type Principal,
   pageRequest,
@@ -279,6 +280,7 @@ export class StudentResolver {
     return student.parentPhone;
   }
 
+  @ListBound(50)
   @FieldResolver(() => [Need], {
     nullable: true,
     description:

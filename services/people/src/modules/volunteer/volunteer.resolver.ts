@@ -5,6 +5,7 @@ import {
   Connection,
   type ConnectionResult,
   connectionFromRows,
+  ListBound,
   NotFoundError,
   PageArgs,
   type Principal,
@@ -70,6 +71,7 @@ export class PairingEligibility {
   @Field(() => Boolean)
   eligible!: boolean;
 
+  @ListBound(20)
   @Field(() => [String], { description: "Codes: VOLUNTEER_NOT_ACTIVE, BACKGROUND_CHECK_MISSING, …" })
   reasons!: string[];
 
@@ -386,6 +388,7 @@ export class VolunteerResolver {
     };
   }
 
+  @ListBound(100)
   @FieldResolver(() => [Training], {
     nullable: true,
     description: "Personal: trainings attended, newest first.",

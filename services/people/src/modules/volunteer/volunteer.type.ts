@@ -1,4 +1,4 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
+import { DateScalar, ListBound } from "@lamplight/subgraph-kit";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   TrainingTopic,
@@ -50,6 +50,7 @@ registerEnumType(TrainingTopic, {
 
 @ObjectType({ description: "When a volunteer is free to serve." })
 export class Availability {
+  @ListBound(Object.values(Weekday).length)
   @Field(() => [Weekday])
   days!: Weekday[];
 
@@ -144,6 +145,7 @@ export class Volunteer {
   @Field(() => VolunteerStatus)
   status!: VolunteerStatus;
 
+  @ListBound(Object.values(VolunteerSkill).length)
   @Field(() => [VolunteerSkill])
   skills!: VolunteerSkill[];
 

@@ -3,6 +3,7 @@ import {
   Connection,
   type ConnectionResult,
   connectionFromRows,
+  ListBound,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -125,6 +126,7 @@ export class ApplicationResolver {
     };
   }
 
+  @ListBound(3)
   @FieldResolver(() => [ApplicationReview], {
     description: "The reviews made so far, county first; at most three, so not paged.",
   })

@@ -3,6 +3,7 @@ import {
   Connection,
   type ConnectionResult,
   connectionFromRows,
+  ListBound,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -44,6 +45,7 @@ async function siteOf(context: SitesContext, siteId: string): Promise<Site> {
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  @ListBound(20)
   @Query(() => [AssessmentCriterion], {
     description: "What homes are assessed against; a short fixed list, so not paged.",
   })
@@ -108,6 +110,7 @@ export class AssessmentResolver {
     return context.assessments.assess(site, input, context.principal.subject);
   }
 
+  @ListBound(200)
   @Mutation(() => [ExcellentHome], {
     description:
       "Selects the year's excellent homes (province admins). Each must be OPEN and assessed that year; the funding subgraph funds them directly.",
@@ -125,6 +128,7 @@ export class AssessmentResolver {
     return siteOf(context, assessment.siteId);
   }
 
+  @ListBound(20)
   @FieldResolver(() => [AssessmentScore], {
     description: "One score per criterion; a short fixed list, so not paged.",
   })
@@ -169,6 +173,7 @@ export class SiteAssessmentResolver {
     });
   }
 
+  @ListBound(100)
   @FieldResolver(() => [Int], { description: "The years the province selected this home as excellent." })
   @Allow(PUBLIC)
   excellentYears(@Root() site: Site, @Ctx() context: SitesContext): Promise<number[]> {

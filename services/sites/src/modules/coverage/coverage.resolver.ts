@@ -1,5 +1,5 @@
 import { childrenOf, getRegion } from "@lamplight/regions";
-import { Allow, BadUserInputError, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, BadUserInputError, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { Region } from "../region/region.type.js";
@@ -42,6 +42,7 @@ export class CoverageResolver {
     return homesNeeded(capacity, region.childrenCount);
   }
 
+  @ListBound(50, { slicedBy: "first" })
   @FieldResolver(() => [RegionNeed], {
     description:
       "The regions directly below, most in need of a new home first (most homes needed, then fewest places per child), with the people subgraph's child counts; regions whose count is suppressed come last. At most the region's children, so not paged.",

@@ -1,3 +1,4 @@
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { SiteStatus } from "../site/site.type.js";
 
@@ -17,6 +18,7 @@ export class RegionCoverage {
   @Field(() => Int, { description: "Homes in the region and below, in every status." })
   homes!: number;
 
+  @ListBound(Object.values(SiteStatus).length)
   @Field(() => [StatusCount], { description: "Homes per status, in lifecycle order; every status listed." })
   byStatus!: StatusCount[];
 

@@ -1,4 +1,4 @@
-import { Allow, NotFoundError, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, ListBound, NotFoundError, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { siteLoader } from "../site/site.loader.js";
@@ -17,6 +17,7 @@ async function itemOf(context: SitesContext, code: string): Promise<EquipmentIte
 
 @Resolver(() => EquipmentItem)
 export class EquipmentResolver {
+  @ListBound(50)
   @Query(() => [EquipmentItem], {
     description:
       'The province\'s construction standard: every item a home must have, the "six ones" first. A short fixed list, so not paged.',
@@ -62,6 +63,7 @@ export class SiteEquipmentResolver {
     return site;
   }
 
+  @ListBound(50)
   @FieldResolver(() => [InventoryLine], {
     description:
       "What the home has of each standard item, in the standard's order; at most the standard's length.",

@@ -1,3 +1,4 @@
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 
 @ObjectType({
@@ -55,6 +56,7 @@ export class EquipmentCompliance {
   @Field(() => Float, { description: "The share of standard items held in the required number, 0 to 1." })
   rate!: number;
 
+  @ListBound(50)
   @Field(() => [MissingEquipment], {
     description: "What is missing, in the standard's order; at most the standard's length.",
   })

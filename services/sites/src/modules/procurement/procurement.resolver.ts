@@ -2,6 +2,7 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
+  ListBound,
   NotFoundError,
   PageArgs,
   pageRequest,
@@ -102,6 +103,7 @@ export class ShipmentResolver {
     return order;
   }
 
+  @ListBound(50)
   @FieldResolver(() => [ShipmentLine], {
     description: "What it carries; at most the standard's length, so not paged.",
   })

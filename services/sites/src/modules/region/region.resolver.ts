@@ -1,11 +1,21 @@
-import { childrenOf, getRegion } from "@lamplight/regions";
-import { Allow, type ConnectionResult, PageArgs, PUBLIC, pageRequest } from "@lamplight/subgraph-kit";
+import { allRegions, childrenOf, getRegion } from "@lamplight/regions";
+import {
+  Allow,
+  type ConnectionResult,
+  ListBound,
+  PageArgs,
+  PUBLIC,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { SiteConnection } from "../site/site.resolver.js";
 import type { Site } from "../site/site.type.js";
 import { resolveRegionReference } from "./region.reference.js";
 import { Region } from "./region.type.js";
+
+/** The most regions directly below any one region (the province's cities): the bound of `children`. */
+const MOST_CHILDREN = Math.max(...allRegions().map((region) => childrenOf(region.code).length));
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -29,6 +39,7 @@ export class RegionResolver {
     return region.parentCode ? resolveRegionReference({ code: region.parentCode }) : null;
   }
 
+  @ListBound(MOST_CHILDREN)
   @FieldResolver(() => [Region], {
     description:
       "The regions directly below, by code. A fixed, short list (at most a few dozen), so not paged.",

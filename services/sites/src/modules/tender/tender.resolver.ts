@@ -4,6 +4,7 @@ import {
   Connection,
   type ConnectionResult,
   connectionFromRows,
+  ListBound,
   Money,
   NotFoundError,
   PageArgs,
@@ -120,6 +121,7 @@ export class TenderResolver {
     });
   }
 
+  @ListBound(20)
   @FieldResolver(() => [TenderCriterion], {
     description: "The criteria, in order; at most 20, so not paged.",
   })
@@ -127,6 +129,7 @@ export class TenderResolver {
     return criteriaLoader(context).load(tender.id);
   }
 
+  @ListBound(50)
   @FieldResolver(() => [TenderEvaluator], {
     description: "The evaluation panel; at most 50, so not paged. Officials only.",
   })
@@ -237,6 +240,7 @@ export class TenderLotResolver {
 
 @Resolver(() => Bid)
 export class BidResolver {
+  @ListBound(20)
   @Mutation(() => [BidScore], {
     description:
       "Records the caller's scores of a bid, per scored criterion, after the deadline. Only members of the tender's panel, and never for a bid of their own organisation (FORBIDDEN).",
@@ -268,6 +272,7 @@ export class BidResolver {
     return load(lotLoader(context), "TenderLot", bid.lotId);
   }
 
+  @ListBound(50 * 20)
   @FieldResolver(() => [BidScore], {
     description: "Every evaluator's scores; a few dozen at most, so not paged.",
   })

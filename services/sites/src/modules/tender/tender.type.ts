@@ -1,3 +1,4 @@
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CriterionKind, TenderPurpose } from "../../generated/prisma/enums.js";
 
@@ -150,6 +151,7 @@ export class RankedBid {
   @Field(() => Boolean, { description: "Whether every scored criterion has been scored by someone." })
   complete!: boolean;
 
+  @ListBound(20)
   @Field(() => [CriterionScore], { description: "One per criterion, in the tender's order." })
   criteria!: CriterionScore[];
 

@@ -3,6 +3,7 @@ import {
   Connection,
   type ConnectionResult,
   connectionFromRows,
+  ListBound,
   PageArgs,
   PUBLIC,
   pageRequest,
@@ -41,6 +42,7 @@ export class TransitionResolver {
     );
   }
 
+  @ListBound(Object.values(SiteStatus).length)
   @FieldResolver(() => [SiteStatus], { description: "The statuses this site can move to next, by someone." })
   @Allow(PUBLIC)
   nextStatuses(@Root() site: Site): SiteStatus[] {

@@ -1,3 +1,4 @@
+import { ListBound, ROLES } from "@lamplight/subgraph-kit";
 import { Field, ID, ObjectType } from "type-graphql";
 import { SiteStatus } from "../site/site.type.js";
 
@@ -17,6 +18,7 @@ export class SiteTransition {
   @Field(() => String, { nullable: true, description: "Who made the move (the user's subject)." })
   actorId!: string | null;
 
+  @ListBound(ROLES.length)
   @Field(() => [String], { description: "The roles they acted in." })
   actorRoles!: string[];
 
