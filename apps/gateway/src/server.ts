@@ -16,7 +16,14 @@ import {
 } from "@lamplight/subgraph-kit";
 import { GraphQLError } from "graphql";
 import type { Authenticate } from "./auth.js";
-import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS, type OperationLimits, operationLimitsPlugin } from "./limits.js";
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_MAX_TOKENS,
+  fieldCostsFromSdl,
+  hiddenSchemaDetailsPlugin,
+  type OperationLimits,
+  operationLimitsPlugin,
+} from "./limits.js";
 import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
 import {
   countFailedAuth,
@@ -107,14 +114,19 @@ export function createGateway(options: GatewayOptions): {
     includeStacktraceInErrorResponses: false,
     // Introspection stays on; in production the limits plugin allows it to signed-in staff only.
     introspection: true,
+    // In production a misspelt field gets no "Did you mean …?": suggestions would map the schema
+    // for anyone introspection is closed to.
+    hideSchemaDetailsFromClientErrors: options.production ?? false,
     parseOptions: { maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS },
     plugins: [
       errorLoggingPlugin<GatewayContext>(options.logger),
       operationLimitsPlugin<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,
         introspectionForStaffOnly: options.production ?? false,
+        fieldCosts: fieldCostsFromSdl(options.supergraphSdl),
       }),
       trustedOperationsPlugin<GatewayContext>(partners),
+      ...(options.production ? [hiddenSchemaDetailsPlugin<GatewayContext>()] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),

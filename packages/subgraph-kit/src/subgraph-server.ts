@@ -55,6 +55,9 @@ export function createSubgraphServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // The gateway composes from committed SDL; introspection here serves developers calling a subgraph.
     introspection: true,
+    // Only the gateway calls a subgraph, with operations it has validated: suggestions ("Did you
+    // mean …?") would only describe the schema to whoever else reaches it.
+    hideSchemaDetailsFromClientErrors: true,
     // Traces are for Apollo's hosted reporting, and cache hints for HTTP caches in front of a
     // server; Lamplight uses neither. Off, no field resolver is wrapped for them: that wrapping was
     // a measurable share of a subgraph's CPU when a request resolves thousands of fields.
