@@ -17,6 +17,8 @@ export const ErrorCode = {
   SERVICE_BUSY: "SERVICE_BUSY",
   /** The database cancelled a statement that ran past its timeout. Retry later. */
   TIMEOUT: "TIMEOUT",
+  /** A sum of money past 2^53 − 1 fen asked for as `fen` (a SafeInt); `amount` holds it exactly. */
+  AMOUNT_BEYOND_SAFE_INTEGER: "AMOUNT_BEYOND_SAFE_INTEGER",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -34,6 +36,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.PERSISTED_OPERATION_REQUIRED,
   ErrorCode.SERVICE_BUSY,
   ErrorCode.TIMEOUT,
+  ErrorCode.AMOUNT_BEYOND_SAFE_INTEGER,
   // Raised by graphql-js and Apollo Server before any resolver runs.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

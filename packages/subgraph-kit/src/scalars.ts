@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { ErrorCode } from "./errors.js";
 
 /** An instant, serialised as an ISO-8601 string with offset. */
 export const DateTimeScalar = DateTimeResolver;
@@ -70,7 +71,7 @@ export class Money {
       throw new GraphQLError(
         `${this.exactFen} fen is beyond a safe integer; read the exact decimal from amount`,
         {
-          extensions: { code: "AMOUNT_BEYOND_SAFE_INTEGER" },
+          extensions: { code: ErrorCode.AMOUNT_BEYOND_SAFE_INTEGER },
         },
       );
     }
