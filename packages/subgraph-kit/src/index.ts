@@ -7,6 +7,8 @@ export {
   commonEnv,
   databaseLimits,
   databaseLimitsEnv,
+  eventsEnv,
+  nameUrlPairs,
   identityEnv,
   parseEnv,
   portVariable,
@@ -39,7 +41,7 @@ export {
 } from "./http.js";
 export { isUuid } from "./ids.js";
 export { checkDateRange, checkedFen, IntegerBetween, OnOrAfter } from "./input-rules.js";
-export { declareListBounds, enforceListBounds, ListBound } from "./list-bounds.js";
+export { declareListBounds, enforceListBounds, ListBound, refuseBeyondBound } from "./list-bounds.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export {

@@ -3,7 +3,7 @@ import { graphql } from "graphql";
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { buildFederatedSchema } from "./federation.js";
-import { ListBound } from "./list-bounds.js";
+import { ListBound, refuseBeyondBound } from "./list-bounds.js";
 import { maskError } from "./masking.js";
 import {
   Connection,
@@ -38,6 +38,12 @@ class ShelfResolver {
   @ListBound(10, { slicedBy: "first" })
   fullest(@Arg("first", () => Int, { nullable: true }) _first: number | null): Shelf[] {
     return shelves();
+  }
+
+  @Query(() => [Shelf])
+  @ListBound(5)
+  shelvesInAisle(@Arg("aisle", () => String, { nullable: true }) _aisle: string | null): Shelf[] {
+    return refuseBeyondBound(shelves(), 5, { field: "aisle", narrowBy: "aisle" });
   }
 
   @Query(() => ShelfConnection)
@@ -102,5 +108,14 @@ describe("list bounds", () => {
     expect(sliced.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     stocked = 11;
     expect((await run(`{ fullest { code } }`)).errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+  });
+
+  it("refuse, as the client's to narrow, a computed list the client's arguments made too long", async () => {
+    stocked = 6;
+    const { errors } = await run(`{ shelvesInAisle { code } }`);
+    expect(errors?.[0]).toMatchObject({
+      message: "aisle gives 6 items; at most 5 are served: narrow by aisle",
+      extensions: { code: "BAD_USER_INPUT", field: "aisle", limit: 5 },
+    });
   });
 });

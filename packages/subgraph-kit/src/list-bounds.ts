@@ -12,6 +12,7 @@ import {
   visit,
 } from "graphql";
 import { Directive } from "type-graphql";
+import { BadUserInputError } from "./errors.js";
 import { DEFAULT_PAGE_SIZE } from "./pagination.js";
 
 /**
@@ -175,4 +176,23 @@ export function enforceListBounds(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/**
+ * For a list whose length the client chooses (the groups of a total, narrowed by its filters):
+ * more items than the bound is the client's to narrow, BAD_USER_INPUT naming the argument, before
+ * the generic check above would report it as the server's fault.
+ */
+export function refuseBeyondBound<List extends readonly unknown[]>(
+  items: List,
+  maximum: number,
+  details: { field: string; narrowBy: string },
+): List {
+  if (items.length > maximum) {
+    throw new BadUserInputError(
+      `${details.field} gives ${items.length} items; at most ${maximum} are served: narrow by ${details.narrowBy}`,
+      { field: details.field, limit: maximum },
+    );
+  }
+  return items;
 }

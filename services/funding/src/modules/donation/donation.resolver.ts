@@ -13,6 +13,7 @@ import {
   PageArgs,
   PUBLIC,
   pageRequest,
+  refuseBeyondBound,
   scope,
 } from "@lamplight/subgraph-kit";
 import type { GraphQLResolveInfo } from "graphql";
@@ -35,6 +36,9 @@ import type { TotalRow } from "./donation.repository.js";
 import { Designation, Donation, FundingGroupBy, FundingTotal } from "./donation.type.js";
 
 export const DonationConnection = Connection(Donation);
+
+/** The most groups one fundingTotals serves; more (donors, province-wide) must be narrowed. */
+const MOST_FUNDING_TOTALS = 2_000;
 
 const trimmed = (text: string | null | undefined): string | null => {
   const value = text?.trim();
@@ -247,7 +251,7 @@ export class DonationResolver {
     );
   }
 
-  @ListBound(2_000)
+  @ListBound(MOST_FUNDING_TOTALS)
   @Query(() => [FundingTotal], {
     description:
       "Money received, grouped by fund, city, month, year or purpose; reversed gifts are left out. Public: no donor identities.",
@@ -277,7 +281,10 @@ export class DonationResolver {
     const totals = await context.aggregates.one(`fundingTotals:${key}`, () =>
       context.donations.totals(groupBy, { fundId, from: from ?? null, to: to ?? null }),
     );
-    return labelled(groupBy, totals);
+    return labelled(
+      groupBy,
+      refuseBeyondBound(totals, MOST_FUNDING_TOTALS, { field: "groupBy", narrowBy: "fundCode, from or to" }),
+    );
   }
 
   @FieldResolver(() => Money)

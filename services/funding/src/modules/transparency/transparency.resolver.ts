@@ -1,5 +1,5 @@
 import { getRegion } from "@lamplight/regions";
-import { Allow, BadUserInputError, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, BadUserInputError, ListBound, PUBLIC, refuseBeyondBound } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { money } from "../../money.js";
@@ -7,10 +7,13 @@ import { fundByCodeLoader } from "../fund/fund.loader.js";
 import { giving360Csv, giving360Json } from "./giving360.js";
 import { GivingFormat, GrantGroupBy, GrantTotal } from "./transparency.type.js";
 
+/** The most groups one grantTotals serves (by home: every home of the province, with room to grow). */
+const MOST_GRANT_TOTALS = 2_000;
+
 /** Public, aggregate views of where the money went: no donor appears in any of them. */
 @Resolver()
 export class TransparencyResolver {
-  @ListBound(2_000)
+  @ListBound(MOST_GRANT_TOTALS)
   @Query(() => [GrantTotal], {
     description:
       "Approved grants, grouped by fund, city, purpose, recipient kind, home, project, year or month. Public: aggregates only.",
@@ -29,7 +32,10 @@ export class TransparencyResolver {
       if (!fund) throw new BadUserInputError(`fundCode "${fundCode}" is not a fund`, { field: "fundCode" });
       fundId = fund.id;
     }
-    const rows = await context.grants.totals(groupBy, fundId);
+    const rows = refuseBeyondBound(await context.grants.totals(groupBy, fundId), MOST_GRANT_TOTALS, {
+      field: "groupBy",
+      narrowBy: "fundCode",
+    });
     return rows.map((row) => ({
       key: row.key,
       label: groupBy === GrantGroupBy.CITY ? (getRegion(row.key)?.name ?? row.key) : row.key,
