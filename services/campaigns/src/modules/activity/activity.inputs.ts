@@ -1,5 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { DateScalar, IntegerBetween, OnOrAfter } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityKind, Recurrence } from "./activity.type.js";
 
@@ -51,13 +51,11 @@ export class CreateActivityInput {
   organiserName!: string;
 
   @Field(() => Int, { description: "Places for children at each occurrence." })
-  @Min(0)
-  @Max(10_000)
+  @IntegerBetween(0, 10_000)
   capacity!: number;
 
   @Field(() => Int, { defaultValue: 0, description: "Places for volunteers at each occurrence." })
-  @Min(0)
-  @Max(1000)
+  @IntegerBetween(0, 1000)
   volunteerCapacity!: number;
 
   @Field(() => Recurrence, { defaultValue: Recurrence.ONCE })
@@ -66,15 +64,22 @@ export class CreateActivityInput {
   @Field(() => DateScalar)
   startsOn!: Date;
 
-  @Field(() => DateScalar, { nullable: true, description: "The series' last day; required when recurring." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The series' last day, on or after startsOn; required when recurring. A one-off activity leaves it out (or gives startsOn).",
+  })
+  @OnOrAfter("startsOn")
   endsOn?: Date | null;
 
   @Field(() => [Int], { defaultValue: [], description: "WEEKLY: ISO weekdays, 1 (Monday) to 7 (Sunday)." })
   @ArrayMaxSize(7)
+  @IntegerBetween(1, 7, { each: true })
   weekdays!: number[];
 
   @Field(() => Int, { nullable: true, description: "YEARLY_LUNAR: the lunar month, 1 to 12." })
   @IsOptional()
+  @IntegerBetween(1, 12)
   lunarMonth?: number | null;
 
   @Field(() => Int, {
@@ -82,16 +87,15 @@ export class CreateActivityInput {
     description: "YEARLY_LUNAR: the lunar day, 1 to 30, or 0 for the month's last day.",
   })
   @IsOptional()
+  @IntegerBetween(0, 30)
   lunarDay?: number | null;
 
   @Field(() => Int, { description: "Local start time (Beijing time), minutes after midnight." })
-  @Min(0)
-  @Max(1439)
+  @IntegerBetween(0, 1439)
   startMinute!: number;
 
   @Field(() => Int)
-  @Min(15)
-  @Max(14 * 24 * 60)
+  @IntegerBetween(15, 14 * 24 * 60)
   durationMinutes!: number;
 }
 
@@ -116,6 +120,7 @@ export class CalendarFilter {
   @Field(() => DateScalar, { nullable: true, description: "On or after this day." })
   from?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "On or before this day." })
+  @Field(() => DateScalar, { nullable: true, description: "On or before this day; not before `from`." })
+  @OnOrAfter("from")
   to?: Date | null;
 }

@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  checkDateRange,
   connectionFromRows,
   DateScalar,
   PageArgs,
@@ -53,11 +54,9 @@ export function todayInProvince(now = Date.now()): Date {
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
 
-export function checkRange(range: DayRange, field: string): DayRange {
-  if (range.from && range.to && range.to < range.from) {
-    throw new BadUserInputError(`${field}: to is before from`, { field });
-  }
-  return range;
+/** A day range given as arguments: `to` not before `from` (the error names `to`, under `prefix`). */
+export function checkRange(range: DayRange, prefix = ""): DayRange {
+  return checkDateRange(range, { from: `${prefix}from`, to: `${prefix}to` });
 }
 
 function checkRegion(code: string, field: string): void {
@@ -138,6 +137,14 @@ export class ActivityResolver {
       });
     }
     const rule = ruleOf(input);
+    // A one-off activity is held on startsOn. An endsOn on another day is refused, not dropped:
+    // the organiser meant something this input cannot say (a series, or a different day).
+    if (rule.kind === "ONCE" && input.endsOn && input.endsOn.getTime() !== input.startsOn.getTime()) {
+      throw new BadUserInputError(
+        "A one-off activity is held on input.startsOn: leave input.endsOn out, give the same day, or choose a recurrence",
+        { field: "input.endsOn" },
+      );
+    }
     const endsOn = rule.kind === "ONCE" ? input.startsOn : input.endsOn;
     if (!endsOn) {
       throw new BadUserInputError("A recurring activity needs input.endsOn", { field: "input.endsOn" });
@@ -230,7 +237,7 @@ export class ActivityResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Occurrence>> {
     const request = pageRequest(page);
-    const range = checkRange({ from, to }, "from");
+    const range = checkRange({ from, to });
     const rows = await occurrencePageLoader(context, range, request).load(activity.id);
     return connectionFromRows(rows, {
       order: OCCURRENCE_ORDER,
@@ -261,7 +268,7 @@ export class OccurrenceResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Occurrence>> {
     if (filter?.region) checkRegion(filter.region, "filter.region");
-    const range = checkRange({ from: filter?.from ?? null, to: filter?.to ?? null }, "filter.to");
+    const range = checkRange({ from: filter?.from ?? null, to: filter?.to ?? null }, "filter.");
     return context.activities.calendar(
       {
         region: filter?.region ?? null,

@@ -1,12 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { IntegerBetween } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AwardCategory, NomineeKind } from "./award.type.js";
 
 @InputType({ description: "A new yearly selection with its review panel." })
 export class CreateAwardSelectionInput {
   @Field(() => Int)
-  @Min(2000)
-  @Max(2100)
+  @IntegerBetween(2000, 2100)
   year!: number;
 
   @Field(() => AwardCategory)
@@ -30,8 +30,7 @@ export class CreateAwardSelectionInput {
   panel!: string[];
 
   @Field(() => Int, { description: "How many winners will be published." })
-  @Min(1)
-  @Max(1000)
+  @IntegerBetween(1, 1000)
   winnerCount!: number;
 }
 
@@ -85,8 +84,7 @@ export class ScoreNominationInput {
   nominationId!: string;
 
   @Field(() => Int, { description: "1 (weakest) to 10 (strongest)." })
-  @Min(1)
-  @Max(10)
+  @IntegerBetween(1, 10)
   score!: number;
 
   @Field(() => String, { nullable: true })

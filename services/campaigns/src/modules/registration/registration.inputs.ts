@@ -1,4 +1,5 @@
-import { IsOptional, IsUUID, Max, Min } from "class-validator";
+import { IntegerBetween } from "@lamplight/subgraph-kit";
+import { IsOptional, IsUUID } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType("RegisterChildForActivityInput", {
@@ -48,7 +49,6 @@ export class RecordAttendanceInput {
     description: "Minutes served or spent; the occurrence's length when left out (0 when absent).",
   })
   @IsOptional()
-  @Min(0)
-  @Max(1440)
+  @IntegerBetween(0, 1440)
   minutes?: number | null;
 }

@@ -39,7 +39,7 @@ export class SiteResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Activity>> {
     const request = pageRequest(page);
-    const range = checkRange({ from, to }, "from");
+    const range = checkRange({ from, to });
     const rows = await siteActivityPageLoader(context, range, request).load(site.id);
     return connectionFromRows(rows, {
       order: ACTIVITY_ORDER,
@@ -61,7 +61,7 @@ export class SiteResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Occurrence>> {
     const request = pageRequest(page);
-    const range = checkRange({ from, to }, "from");
+    const range = checkRange({ from, to });
     const rows = await siteOccurrencePageLoader(context, range, request).load(site.id);
     return connectionFromRows(rows, {
       order: OCCURRENCE_ORDER,

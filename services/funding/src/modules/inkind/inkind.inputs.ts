@@ -1,7 +1,10 @@
-import { DateScalar, MoneyInput } from "@lamplight/subgraph-kit";
-import { IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { DateScalar, IntegerBetween, MoneyInput } from "@lamplight/subgraph-kit";
+import { IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { InKindCategory } from "./inkind.type.js";
+
+/** The most items one gift in kind (or one delivery of it) may count: ten million books or phones. */
+const MAX_ITEMS = 10_000_000;
 
 @InputType({ description: "Goods received as a gift, at the donor's estimated value." })
 export class RecordInKindGiftInput {
@@ -36,8 +39,7 @@ export class RecordInKindGiftInput {
   description!: string;
 
   @Field(() => Int, { description: "How many items (books, phones, libraries…)." })
-  @Min(1, { message: "quantity must be at least 1" })
-  @Max(10_000_000)
+  @IntegerBetween(1, MAX_ITEMS)
   quantity!: number;
 
   @Field(() => MoneyInput, { description: "The estimated value of all of it, positive, in integer fen." })
@@ -57,8 +59,8 @@ export class DeliverInKindGiftInput {
   @IsUUID("all", { message: "siteId must be a site id" })
   siteId!: string;
 
-  @Field(() => Int)
-  @Min(1, { message: "quantity must be at least 1" })
+  @Field(() => Int, { description: "1 to 10,000,000, and never more than are left to hand out." })
+  @IntegerBetween(1, MAX_ITEMS)
   quantity!: number;
 
   @Field(() => DateScalar)

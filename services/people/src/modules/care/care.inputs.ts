@@ -1,5 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { DateScalar, IntegerBetween } from "@lamplight/subgraph-kit";
+import { IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CareKind } from "./care.type.js";
 
@@ -17,9 +17,7 @@ export class RecordCareInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntegerBetween(1, 1440)
   durationMinutes?: number | null;
 
   @Field(() => String)

@@ -1,5 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { DateScalar, IntegerBetween } from "@lamplight/subgraph-kit";
+import { IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 const NOT_BLANK = /\S/;
@@ -25,9 +25,7 @@ export class PairVolunteerInput {
   startedOn?: Date | null;
 
   @Field(() => Int, { defaultValue: 14, description: "Expected check-in cadence, 1 to 90 days." })
-  @IsInt()
-  @Min(1)
-  @Max(90)
+  @IntegerBetween(1, 90)
   checkInEveryDays!: number;
 }
 

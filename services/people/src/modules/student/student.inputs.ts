@@ -1,15 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import {
-  ArrayMaxSize,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { DateScalar, IntegerBetween } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { NeedInput } from "../need/need.inputs.js";
 import { Gender, GuardianRelationship } from "./student.type.js";
@@ -79,9 +69,7 @@ export class CreateStudentInput {
   school?: string | null;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(12)
+  @IntegerBetween(1, 12)
   grade!: number;
 
   @Field(() => String)

@@ -1,5 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { DateScalar, IntegerBetween, OnOrAfter } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { TrainingTopic, VolunteerKind, VolunteerSkill, VolunteerStatus, Weekday } from "./volunteer.type.js";
 
@@ -35,9 +35,7 @@ export class RegisterVolunteerInput {
   availableDays!: Weekday[];
 
   @Field(() => Int, { defaultValue: 2, description: "Hours a week, 0 to 40." })
-  @IsInt()
-  @Min(0)
-  @Max(40)
+  @IntegerBetween(0, 40)
   weeklyHours!: number;
 }
 
@@ -55,9 +53,7 @@ export class UpdateVolunteerInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(40)
+  @IntegerBetween(0, 40)
   weeklyHours?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -72,6 +68,7 @@ export class BackgroundCheckInput {
   checkedOn!: Date;
 
   @Field(() => DateScalar, { description: "After checkedOn, and not already past." })
+  @OnOrAfter("checkedOn", { strictly: true })
   expiresOn!: Date;
 
   @Field(() => String, { nullable: true })
@@ -98,7 +95,11 @@ export class TrainingInput {
   @Length(1, 50)
   certificateNumber?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "When the certificate expires; null: never." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "When the certificate expires, after completedOn; null: never.",
+  })
+  @OnOrAfter("completedOn", { strictly: true })
   expiresOn?: Date | null;
 }
 
@@ -116,9 +117,7 @@ export class LogServiceInput {
   servedOn!: Date;
 
   @Field(() => Int, { description: "1 to 1,440 minutes." })
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntegerBetween(1, 1440)
   minutes!: number;
 
   @Field(() => ID, { nullable: true, description: "An activity of the campaigns subgraph." })

@@ -1,8 +1,12 @@
-import { IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IntegerBetween } from "@lamplight/subgraph-kit";
+import { IsOptional, IsUrl, IsUUID, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { GeoPointInput } from "../site/site.inputs.js";
 import { HostModel } from "../site/site.type.js";
 import { ReviewDecision, ReviewLevel } from "./application.type.js";
+
+/** A supporting document's size, as declared: a scanned plan or report is far below a gibibyte. */
+const MAX_DOCUMENT_BYTES = 1024 ** 3;
 
 @InputType({ description: "A supporting document: its description and a link to where it is kept." })
 export class DocumentInput {
@@ -26,8 +30,7 @@ export class DocumentInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
+  @IntegerBetween(0, MAX_DOCUMENT_BYTES)
   sizeBytes?: number | null;
 }
 
@@ -51,9 +54,7 @@ export class SubmitApplicationInput {
   proposedLocation?: GeoPointInput | null;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
+  @IntegerBetween(1, 2000)
   proposedCapacity!: number;
 
   @Field(() => [DocumentInput], { defaultValue: [] })

@@ -1,14 +1,5 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { IntegerBetween } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, ArrayMinSize, IsUUID, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ReviewLevel } from "../application/application.type.js";
 
@@ -19,17 +10,14 @@ export class AssessmentScoreInput {
   criterionCode!: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(0)
+  @IntegerBetween(0, 100)
   score!: number;
 }
 
 @InputType({ description: "A yearly assessment of a home: one score per criterion." })
 export class AssessSiteInput {
   @Field(() => Int)
-  @IsInt()
-  @Min(2010)
-  @Max(2100)
+  @IntegerBetween(2010, 2100)
   year!: number;
 
   @Field(() => ReviewLevel, { description: "COUNTY (by a county officer) or CITY (by a city admin)." })
@@ -50,9 +38,7 @@ export class AssessSiteInput {
 @InputType({ description: "The year's excellent homes, as the province selects them." })
 export class SelectExcellentHomesInput {
   @Field(() => Int)
-  @IsInt()
-  @Min(2010)
-  @Max(2100)
+  @IntegerBetween(2010, 2100)
   year!: number;
 
   @Field(() => [ID])

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, Length, Max, Min, ValidateNested } from "class-validator";
+import { IntegerBetween } from "@lamplight/subgraph-kit";
+import { ArrayMaxSize, ArrayMinSize, Length, ValidateNested } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 
 @InputType({ description: "How many of one standard item." })
@@ -8,9 +9,7 @@ export class InventoryLineInput {
   itemCode!: string;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(0)
-  @Max(100000)
+  @IntegerBetween(0, 100_000)
   count!: number;
 }
 

@@ -1,15 +1,5 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
-import {
-  IsInt,
-  IsLatitude,
-  IsLongitude,
-  IsOptional,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { DateScalar, IntegerBetween } from "@lamplight/subgraph-kit";
+import { IsLatitude, IsLongitude, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { HostModel, SiteKind, SiteStatus } from "./site.type.js";
 
@@ -85,9 +75,7 @@ export class CreateSiteInput {
   demonstration!: boolean;
 
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
+  @IntegerBetween(1, 2000)
   capacity!: number;
 
   @Field(() => SiteStatus, { defaultValue: SiteStatus.PROPOSED })
@@ -129,9 +117,7 @@ export class UpdateSiteInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2000)
+  @IntegerBetween(1, 2000)
   capacity?: number | null;
 
   @Field(() => DateScalar, { nullable: true })

@@ -79,7 +79,7 @@ describe("createSite", () => {
     const problems = (errors?.[0]?.extensions?.fields ?? []) as { field: string }[];
     const fields = [...new Set(problems.map((problem) => problem.field))].sort();
     expect(fields).toEqual(["capacity", "location.latitude", "name"]);
-    expect(errors?.[0]?.message).toMatch(/capacity must not be less than 1/);
+    expect(errors?.[0]?.message).toMatch(/capacity must be a whole number from 1 to 2000/);
   });
 
   it("rejects a malformed date with a client error, not a stack trace", async () => {

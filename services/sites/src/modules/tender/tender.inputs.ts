@@ -1,14 +1,11 @@
-import { MoneyInput } from "@lamplight/subgraph-kit";
+import { IntegerBetween, MoneyInput } from "@lamplight/subgraph-kit";
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsInt,
   IsOptional,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
@@ -37,9 +34,7 @@ export class CriterionInput {
   kind!: CriterionKind;
 
   @Field(() => Int, { description: "1 to 100; a tender's weights add up to 100." })
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerBetween(1, 100)
   weight!: number;
 }
 
@@ -111,9 +106,7 @@ export class CriterionScoreInput {
   criterionId!: string;
 
   @Field(() => Int, { description: "0 to 100." })
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntegerBetween(0, 100)
   score!: number;
 }
 
