@@ -3,30 +3,16 @@ import {
   assertProductionSecrets,
   commonEnv,
   identityEnv,
+  nameUrlPairs,
   parseEnv,
   portVariable,
 } from "@lamplight/subgraph-kit";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { z } from "zod";
 import { DEVELOPMENT_TOKEN_KEY } from "./auth.js";
+import { TrustedProxies } from "./client-address.js";
 import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS } from "./limits.js";
 import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";
-
-const subgraphUrls = z
-  .string()
-  .default("")
-  .transform((value, context) => {
-    const urls: Record<string, string> = {};
-    for (const pair of value.split(",").filter(Boolean)) {
-      const [name, url] = pair.split("=").map((part) => part.trim());
-      if (!name || !url || !URL.canParse(url)) {
-        context.addIssue({ code: "custom", message: `"${pair}" is not name=url` });
-        continue;
-      }
-      urls[name] = url;
-    }
-    return urls;
-  });
 
 /** The only reader of process.env in the gateway. */
 export const env = parseEnv({
@@ -66,7 +52,7 @@ export const env = parseEnv({
   /** The composed supergraph; defaults to the committed supergraph.graphql at the repository root. */
   SUPERGRAPH_PATH: z.string().default(() => path.join(findWorkspaceRoot(), "supergraph.graphql")),
   /** Overrides of the routing URLs in the supergraph: `sites=http://sites:4001/graphql,…`. */
-  SUBGRAPH_URLS: subgraphUrls,
+  SUBGRAPH_URLS: nameUrlPairs,
   /** How long the gateway waits for a subgraph before failing that fetch. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Browser origins allowed to call the graph: `*` or a comma-separated list. */
@@ -74,6 +60,25 @@ export const env = parseEnv({
     .string()
     .default("*")
     .transform((value) => (value === "*" ? ("*" as const) : value.split(",").map((origin) => origin.trim()))),
+  /**
+   * Proxies whose X-Forwarded-For names the client for rate limits: comma-separated addresses and
+   * CIDR ranges. Empty (the default): the socket's peer is the client, whatever the header says.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const entries = value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      try {
+        new TrustedProxies(entries);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+      return entries;
+    }),
 });
 assertProductionSecrets(env);
 

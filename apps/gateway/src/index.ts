@@ -18,6 +18,7 @@ const gateway = createGateway({
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
   subgraphUrls: env.SUBGRAPH_URLS,
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+  trustedProxies: env.TRUSTED_PROXIES,
   production: env.NODE_ENV === "production",
   corsOrigins: env.CORS_ORIGINS,
   limits: {
@@ -39,6 +40,6 @@ const gateway = createGateway({
     ? new RedisRateLimitStore(env.REDIS_URL, env.REDIS_KEY_PREFIX)
     : new MemoryRateLimitStore(),
 });
-const running = await gateway.listen(env.PORT);
-closeOnSignals(running, logger);
+const running = await gateway.listen(env.PORT, env.HOST);
+closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
 logger.info({ url: running.url }, "gateway ready");

@@ -8,6 +8,7 @@ import {
   createIdentitySigner,
   ErrorCode,
   errorLoggingPlugin,
+  httpProtocolPlugin,
   type Logger,
   maskError,
   type Principal,
@@ -16,6 +17,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import { GraphQLError } from "graphql";
 import type { Authenticate } from "./auth.js";
+import { clientAddress, TrustedProxies } from "./client-address.js";
 import {
   DEFAULT_LIMITS,
   DEFAULT_MAX_TOKENS,
@@ -67,6 +69,11 @@ export interface GatewayOptions {
   identityTtlSeconds?: number;
   /** How long an unknown partner key is remembered as unknown (5 s by default). */
   partnerNegativeCacheMs?: number;
+  /**
+   * Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client for rate limits;
+   * none by default: the socket's peer is the client.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /**
@@ -94,18 +101,23 @@ export function createGateway(options: GatewayOptions): {
   });
   const subgraphUrls = new Map<string, string>();
   const signForSubgraphs = createIdentitySigner(options.identityKey, options.identityTtlSeconds);
+  const trustedProxies = new TrustedProxies(options.trustedProxies ?? []);
   disableVendorTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService({ name, url }) {
       const target = options.subgraphUrls?.[name] ?? url;
       subgraphUrls.set(name, target!);
-      return new SubgraphDataSource(name, {
-        url: target,
-        // Node's fetch keeps connections to the subgraphs alive; each fetch has a deadline.
-        fetcher: (input, init) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never,
-      });
+      return new SubgraphDataSource(
+        name,
+        {
+          url: target,
+          // Node's fetch keeps connections to the subgraphs alive; each fetch has a deadline.
+          fetcher: (input, init) =>
+            fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never,
+        },
+        options.logger,
+      );
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -117,9 +129,13 @@ export function createGateway(options: GatewayOptions): {
     // In production a misspelt field gets no "Did you mean …?": suggestions would map the schema
     // for anyone introspection is closed to.
     hideSchemaDetailsFromClientErrors: options.production ?? false,
+    // closeOnSignals drains requests and closes Redis; Apollo's own handler would re-raise the
+    // signal and kill the process mid-request.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS },
     plugins: [
       errorLoggingPlugin<GatewayContext>(options.logger),
+      httpProtocolPlugin<GatewayContext>(),
       operationLimitsPlugin<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,
         introspectionForStaffOnly: options.production ?? false,
@@ -144,10 +160,12 @@ export function createGateway(options: GatewayOptions): {
             let principal: Principal;
             const apiKey = request.headers["x-api-key"];
             const credentials = typeof apiKey === "string" || Boolean(request.headers.authorization);
-            const failureKeys = failedAuthKeys(
+            const address = clientAddress(
               request.remoteAddress,
-              typeof apiKey === "string" ? apiKey : undefined,
+              request.headers["x-forwarded-for"],
+              trustedProxies,
             );
+            const failureKeys = failedAuthKeys(address, typeof apiKey === "string" ? apiKey : undefined);
             // A caller that used up its failed-authentication budget is refused before any check.
             if (credentials) await refuseAfterFailedAuth(rateLimitStore, rateLimits, failureKeys);
             try {
@@ -165,7 +183,7 @@ export function createGateway(options: GatewayOptions): {
                 extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
               });
             }
-            await enforceRateLimit(rateLimitStore, rateLimits, principal, request.remoteAddress);
+            await enforceRateLimit(rateLimitStore, rateLimits, principal, address);
             return {
               requestId: request.requestId,
               principal,

@@ -1,13 +1,16 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { createBatchingExecutor } from "@graphql-tools/batch-execute";
-import { IDENTITY_HEADER, isClientErrorCode } from "@lamplight/subgraph-kit";
+import { ErrorCode, IDENTITY_HEADER, isClientErrorCode, type Logger } from "@lamplight/subgraph-kit";
 import {
   type DocumentNode,
+  type FieldNode,
   GraphQLError,
   type GraphQLFormattedError,
   getOperationAST,
+  Kind,
   parse,
   print,
+  type SelectionSetNode,
 } from "graphql";
 import type { GatewayContext } from "./server.js";
 
@@ -41,11 +44,54 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     /** The subgraph's name in the supergraph: the audience its identity headers are signed for. */
     readonly subgraphName: string,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly logger?: Logger,
   ) {
     super(config);
   }
 
+  /**
+   * A fetch that fails (the subgraph is down, answers 5xx or nothing at all in time) becomes an
+   * answer with errors instead of an exception: the gateway then places each error at the path of
+   * the fields the fetch was to fill, with this subgraph's name, where an exception reaches the
+   * client without a path. What failed, with the subgraph's URL, is logged, never sent. See
+   * docs/decisions/0033.
+   */
   override async process(options: ProcessOptions): Promise<Response> {
+    try {
+      return await this.processFetch(options);
+    } catch (error) {
+      const clientError = error instanceof GraphQLError && isClientErrorCode(error.extensions.code);
+      if (!("incomingRequestContext" in options) || clientError) throw error;
+      return this.failedFetch(options, error);
+    }
+  }
+
+  private failedFetch(options: OperationFetch, error: unknown): Response {
+    const timedOut = isTimeout(error);
+    this.logger?.error(
+      { err: error, requestId: options.context.requestId, subgraph: this.subgraphName, timedOut },
+      "subgraph fetch failed",
+    );
+    const message = timedOut
+      ? `The ${this.subgraphName} service did not answer in time; try again shortly`
+      : `The ${this.subgraphName} service is unavailable; try again shortly`;
+    const extensions = { code: timedOut ? ErrorCode.TIMEOUT : ErrorCode.SERVICE_UNAVAILABLE };
+    const document = options.document ?? parse(options.request.query ?? "");
+    const operation = getOperationAST(document);
+    const root = operation ? fieldNames(operation.selectionSet) : [];
+    // An entity fetch completes objects found elsewhere in the answer: its errors point at the
+    // fields it was to add to the first of them (the gateway turns `_entities` index 0 into that
+    // object's path); the others' fields are null too, without an error each.
+    const entities = operation?.selectionSet.selections.find(
+      (selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === "_entities",
+    );
+    const paths = entities?.selectionSet
+      ? fieldNames(entities.selectionSet).map((field) => ["_entities", 0, field])
+      : root.map((field) => [field]);
+    return { data: null, errors: paths.map((path) => ({ message, path, extensions })) };
+  }
+
+  private async processFetch(options: ProcessOptions): Promise<Response> {
     if (!("incomingRequestContext" in options)) return this.fetchShared(options);
     const document = options.document ?? parse(options.request.query ?? "");
     if (options.request.query) this.texts.set(document, options.request.query);
@@ -61,6 +107,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async willSendRequest({ request, context }: ProcessOptions): Promise<void> {
+    // The subgraph's status codes then keep their meaning (400: the document was refused).
+    request.http?.headers.set("accept", "application/graphql-response+json, application/json;q=0.9");
     if (!("requestId" in context)) return;
     request.http?.headers.set("x-request-id", context.requestId);
     request.http?.headers.set(IDENTITY_HEADER, await context.identityFor(this.subgraphName));
@@ -132,4 +180,24 @@ function publicFetchKey(options: OperationFetch): string | null {
   if (options.incomingRequestContext.operation?.operation !== "query") return null;
   if (!("principal" in options.context) || options.context.principal.kind !== "anonymous") return null;
   return JSON.stringify([options.request.query, options.request.variables ?? null]);
+}
+
+/** The response names of a selection's fields, through inline fragments, without `__typename`. */
+function fieldNames(selectionSet: SelectionSetNode): string[] {
+  const names = selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldNames(selection.selectionSet);
+    if (selection.kind !== Kind.FIELD || selection.name.value === "__typename") return [];
+    return [selection.alias?.value ?? selection.name.value];
+  });
+  return [...new Set(names)];
+}
+
+/** A fetch aborted by its deadline (SUBGRAPH_TIMEOUT_MS), possibly wrapped by the data source. */
+function isTimeout(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const { name, cause } = current as { name?: unknown; cause?: unknown };
+    if (name === "TimeoutError") return true;
+    current = cause;
+  }
+  return false;
 }

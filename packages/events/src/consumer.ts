@@ -29,6 +29,9 @@ export type Applied = "applied" | "duplicate" | "skipped" | "dead-lettered";
  * redelivery is harmless), how far it has read each producer, and the events it could not apply.
  */
 export class ConsumerStore {
+  /** How each event since start went, for the metrics. */
+  readonly outcomes: Record<Applied, number> = { applied: 0, duplicate: 0, skipped: 0, "dead-lettered": 0 };
+
   constructor(
     private readonly client: TransactionalSqlClient,
     private readonly handlers: EventHandlers,
@@ -48,6 +51,12 @@ export class ConsumerStore {
    * together. A handler's UnprocessableEventError turns the event into a dead letter instead.
    */
   async apply(event: DomainEvent): Promise<Applied> {
+    const outcome = await this.applyOnce(event);
+    this.outcomes[outcome] += 1;
+    return outcome;
+  }
+
+  private async applyOnce(event: DomainEvent): Promise<Applied> {
     const handler = this.handlers[event.producer]?.[event.type];
     const versioned = handler?.[event.version];
     if (handler && !versioned) {

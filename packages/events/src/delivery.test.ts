@@ -68,7 +68,10 @@ async function startProducer(name = "sites"): Promise<Producer> {
     for (const listener of listeners) listener();
   });
   const wakeups: Wakeups = {
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
   const handler = createFeedHandler({ producer: name, client: sqlClient(db), key: KEY, wakeups });
   const server = createServer((request, response) => {
@@ -77,7 +80,10 @@ async function startProducer(name = "sites"): Promise<Producer> {
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
+  cleanups.push(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
   return {
     db,
     server,

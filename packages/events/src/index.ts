@@ -34,12 +34,19 @@ export {
 } from "./jetstream.js";
 export {
   appendEvents,
+  appendSelectedEvents,
   markPublished,
   OUTBOX_CHANNEL,
   outboxHead,
   readOutbox,
   unpublishedEvents,
 } from "./outbox.js";
+export {
+  type ConsumedProducer,
+  type ServiceEvents,
+  type ServiceEventsOptions,
+  startServiceEvents,
+} from "./runtime.js";
 export {
   type EventSubscription,
   FeedSubscription,

@@ -42,7 +42,14 @@ export async function ensureStream(manager: JetStreamManager, producer: string):
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 export interface OutboxRelayOptions {
@@ -204,7 +211,7 @@ export class JetStreamSubscription extends SubscriptionBase {
             }
           }
           await message.ackAck();
-          this.position = event.sequence > this.position ? event.sequence : this.position;
+          if (event.sequence > this.position) this.position = event.sequence;
           this.head = this.position + BigInt(message.info.pending);
           if (message.info.pending === 0) this.atHead();
           this.lastError = null;

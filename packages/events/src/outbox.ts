@@ -4,6 +4,16 @@ import type { DomainEvent, EventDraft, SqlClient } from "./event.js";
 /** The channel a producer's database notifies when an outbox write commits (PostgreSQL NOTIFY). */
 export const OUTBOX_CHANNEL = "lamplight_outbox";
 
+/** Writing transactions append one after another (see appendEvents). */
+async function lockOutbox(tx: SqlClient): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtext(current_schema() || '.outbox'))`);
+}
+
+/** Delivered when the transaction commits, never before; wakes the feed's long polls and the relay. */
+async function notifyOutbox(tx: SqlClient): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM pg_notify($1, current_schema())`, OUTBOX_CHANNEL);
+}
+
 /**
  * Appends events to the producer's outbox, inside the caller's transaction: the events exist if and
  * only if the write that caused them committed.
@@ -18,15 +28,36 @@ export const OUTBOX_CHANNEL = "lamplight_outbox";
 export async function appendEvents(tx: SqlClient, drafts: readonly EventDraft[]): Promise<string[]> {
   if (drafts.length === 0) return [];
   const rows = drafts.map((draft) => ({ ...draft, id: randomUUID() }));
-  await tx.$queryRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtext(current_schema() || '.outbox'))`);
+  await lockOutbox(tx);
   await tx.$executeRawUnsafe(
     `INSERT INTO "OutboxEvent" ("id", "type", "version", "entity", "key", "payload")
      SELECT (e->>'id')::uuid, e->>'type', (e->>'version')::int, e->>'entity', e->>'key', e->'payload'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`,
     JSON.stringify(rows),
   );
-  await tx.$queryRawUnsafe(`SELECT 1 FROM pg_notify($1, current_schema())`, OUTBOX_CHANNEL);
+  await notifyOutbox(tx);
   return rows.map((row) => row.id);
+}
+
+/**
+ * Appends one event per row of `select`, a query of the caller's own tables yielding the columns
+ * `type`, `version`, `entity`, `key` and `payload` (jsonb), in its order. For events whose payload
+ * is the entity's current state: the query that reads it is its one definition, whether one row
+ * changed or ten thousand are announced at once. Resolves with how many were appended.
+ */
+export async function appendSelectedEvents(
+  tx: SqlClient,
+  select: string,
+  ...values: unknown[]
+): Promise<number> {
+  await lockOutbox(tx);
+  const appended = await tx.$executeRawUnsafe(
+    `INSERT INTO "OutboxEvent" ("id", "type", "version", "entity", "key", "payload")
+     SELECT gen_random_uuid(), e."type", e."version", e."entity", e."key", e."payload" FROM (${select}) AS e`,
+    ...values,
+  );
+  if (appended > 0) await notifyOutbox(tx);
+  return appended;
 }
 
 interface OutboxRow {

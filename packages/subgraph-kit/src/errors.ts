@@ -17,6 +17,10 @@ export const ErrorCode = {
   SERVICE_BUSY: "SERVICE_BUSY",
   /** The database cancelled a statement that ran past its timeout. Retry later. */
   TIMEOUT: "TIMEOUT",
+  /** A subgraph the answer depends on could not be reached or failed: its fields are null, at `path`. Retry later. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** The operation's type is not served over HTTP (a subscription). */
+  OPERATION_NOT_SUPPORTED: "OPERATION_NOT_SUPPORTED",
   /** A sum of money past 2^53 − 1 fen asked for as `fen` (a SafeInt); `amount` holds it exactly. */
   AMOUNT_BEYOND_SAFE_INTEGER: "AMOUNT_BEYOND_SAFE_INTEGER",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
@@ -37,6 +41,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.SERVICE_BUSY,
   ErrorCode.TIMEOUT,
   ErrorCode.AMOUNT_BEYOND_SAFE_INTEGER,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.OPERATION_NOT_SUPPORTED,
   // Raised by graphql-js and Apollo Server before any resolver runs.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type BaseContext as ApolloBaseContext, type ApolloServer, HeaderMap } from "@apollo/server";
+import {
+  type BaseContext as ApolloBaseContext,
+  type ApolloServer,
+  type ApolloServerPlugin,
+  HeaderMap,
+} from "@apollo/server";
 import { runWithRequestSignal } from "@lamplight/db-kit";
+import { GraphQLError } from "graphql";
+import { ErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
 
 /** What the HTTP layer knows about a request when it builds the GraphQL context. */
@@ -20,6 +27,10 @@ export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   context: (request: IncomingRequest) => Promise<Context>;
   /** Resolves when the deployable can serve (its database answers); rejects otherwise. */
   ready: () => Promise<void>;
+  /** What `/readyz` reports beside its status, ready or not (e.g. how far behind its events are). */
+  readyDetails?: () => Record<string, unknown>;
+  /** Further GET endpoints by path (e.g. a producer's event feed), answered before GraphQL. */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>>;
   /** Prometheus text for GET /metrics. */
   metrics?: () => string;
   /** Allowed browser origins; `*` allows any. */
@@ -30,11 +41,88 @@ export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   onClose?: () => Promise<void>;
 }
 
+/** How long in-flight requests may run on after a shutdown begins, by default (SHUTDOWN_GRACE_MS). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Where a deployable listens unless its HOST says otherwise: the loopback only. A subgraph trusts
+ * the identity header signed with IDENTITY_SIGNING_KEY, whose development default is public; a
+ * port reachable from the network with that key is full access. Containers set HOST=0.0.0.0.
+ */
+export const DEFAULT_HOST = "127.0.0.1";
+
 export interface RunningHttpServer {
   url: string;
   port: number;
   server: Server;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish for up to `graceMs`
+   * (DEFAULT_SHUTDOWN_GRACE_MS), closes the connections still open then, stops Apollo Server and
+   * runs `onClose` (databases, Redis).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** The media types of the GraphQL over HTTP specification, as a response's content-type. */
+const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json; charset=utf-8";
+const LEGACY_JSON = "application/json; charset=utf-8";
+
+/**
+ * The media type of an answer the HTTP layer writes itself (a body that is not JSON, too large, a
+ * failure outside GraphQL): `application/graphql-response+json` when the client lists it in
+ * `Accept`, as Apollo Server chooses for the answers it writes; `application/json` otherwise.
+ */
+function errorMediaType(request: IncomingMessage): string {
+  return (request.headers.accept ?? "").includes("application/graphql-response+json")
+    ? GRAPHQL_RESPONSE_JSON
+    : LEGACY_JSON;
+}
+
+/**
+ * Errors of the document itself: it does not parse, does not validate, or its variables do not
+ * coerce. Apollo Server answers them 400 whatever the media type. The GraphQL over HTTP
+ * specification asks for 400 under `application/graphql-response+json` (a client that asks for
+ * it reads the status) but 200 under `application/json`, whose older clients read only the body.
+ */
+const DOCUMENT_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
+/** The status an `application/json` answer of Apollo's should have under the specification. */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith("application/json")) return status;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const documentErrors =
+      parsed.data === undefined &&
+      Array.isArray(parsed.errors) &&
+      parsed.errors.length > 0 &&
+      parsed.errors.every((error) => DOCUMENT_ERROR_CODES.has(String(error.extensions?.code)));
+    return documentErrors ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
+/**
+ * The protocol's edges, for the gateway and every subgraph alike. A subscription needs a
+ * long-lived transport (WebSocket, server-sent events) that Lamplight does not serve: it is the
+ * client's request that cannot be met, so it is refused before execution with 400 and
+ * OPERATION_NOT_SUPPORTED, in every media type, rather than failing inside the gateway's executor
+ * (a 500 with a stack in the log) or a subgraph's (which has no Subscription type).
+ */
+export function httpProtocolPlugin<Context extends ApolloBaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === "subscription") {
+            throw new GraphQLError("Subscriptions are not served: send a query or a mutation", {
+              extensions: { code: ErrorCode.OPERATION_NOT_SUPPORTED, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
 }
 
 class BodyTooLargeError extends Error {}
@@ -58,8 +146,8 @@ function operationNameOf(body: unknown, search: string): string | undefined {
   return new URLSearchParams(search).get("operationName") ?? undefined;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+function sendJson(response: ServerResponse, status: number, body: unknown, contentType = LEGACY_JSON): void {
+  response.writeHead(status, { "content-type": contentType });
   response.end(JSON.stringify(body));
 }
 
@@ -90,17 +178,21 @@ function applyCors(
 export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
   options: GraphQLHttpOptions<Context>,
   port: number,
-  host = "0.0.0.0",
+  host = DEFAULT_HOST,
 ): Promise<RunningHttpServer> {
   const { apollo, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const corsOrigins = options.corsOrigins ?? "*";
   await apollo.start();
+  /** Set once close() begins: answers then carry `connection: close`, and /readyz says 503. */
+  let draining = false;
 
   const server = createServer(async (request, response) => {
     const started = process.hrtime.bigint();
     const requestId = (request.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
     response.setHeader("x-request-id", requestId);
+    // While draining, a keep-alive connection is closed after its answer instead of kept idle.
+    if (draining) response.setHeader("connection", "close");
     const url = new URL(request.url ?? "/", "http://localhost");
     let operationName: string | undefined;
     response.on("finish", () => {
@@ -126,14 +218,19 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       }
       if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
       if (url.pathname === "/readyz") {
+        const details = options.readyDetails?.() ?? {};
+        // A load balancer stops sending new requests to a deployable that is shutting down.
+        if (draining) return sendJson(response, 503, { status: "stopping", ...details });
         try {
           await options.ready();
-          return sendJson(response, 200, { status: "ready" });
+          return sendJson(response, 200, { status: "ready", ...details });
         } catch (error) {
           logger.warn({ err: error }, "not ready");
-          return sendJson(response, 503, { status: "unavailable" });
+          return sendJson(response, 503, { status: "unavailable", ...details });
         }
       }
+      const route = options.routes?.[url.pathname];
+      if (route) return await route(request, response, url);
       if (url.pathname === "/metrics" && options.metrics) {
         response.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
         response.end(options.metrics());
@@ -153,9 +250,16 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(response, 400, {
-            errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
-          });
+          return sendJson(
+            response,
+            400,
+            {
+              errors: [
+                { message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } },
+              ],
+            },
+            errorMediaType(request),
+          );
         }
       }
       operationName = operationNameOf(body, url.search);
@@ -181,6 +285,11 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === "complete") {
+        response.statusCode = legacyJsonStatus(
+          response.statusCode,
+          result.headers.get("content-type"),
+          result.body.string,
+        );
         response.end(result.body.string);
         return;
       }
@@ -190,22 +299,32 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       if (error instanceof BodyTooLargeError) {
         // The rest of the body is never read: close the connection rather than reuse it.
         response.setHeader("connection", "close");
-        return sendJson(response, 413, {
-          errors: [
-            {
-              message: `The request body is larger than ${maxBodyBytes} bytes`,
-              extensions: { code: "BAD_REQUEST" },
-            },
-          ],
-        });
+        return sendJson(
+          response,
+          413,
+          {
+            errors: [
+              {
+                message: `The request body is larger than ${maxBodyBytes} bytes`,
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ],
+          },
+          errorMediaType(request),
+        );
       }
       logger.error({ err: error, requestId }, "unhandled request error");
       if (!response.headersSent) {
-        sendJson(response, 500, {
-          errors: [
-            { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } },
-          ],
-        });
+        sendJson(
+          response,
+          500,
+          {
+            errors: [
+              { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } },
+            ],
+          },
+          errorMediaType(request),
+        );
       } else {
         response.end();
       }
@@ -223,12 +342,18 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
     url: `http://localhost:${actualPort}/graphql`,
     port: actualPort,
     server,
-    close() {
+    close({ graceMs = DEFAULT_SHUTDOWN_GRACE_MS } = {}) {
       closing ??= (async () => {
-        // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
+        // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets now and the
+        // busy ones as their answers go out (`connection: close`); whatever still runs after the
+        // grace period has its connection closed.
+        draining = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+        const forced = setTimeout(() => {
+          logger.warn({ graceMs }, "closing connections still open after the grace period");
+          server.closeAllConnections();
+        }, graceMs);
         await closed;
         clearTimeout(forced);
         await apollo.stop();
@@ -239,34 +364,50 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
   };
 }
 
-/** How long a graceful shutdown may take before the process gives up on it. */
-const SHUTDOWN_DEADLINE_MS = 20_000;
+/** Time beyond the grace period for stopping Apollo Server and closing databases and Redis. */
+const CLOSE_DEADLINE_MS = 10_000;
 
 /**
  * Closes the server on SIGTERM or SIGINT (Ctrl-C), and when the process that started it goes away
- * (`pnpm start` holds an IPC channel to each service), then exits. A second signal, or a shutdown
- * still running after the deadline, exits at once.
+ * (`pnpm start` holds an IPC channel to each service): in-flight requests finish (for up to
+ * `graceMs`), databases and Redis are closed, a last "stopped" line is logged and flushed, and the
+ * process exits 0. A second signal, or a shutdown still running `graceMs` + 10 s after it began,
+ * exits at once with 1. Apollo Server must not handle the signals itself
+ * (`stopOnTerminationSignals: false`): it re-raises them, killing the process mid-request (143).
  */
-export function closeOnSignals(running: Pick<RunningHttpServer, "close">, logger: Logger): void {
+export function closeOnSignals(
+  running: Pick<RunningHttpServer, "close">,
+  logger: Logger,
+  { graceMs = DEFAULT_SHUTDOWN_GRACE_MS }: { graceMs?: number } = {},
+): void {
   let stopping = false;
   const exit = (code: number) => logger.flush(() => process.exit(code));
   const stop = (reason: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ reason }, "shutting down");
-    setTimeout(() => {
-      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, "shutdown took too long");
+    if (stopping) {
+      logger.warn({ reason }, "stopping at once");
       exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    running.close().then(
-      () => exit(0),
+      return;
+    }
+    stopping = true;
+    const began = Date.now();
+    logger.info({ reason, graceMs }, "shutting down");
+    const deadlineMs = graceMs + CLOSE_DEADLINE_MS;
+    setTimeout(() => {
+      logger.error({ deadlineMs }, "shutdown took too long");
+      exit(1);
+    }, deadlineMs).unref();
+    running.close({ graceMs }).then(
+      () => {
+        logger.info({ reason, durationMs: Date.now() - began }, "stopped");
+        exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         exit(1);
       },
     );
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
   if (process.connected) process.once("disconnect", () => stop("parent process gone"));
 }

@@ -8,8 +8,9 @@ export {
   databaseLimits,
   databaseLimitsEnv,
   eventsEnv,
-  nameUrlPairs,
   identityEnv,
+  misspeltVariables,
+  nameUrlPairs,
   parseEnv,
   portVariable,
   subgraphAccessEnv,
@@ -34,7 +35,10 @@ export {
 } from "./federation.js";
 export {
   closeOnSignals,
+  DEFAULT_HOST,
+  DEFAULT_SHUTDOWN_GRACE_MS,
   type GraphQLHttpOptions,
+  httpProtocolPlugin,
   type IncomingRequest,
   type RunningHttpServer,
   startGraphQLHttpServer,
@@ -74,6 +78,7 @@ export { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggr
 export {
   createSubgraphServer,
   type SubgraphDatabase,
+  type SubgraphEventsOptions,
   type SubgraphServer,
   type SubgraphServerOptions,
 } from "./subgraph-server.js";

@@ -3,12 +3,23 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from "@apollo/server/plugin/disabled";
+import {
+  type ConsumedProducer,
+  type ServiceEvents,
+  startServiceEvents,
+  type TransactionalSqlClient,
+} from "@lamplight/events";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
 import { AuditTrail, type AuditWriter, auditPlugin } from "./access/audit.js";
 import { createIdentityVerifier, IDENTITY_HEADER } from "./access/identity.js";
 import { type BaseContext, Loaders } from "./context.js";
-import { type IncomingRequest, type RunningHttpServer, startGraphQLHttpServer } from "./http.js";
+import {
+  httpProtocolPlugin,
+  type IncomingRequest,
+  type RunningHttpServer,
+  startGraphQLHttpServer,
+} from "./http.js";
 import type { Logger } from "./logger.js";
 import { errorLoggingPlugin, maskError } from "./masking.js";
 import { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggregates.js";
@@ -28,6 +39,21 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   suppressionThreshold?: number;
   /** How long counts and sums are shared between requests; 0 computes them for every request. */
   aggregateCacheSeconds?: number;
+  /**
+   * The subgraph's events: it serves its outbox to consumers (or relays it to NATS) and keeps
+   * replicas of the producers it consumes. Started with the server, stopped with it.
+   */
+  events?: SubgraphEventsOptions;
+}
+
+/** What one subgraph consumes, and how its events travel. */
+export interface SubgraphEventsOptions {
+  /** Handlers by producer, type and version; the producer's feed URL comes from `feedUrls`. */
+  consumes?: Record<string, ConsumedProducer["handlers"]>;
+  /** Each consumed producer's base URL, for the internal feed (e.g. `{ sites: "http://localhost:4001" }`). */
+  feedUrls?: Record<string, string>;
+  /** With a URL, NATS JetStream carries the events instead of the feeds. */
+  natsUrl?: string | undefined;
 }
 
 /** What the server needs of a database; db-kit's `Database` has this shape. */
@@ -35,6 +61,39 @@ export interface SubgraphDatabase {
   ping(): Promise<void>;
   close(): Promise<void>;
   statements: { total: number };
+  client?: TransactionalSqlClient;
+  listen?(channel: string, listener: () => void): Promise<() => Promise<void>>;
+}
+
+/** Starts the subgraph's events, when it has them and a database to keep them in. */
+async function startEvents(
+  name: string,
+  database: SubgraphDatabase | undefined,
+  options: SubgraphEventsOptions | undefined,
+  identityKey: Uint8Array,
+  logger: Logger,
+): Promise<ServiceEvents | undefined> {
+  if (!options || !database?.client || !database.listen) return undefined;
+  const consumes: Record<string, ConsumedProducer> = {};
+  for (const [producer, handlers] of Object.entries(options.consumes ?? {})) {
+    const url = options.feedUrls?.[producer];
+    if (!url && !options.natsUrl) {
+      throw new Error(
+        `${name} consumes the events of ${producer}: name its URL in EVENT_FEED_URLS, or set NATS_URL`,
+      );
+    }
+    consumes[producer] = { url: url ?? "", handlers };
+  }
+  return startServiceEvents({
+    service: name,
+    client: database.client,
+    listen: (channel, listener) => database.listen?.(channel, listener) ?? Promise.resolve(async () => {}),
+    key: identityKey,
+    natsUrl: options.natsUrl,
+    produces: true,
+    consumes,
+    logger,
+  });
 }
 
 export interface SubgraphServer {
@@ -58,11 +117,15 @@ export function createSubgraphServer<Context extends BaseContext>(
     // Only the gateway calls a subgraph, with operations it has validated: suggestions ("Did you
     // mean …?") would only describe the schema to whoever else reaches it.
     hideSchemaDetailsFromClientErrors: true,
+    // closeOnSignals drains requests and closes the database; Apollo's own handler would re-raise
+    // the signal and kill the process mid-request.
+    stopOnTerminationSignals: false,
     // Traces are for Apollo's hosted reporting, and cache hints for HTTP caches in front of a
     // server; Lamplight uses neither. Off, no field resolver is wrapped for them: that wrapping was
     // a measurable share of a subgraph's CPU when a request resolves thousands of fields.
     plugins: [
       errorLoggingPlugin<Context>(options.logger),
+      httpProtocolPlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(options.auditLog ? [auditPlugin<Context>(options.auditLog, options.logger)] : []),
@@ -82,18 +145,35 @@ export function createSubgraphServer<Context extends BaseContext>(
   const verifyIdentity = createIdentityVerifier(options.identityKey, options.name);
   return {
     async listen(port, host) {
+      const events = await startEvents(
+        options.name,
+        options.database,
+        options.events,
+        options.identityKey,
+        options.logger,
+      );
       return startGraphQLHttpServer<Context>(
         {
           apollo,
           logger: options.logger,
-          ready: async () => options.database?.ping(),
-          onClose: async () => options.database?.close(),
+          // Ready when the database answers and every replica has caught up with its producer.
+          ready: async () => {
+            await options.database?.ping();
+            await events?.ready();
+          },
+          readyDetails: () => events?.details() ?? {},
+          routes: events?.routes ?? {},
+          onClose: async () => {
+            await events?.stop();
+            await options.database?.close();
+          },
           metrics: () =>
             [
               "# TYPE lamplight_graphql_requests_total counter",
               `lamplight_graphql_requests_total{subgraph="${options.name}"} ${requests}`,
               "# TYPE lamplight_sql_statements_total counter",
               `lamplight_sql_statements_total{subgraph="${options.name}"} ${options.database?.statements.total ?? 0}`,
+              ...(events?.metrics() ?? []),
               "# TYPE process_resident_memory_bytes gauge",
               `process_resident_memory_bytes ${process.memoryUsage().rss}`,
               "",

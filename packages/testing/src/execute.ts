@@ -15,7 +15,13 @@ export async function execute<Data = Record<string, any>>(
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    // As the GraphQL over HTTP specification asks of clients: the status then tells a refused
+    // document (400) from an answer (200).
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json;q=0.9",
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<Data>, "status">;

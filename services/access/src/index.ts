@@ -24,7 +24,12 @@ if (
   logger.info(seeded, "loaded demo data into the empty embedded database");
 }
 
-const server = await createServer({ database, logger, identityKey: identityKey(env.IDENTITY_SIGNING_KEY) });
-const running = await server.listen(env.PORT);
-closeOnSignals(running, logger);
+const server = await createServer({
+  database,
+  logger,
+  identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
+  events: { natsUrl: env.NATS_URL, feedUrls: env.EVENT_FEED_URLS },
+});
+const running = await server.listen(env.PORT, env.HOST);
+closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
 logger.info({ url: running.url }, "access subgraph ready");

@@ -1,5 +1,11 @@
 import type { Database } from "@lamplight/db-kit";
-import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  AuditLog,
+  createSubgraphServer,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import type { AccessServiceContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -12,6 +18,8 @@ export interface AccessServerDeps {
   logger: Logger;
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
+  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
+  events?: SubgraphEventsOptions;
 }
 
 /** The access subgraph, ready to listen; tests call this with a fresh database. */
@@ -27,6 +35,7 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
     context: (base) => ({ ...base, apiKeys, trustedOperations, auditLog }),
     database,
     identityKey: deps.identityKey,
+    events: deps.events ?? {},
     auditLog,
   });
 }

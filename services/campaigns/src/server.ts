@@ -1,5 +1,11 @@
 import type { Database } from "@lamplight/db-kit";
-import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  AuditLog,
+  createSubgraphServer,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -14,6 +20,8 @@ export interface CampaignsServerDeps {
   logger: Logger;
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
+  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
+  events?: SubgraphEventsOptions;
   suppressionThreshold?: number;
   aggregateCacheSeconds?: number;
 }
@@ -34,6 +42,7 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
     context: (base) => ({ ...base, projects, activities, registrations, awards, auditLog }),
     database,
     identityKey: deps.identityKey,
+    events: deps.events ?? {},
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

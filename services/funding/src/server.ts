@@ -1,5 +1,11 @@
 import type { Database } from "@lamplight/db-kit";
-import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  AuditLog,
+  createSubgraphServer,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import type { FundingContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -19,6 +25,8 @@ export interface FundingServerDeps {
   logger: Logger;
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
+  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
+  events?: SubgraphEventsOptions;
   suppressionThreshold?: number;
   aggregateCacheSeconds?: number;
   /** The most one money record may hold, in yuan (MAX_GIFT_YUAN); DEFAULT_MAX_GIFT_YUAN when left out. */
@@ -56,6 +64,7 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
     }),
     database,
     identityKey: deps.identityKey,
+    events: deps.events ?? {},
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

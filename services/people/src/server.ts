@@ -1,5 +1,11 @@
 import type { Database } from "@lamplight/db-kit";
-import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  AuditLog,
+  createSubgraphServer,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -20,6 +26,8 @@ export interface PeopleServerDeps {
   logger: Logger;
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
+  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
+  events?: SubgraphEventsOptions;
   suppressionThreshold?: number;
   aggregateCacheSeconds?: number;
   /** How many children one volunteer may be paired with at once; 3 unless set. */
@@ -53,6 +61,7 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog }),
     database,
     identityKey: deps.identityKey,
+    events: deps.events ?? {},
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

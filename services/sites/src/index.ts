@@ -23,9 +23,10 @@ const server = await createServer({
   database,
   logger,
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
+  events: { natsUrl: env.NATS_URL, feedUrls: env.EVENT_FEED_URLS },
   suppressionThreshold: env.SUPPRESSION_THRESHOLD,
   aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
 });
-const running = await server.listen(env.PORT);
-closeOnSignals(running, logger);
+const running = await server.listen(env.PORT, env.HOST);
+closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
 logger.info({ url: running.url }, "sites subgraph ready");

@@ -1,5 +1,11 @@
 import type { Database } from "@lamplight/db-kit";
-import { AuditLog, createSubgraphServer, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  AuditLog,
+  createSubgraphServer,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import type { SitesContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
@@ -9,6 +15,7 @@ import { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import { FacilityRepository } from "./modules/facility/facility.repository.js";
 import { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
+import { announceUnannouncedSites } from "./modules/site/site.events.js";
 import { SiteRepository } from "./modules/site/site.repository.js";
 import { TenderRepository } from "./modules/tender/tender.repository.js";
 import { TransitionRepository } from "./modules/transition/transition.repository.js";
@@ -19,6 +26,8 @@ export interface SitesServerDeps {
   logger: Logger;
   /** Verifies the gateway's identity header. */
   identityKey: Uint8Array;
+  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
+  events?: SubgraphEventsOptions;
   suppressionThreshold?: number;
   aggregateCacheSeconds?: number;
 }
@@ -26,6 +35,9 @@ export interface SitesServerDeps {
 /** The sites subgraph, ready to listen; tests call this with a fresh database. */
 export async function createServer(deps: SitesServerDeps): Promise<SubgraphServer> {
   const { database } = deps;
+  // Sites loaded in bulk (the seed) or written before events existed are announced once, so that
+  // every consumer's replica can be built from the feed.
+  await announceUnannouncedSites(database.client);
   const sites = new SiteRepository(database.client);
   const transitions = new TransitionRepository(database.client);
   const applications = new ApplicationRepository(database.client);
@@ -55,6 +67,7 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
     }),
     database,
     identityKey: deps.identityKey,
+    events: deps.events ?? {},
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

@@ -7,6 +7,7 @@ import {
   paginate,
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { appendSiteEvents, SiteEventType } from "./site.events.js";
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
 import type { Site } from "./site.type.js";
 
@@ -100,6 +101,7 @@ export class SiteRepository {
           reason: "Registered",
         },
       });
+      await appendSiteEvents(tx, SiteEventType.REGISTERED, [site.id]);
       return site;
     });
   }
@@ -120,11 +122,14 @@ export class SiteRepository {
     if (input.capacity != null) data.capacity = input.capacity;
     if (input.openedOn !== undefined) data.openedOn = input.openedOn;
     if (Object.keys(data).length === 0) return this.prisma.site.findUnique({ where: { id } });
-    const { count } = await this.prisma.site.updateMany({
-      where: { id },
-      data: data as Prisma.SiteUpdateManyMutationInput,
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.site.findUnique({ where: { id }, select: { regionCode: true, name: true } });
+      if (!before) return null;
+      const site = await tx.site.update({ where: { id }, data });
+      // Consumers keep a home's county and name: they hear of a change to either, and of nothing else.
+      if (site.regionCode !== before.regionCode) await appendSiteEvents(tx, SiteEventType.MOVED, [id]);
+      else if (site.name !== before.name) await appendSiteEvents(tx, SiteEventType.CHANGED, [id]);
+      return site;
     });
-    if (count === 0) return null;
-    return this.prisma.site.findUnique({ where: { id } });
   }
 }

@@ -8,6 +8,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent } from "../../paging.js";
+import { appendSiteEvents, SiteEventType } from "../site/site.events.js";
 import type { Site, SiteStatus } from "../site/site.type.js";
 import { checkTransition, type Level, type Status, type TransitionFacts } from "./transition.machine.js";
 import type { SiteTransition } from "./transition.type.js";
@@ -99,6 +100,7 @@ export async function moveSite(
       reason,
     },
   });
+  await appendSiteEvents(tx, SiteEventType.STATUS_CHANGED, [siteId]);
   return moved;
 }
 
