@@ -83,7 +83,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // fields it was to add to the first of them (the gateway turns `_entities` index 0 into that
     // object's path); the others' fields are null too, without an error each.
     const entities = operation?.selectionSet.selections.find(
-      (selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === "_entities",
+      (selection): selection is FieldNode =>
+        selection.kind === Kind.FIELD && selection.name.value === "_entities",
     );
     const paths = entities?.selectionSet
       ? fieldNames(entities.selectionSet).map((field) => ["_entities", 0, field])

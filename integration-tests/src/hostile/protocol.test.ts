@@ -19,7 +19,10 @@ async function post(url: string, body: string, accept?: string) {
     status: response.status,
     contentType: response.headers.get("content-type") ?? "",
     text,
-    body: JSON.parse(text) as { data?: unknown; errors?: { message: string; path?: unknown[]; extensions?: any }[] },
+    body: JSON.parse(text) as {
+      data?: unknown;
+      errors?: { message: string; path?: unknown[]; extensions?: any }[];
+    },
   };
 }
 
@@ -36,7 +39,11 @@ describe("the GraphQL over HTTP protocol, at the gateway and at a subgraph", () 
   it("refuses a subscription as the client's error: 400 with OPERATION_NOT_SUPPORTED, in either media type", async () => {
     for (const [where, url] of Object.entries(endpoints())) {
       for (const accept of [undefined, "application/json", GRAPHQL_RESPONSE_JSON]) {
-        const answer = await post(url, JSON.stringify({ query: "subscription { province { name } }" }), accept);
+        const answer = await post(
+          url,
+          JSON.stringify({ query: "subscription { province { name } }" }),
+          accept,
+        );
         expect(answer.status, `${where}, accept ${accept}`).toBe(400);
         expect(answer.body.errors?.[0]?.extensions?.code, where).toBe("OPERATION_NOT_SUPPORTED");
         expect(answer.body.data, where).toBeUndefined();
@@ -63,13 +70,21 @@ describe("the GraphQL over HTTP protocol, at the gateway and at a subgraph", () 
       expect(ok.status, where).toBe(200);
       expect(ok.contentType, where).toContain(GRAPHQL_RESPONSE_JSON);
 
-      const invalid = await post(url, JSON.stringify({ query: "{ province { nonsense } }" }), GRAPHQL_RESPONSE_JSON);
+      const invalid = await post(
+        url,
+        JSON.stringify({ query: "{ province { nonsense } }" }),
+        GRAPHQL_RESPONSE_JSON,
+      );
       expect(invalid.status, where).toBe(400);
       expect(invalid.contentType, where).toContain(GRAPHQL_RESPONSE_JSON);
       expect(invalid.body.errors?.[0]?.extensions?.code, where).toBe("GRAPHQL_VALIDATION_FAILED");
 
       // Older clients that accept only application/json read the body, never the status.
-      const legacy = await post(url, JSON.stringify({ query: "{ province { nonsense } }" }), "application/json");
+      const legacy = await post(
+        url,
+        JSON.stringify({ query: "{ province { nonsense } }" }),
+        "application/json",
+      );
       expect(legacy.status, where).toBe(200);
       expect(legacy.contentType, where).toContain("application/json");
       expect(legacy.body.data, where).toBeUndefined();
@@ -92,7 +107,13 @@ describe("a subgraph that fails", () => {
     const created = await graph.execute<{ createSite: { id: string } }>(
       `mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
       {
-        input: { name: "桂花村留守学生之家", regionCode: "510722", address: "四川省", hostModel: "FAMILY", capacity: 12 },
+        input: {
+          name: "桂花村留守学生之家",
+          regionCode: "510722",
+          address: "四川省",
+          hostModel: "FAMILY",
+          capacity: 12,
+        },
       },
       admin,
     );
@@ -113,7 +134,11 @@ describe("a subgraph that fails", () => {
     ]);
 
     // An entity fetch: the fields it was to add to the object found by the sites subgraph.
-    const entity = await graph.execute(`query($id: ID!) { site(id: $id) { id childrenCount } }`, { id: siteId }, admin);
+    const entity = await graph.execute(
+      `query($id: ID!) { site(id: $id) { id childrenCount } }`,
+      { id: siteId },
+      admin,
+    );
     expect(entity.data).toEqual({ site: { id: siteId, childrenCount: null } });
     expect(entity.errors).toEqual([
       {
