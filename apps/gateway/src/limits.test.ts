@@ -63,6 +63,17 @@ describe("measureOperation", () => {
     ).toBe(3 + 50 * 2);
   });
 
+  it("sizes a connection's edges through fragments on the connection too", () => {
+    const direct = measure(`{ sites(first: 10) { edges { node { name } } } }`).cost;
+    expect(
+      measure(`{ sites(first: 10) { ...Page } } fragment Page on SiteConnection { edges { node { name } } }`)
+        .cost,
+    ).toBe(direct);
+    expect(measure(`{ sites(first: 10) { ... on SiteConnection { edges { node { name } } } } }`).cost).toBe(
+      direct,
+    );
+  });
+
   it("counts a plain list with its declared size, and its slicing argument when given", () => {
     expect(measure(`{ standard { code name } }`).cost).toBe(1 + 11 * 2);
     expect(measure(`{ region(code: "1") { mostInNeed { code } } }`).cost).toBe(2 + 50);
