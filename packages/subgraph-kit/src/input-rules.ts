@@ -33,7 +33,8 @@ export function OnOrAfter(
           return strictly ? end > start : end >= start;
         },
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be ${strictly ? "after" : "on or after"} ${startProperty}`,
+          () =>
+            `$property must ${validationOptions.each ? "each " : ""}be ${strictly ? "after" : "on or after"} ${startProperty}`,
           validationOptions,
         ),
       },
@@ -55,8 +56,9 @@ export function IntegerBetween(min: number, max: number, options: ValidationOpti
       validator: {
         validate: (value: unknown): boolean =>
           typeof value === "number" && Number.isInteger(value) && value >= min && value <= max,
+        // "weekdays must each be…": the message starts with the field, as validation.ts expects.
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be a whole number from ${min} to ${max}`,
+          () => `$property must ${options.each ? "each " : ""}be a whole number from ${min} to ${max}`,
           options,
         ),
       },
