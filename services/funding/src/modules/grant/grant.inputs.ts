@@ -56,7 +56,7 @@ export class ProposeGrantInput {
   @Matches(NOT_BLANK, { message: "description must not be blank" })
   description!: string;
 
-  @Field(() => MoneyInput, { description: "Positive, in integer fen." })
+  @Field(() => MoneyInput, { description: "Positive, in integer fen; at most MAX_GIFT_YUAN." })
   amount!: MoneyInput;
 }
 
@@ -82,7 +82,9 @@ export class DisburseGrantInput {
   @IsUUID("all", { message: "grantId must be a grant id" })
   grantId!: string;
 
-  @Field(() => MoneyInput, { description: "Positive; at most what the grant has left to pay." })
+  @Field(() => MoneyInput, {
+    description: "Positive; at most what the grant has left to pay (and MAX_GIFT_YUAN).",
+  })
   amount!: MoneyInput;
 
   @Field(() => DateScalar, { description: "The day the money left the bank; not in the future." })
@@ -99,7 +101,9 @@ export class ReportExpenditureInput {
   @IsUUID("all", { message: "grantId must be a grant id" })
   grantId!: string;
 
-  @Field(() => MoneyInput, { description: "Positive; at most what was paid and not yet accounted for." })
+  @Field(() => MoneyInput, {
+    description: "Positive; at most what was paid and not yet accounted for (and MAX_GIFT_YUAN).",
+  })
   amount!: MoneyInput;
 
   @Field(() => DateScalar, { description: "The day the money was spent; not in the future." })

@@ -42,7 +42,9 @@ export class RecordInKindGiftInput {
   @IntegerBetween(1, MAX_ITEMS)
   quantity!: number;
 
-  @Field(() => MoneyInput, { description: "The estimated value of all of it, positive, in integer fen." })
+  @Field(() => MoneyInput, {
+    description: "The estimated value of all of it, positive, in integer fen; at most MAX_GIFT_YUAN.",
+  })
   estimatedValue!: MoneyInput;
 
   @Field(() => DateScalar)

@@ -16,7 +16,9 @@ export class PledgeInstalmentInput {
   @Field(() => DateScalar)
   dueOn!: Date;
 
-  @Field(() => MoneyInput, { description: "Positive, in integer fen." })
+  @Field(() => MoneyInput, {
+    description: "Positive, in integer fen; at most MAX_GIFT_YUAN, as are all the instalments together.",
+  })
   amount!: MoneyInput;
 }
 
