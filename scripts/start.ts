@@ -20,12 +20,15 @@ interface Running {
 const running: Running[] = [];
 let stopping = false;
 
+/** Where each subgraph serves its event feed, for the subgraphs that consume it (unused with NATS_URL). */
+let eventFeedUrls = "";
+
 function launch(name: string, dir: string, port: number): Running {
   const command = dev ? path.join(dir, "node_modules", ".bin", "tsx") : process.execPath;
   const args = dev ? ["watch", "src/index.ts"] : ["dist/index.js"];
   const child = spawn(command, args, {
     cwd: dir,
-    env: { ...process.env, PORT: String(port) },
+    env: { EVENT_FEED_URLS: eventFeedUrls, ...process.env, PORT: String(port) },
     // The IPC channel closes if this process dies without stopping them: they then stop themselves.
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
@@ -87,6 +90,9 @@ process.on("SIGTERM", () => void stop(0));
 
 try {
   const subgraphs = discoverSubgraphs(root);
+  eventFeedUrls = subgraphs.map((subgraph) => `${subgraph.name}=http://localhost:${subgraph.port}`).join(",");
+  // Every subgraph serves its feed as soon as its database is migrated, and reports ready only once
+  // its replicas have caught up with the feeds it reads: so the gateway opens on a current graph.
   const started = subgraphs.map((subgraph) => ({
     subgraph,
     entry: launch(subgraph.name, subgraph.dir, subgraph.port),

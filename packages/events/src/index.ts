@@ -25,6 +25,8 @@ export {
 } from "./feed.js";
 export {
   connectNats,
+  DEFAULT_NATS_NAMESPACE,
+  deleteStreams,
   ensureStream,
   JetStreamSubscription,
   type JetStreamSubscriptionOptions,

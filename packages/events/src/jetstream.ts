@@ -13,9 +13,16 @@ import type { Wakeups } from "./feed.js";
 import { markPublished, unpublishedEvents } from "./outbox.js";
 import { SubscriptionBase } from "./subscription.js";
 
-/** One stream per producer; subjects `lamplight.events.<producer>.<type>`. */
-export const streamName = (producer: string) => `LAMPLIGHT_EVENTS_${producer.toUpperCase()}`;
-const subjectOf = (producer: string, type: string) => `lamplight.events.${producer}.${type}`;
+/**
+ * One stream per producer, `<NAMESPACE>_EVENTS_<PRODUCER>`, with subjects
+ * `<namespace>.events.<producer>.<type>`. The namespace (`lamplight` by default) lets several
+ * deployments, or test runs, share one NATS server without seeing each other's events.
+ */
+export const DEFAULT_NATS_NAMESPACE = "lamplight";
+export const streamName = (producer: string, namespace = DEFAULT_NATS_NAMESPACE) =>
+  `${namespace}_events_${producer}`.toUpperCase();
+const subjectOf = (namespace: string, producer: string, type: string) =>
+  `${namespace}.events.${producer}.${type}`;
 
 export function connectNats(url: string, name: string): Promise<NatsConnection> {
   return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
@@ -26,14 +33,18 @@ export function connectNats(url: string, name: string): Promise<NatsConnection> 
  * a second publish of one event (a relay that crashed before it marked it) a duplicate that the
  * server drops within the window.
  */
-export async function ensureStream(manager: JetStreamManager, producer: string): Promise<void> {
-  const name = streamName(producer);
+export async function ensureStream(
+  manager: JetStreamManager,
+  producer: string,
+  namespace = DEFAULT_NATS_NAMESPACE,
+): Promise<void> {
+  const name = streamName(producer, namespace);
   try {
     await manager.streams.info(name);
   } catch {
     await manager.streams.add({
       name,
-      subjects: [subjectOf(producer, ">")],
+      subjects: [subjectOf(namespace, producer, ">")],
       duplicate_window: 10 * 60 * 1_000_000_000,
     });
   }
@@ -54,6 +65,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 export interface OutboxRelayOptions {
   producer: string;
+  namespace?: string;
   client: SqlClient;
   nats: NatsConnection;
   wakeups?: Wakeups;
@@ -85,9 +97,9 @@ export class OutboxRelay {
 
   /** Publishes everything in the outbox not yet published; resolves with how many it published. */
   async publishPending(): Promise<number> {
-    const { producer, client, nats } = this.options;
+    const { producer, client, nats, namespace = DEFAULT_NATS_NAMESPACE } = this.options;
     if (!this.js) {
-      await ensureStream(await jetstreamManager(nats), producer);
+      await ensureStream(await jetstreamManager(nats), producer, namespace);
       this.js = jetstream(nats);
     }
     let published = 0;
@@ -96,9 +108,9 @@ export class OutboxRelay {
       this.unpublished = events.length;
       if (events.length === 0) return published;
       for (const event of events) {
-        await this.js.publish(subjectOf(producer, event.type), JSON.stringify(toWire(event)), {
+        await this.js.publish(subjectOf(namespace, producer, event.type), JSON.stringify(toWire(event)), {
           msgID: event.id,
-          expect: { streamName: streamName(producer) },
+          expect: { streamName: streamName(producer, namespace) },
         });
       }
       const last = events[events.length - 1];
@@ -141,6 +153,7 @@ export class OutboxRelay {
 export interface JetStreamSubscriptionOptions {
   consumer: string;
   producer: string;
+  namespace?: string;
   nats: NatsConnection;
   store: ConsumerStore;
   onError?: (error: unknown) => void;
@@ -169,13 +182,13 @@ export class JetStreamSubscription extends SubscriptionBase {
   }
 
   private async run(): Promise<void> {
-    const { consumer, producer, nats, store } = this.options;
+    const { consumer, producer, nats, store, namespace = DEFAULT_NATS_NAMESPACE } = this.options;
     let failures = 0;
     while (!this.stopped.signal.aborted) {
       try {
         const manager = await jetstreamManager(nats);
-        await ensureStream(manager, producer);
-        const stream = streamName(producer);
+        await ensureStream(manager, producer, namespace);
+        const stream = streamName(producer, namespace);
         try {
           await manager.consumers.info(stream, consumer);
         } catch {
@@ -225,5 +238,14 @@ export class JetStreamSubscription extends SubscriptionBase {
         await this.pause(Math.min(5_000, 250 * 2 ** Math.min(failures, 5)));
       }
     }
+  }
+}
+
+/** Deletes a namespace's streams (with their consumers): for test runs that used their own namespace. */
+export async function deleteStreams(nats: NatsConnection, namespace: string): Promise<void> {
+  const manager = await jetstreamManager(nats);
+  const prefix = streamName("", namespace);
+  for await (const stream of manager.streams.list()) {
+    if (stream.config.name.startsWith(prefix)) await manager.streams.delete(stream.config.name);
   }
 }

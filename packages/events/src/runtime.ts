@@ -9,8 +9,8 @@ import { type EventSubscription, FeedSubscription, type SubscriptionStatus } fro
 
 /** What one service consumes of one producer: its handlers by type and version, and where its feed is. */
 export interface ConsumedProducer {
-  /** The producer's base URL, for the internal feed (unused with NATS). */
-  url: string;
+  /** The producer's base URL, for the internal feed (unused with NATS), or a function that gives it once known. */
+  url: string | (() => string | undefined);
   handlers: Record<string, Record<number, EventHandler>>;
 }
 
@@ -23,6 +23,8 @@ export interface ServiceEventsOptions {
   key: Uint8Array;
   /** With a URL, NATS JetStream carries the events; without, each producer's internal feed. */
   natsUrl?: string | undefined;
+  /** Names the NATS streams and subjects of this deployment (default `lamplight`). */
+  natsNamespace?: string | undefined;
   /** Whether this service writes events of its own (has an outbox to serve or relay). */
   produces: boolean;
   consumes: Record<string, ConsumedProducer>;
@@ -77,13 +79,27 @@ export async function startServiceEvents(options: ServiceEventsOptions): Promise
   if (options.natsUrl) {
     nats = await connectNats(options.natsUrl, service);
     if (options.produces) {
-      relay = new OutboxRelay({ producer: service, client, nats, wakeups, onError: warn(service) });
+      relay = new OutboxRelay({
+        producer: service,
+        namespace: options.natsNamespace,
+        client,
+        nats,
+        wakeups,
+        onError: warn(service),
+      });
       relay.start();
     }
   }
   const subscriptions: EventSubscription[] = Object.entries(options.consumes).map(([producer, consumed]) =>
     nats
-      ? new JetStreamSubscription({ consumer: service, producer, nats, store, onError: warn(producer) })
+      ? new JetStreamSubscription({
+          consumer: service,
+          producer,
+          namespace: options.natsNamespace,
+          nats,
+          store,
+          onError: warn(producer),
+        })
       : new FeedSubscription({
           consumer: service,
           producer,

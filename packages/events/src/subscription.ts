@@ -90,8 +90,11 @@ export abstract class SubscriptionBase implements EventSubscription {
 export interface FeedSubscriptionOptions {
   consumer: string;
   producer: string;
-  /** The producer's base URL, e.g. `http://localhost:4001`. */
-  url: string;
+  /**
+   * The producer's base URL, e.g. `http://localhost:4001`, or a function that gives it once known
+   * (until then the subscription waits, as for a producer that is down).
+   */
+  url: string | (() => string | undefined);
   key: Uint8Array;
   store: ConsumerStore;
   /** Events per page (default 200). */
@@ -123,7 +126,9 @@ export class FeedSubscription extends SubscriptionBase {
   }
 
   private async fetchPage(waitMs: number): Promise<FeedPage> {
-    const { consumer, producer, url, key } = this.options;
+    const { consumer, producer, key } = this.options;
+    const url = typeof this.options.url === "function" ? this.options.url() : this.options.url;
+    if (!url) throw new Error(`where ${producer}'s feed is served is not known yet`);
     const feed = new URL(FEED_PATH, url);
     feed.searchParams.set("after", this.position.toString());
     feed.searchParams.set("limit", String(this.options.pageSize ?? 200));

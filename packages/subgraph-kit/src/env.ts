@@ -159,6 +159,11 @@ export const nameUrlPairs = z
  */
 export const eventsEnv = {
   NATS_URL: z.string().url().optional(),
+  /** Names this deployment's streams and subjects, so that deployments can share one NATS server. */
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, "lower-case letters, digits and _, starting with a letter")
+    .default("lamplight"),
   EVENT_FEED_URLS: nameUrlPairs,
 };
 

@@ -50,10 +50,15 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
 export interface SubgraphEventsOptions {
   /** Handlers by producer, type and version; the producer's feed URL comes from `feedUrls`. */
   consumes?: Record<string, ConsumedProducer["handlers"]>;
-  /** Each consumed producer's base URL, for the internal feed (e.g. `{ sites: "http://localhost:4001" }`). */
-  feedUrls?: Record<string, string>;
+  /**
+   * Each consumed producer's base URL, for the internal feed (e.g. `{ sites: "http://localhost:4001" }`),
+   * or a function that gives it once known.
+   */
+  feedUrls?: Record<string, string> | ((producer: string) => string | undefined);
   /** With a URL, NATS JetStream carries the events instead of the feeds. */
   natsUrl?: string | undefined;
+  /** Names this deployment's NATS streams (default `lamplight`). */
+  natsNamespace?: string | undefined;
 }
 
 /** What the server needs of a database; db-kit's `Database` has this shape. */
@@ -75,8 +80,13 @@ async function startEvents(
 ): Promise<ServiceEvents | undefined> {
   if (!options || !database?.client || !database.listen) return undefined;
   const consumes: Record<string, ConsumedProducer> = {};
+  const { feedUrls } = options;
   for (const [producer, handlers] of Object.entries(options.consumes ?? {})) {
-    const url = options.feedUrls?.[producer];
+    if (typeof feedUrls === "function") {
+      consumes[producer] = { url: () => feedUrls(producer), handlers };
+      continue;
+    }
+    const url = feedUrls?.[producer];
     if (!url && !options.natsUrl) {
       throw new Error(
         `${name} consumes the events of ${producer}: name its URL in EVENT_FEED_URLS, or set NATS_URL`,
@@ -90,6 +100,7 @@ async function startEvents(
     listen: (channel, listener) => database.listen?.(channel, listener) ?? Promise.resolve(async () => {}),
     key: identityKey,
     natsUrl: options.natsUrl,
+    natsNamespace: options.natsNamespace,
     produces: true,
     consumes,
     logger,

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { connectNats, deleteStreams } from "@lamplight/events";
 import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "@lamplight/gateway/auth";
 import { createGateway, type GatewayOptions } from "@lamplight/gateway/server";
 import { createLogger, type Logger } from "@lamplight/subgraph-kit";
@@ -28,7 +30,19 @@ export async function startGraph(
   options: { logger?: Logger; production?: boolean; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<StartedGraph> {
   const logger = options.logger ?? createLogger("gateway", "silent");
-  const started = await Promise.all(services.map((service) => startSubgraph(service, { logger })));
+  // The subgraphs read each other's events as in production: from each other's feeds, found once
+  // each listens, or through NATS JetStream when NATS_URL is set, in a namespace of this graph's own.
+  const feedUrls = new Map<string, string>();
+  const natsUrl = process.env.NATS_URL || undefined;
+  const natsNamespace = `test_${randomBytes(6).toString("hex")}`;
+  const events = { feedUrls: (producer: string) => feedUrls.get(producer), natsUrl, natsNamespace };
+  const started = await Promise.all(
+    services.map(async (service) => {
+      const subgraph = await startSubgraph(service, { logger, events });
+      feedUrls.set(subgraph.name, new URL("/", subgraph.url).toString());
+      return subgraph;
+    }),
+  );
   const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph]));
   const gateway = createGateway({
     supergraphSdl: readFileSync(path.join(findWorkspaceRoot(), "supergraph.graphql"), "utf8"),
@@ -49,6 +63,11 @@ export async function startGraph(
     async close() {
       await running.close();
       await Promise.all(started.map((subgraph) => subgraph.close()));
+      if (natsUrl) {
+        const nats = await connectNats(natsUrl, "test-cleanup");
+        await deleteStreams(nats, natsNamespace);
+        await nats.close();
+      }
     },
   };
 }

@@ -4,7 +4,12 @@ import {
   DEFAULT_DATABASE_LIMITS,
   type PrismaLike,
 } from "@lamplight/db-kit";
-import { createLogger, type Logger, type SubgraphServer } from "@lamplight/subgraph-kit";
+import {
+  createLogger,
+  type Logger,
+  type SubgraphEventsOptions,
+  type SubgraphServer,
+} from "@lamplight/subgraph-kit";
 import { execute, type GraphQLResponse } from "./execute.js";
 import { TEST_IDENTITY_KEY } from "./identity.js";
 import { createTestDatabase } from "./test-database.js";
@@ -24,6 +29,7 @@ export interface TestableService<Client extends PrismaLike = PrismaLike> {
     logger: Logger;
     identityKey: Uint8Array;
     aggregateCacheSeconds?: number;
+    events?: SubgraphEventsOptions;
   }): Promise<SubgraphServer>;
 }
 
@@ -53,6 +59,8 @@ export async function startSubgraph<Client extends PrismaLike>(
     aggregateCacheSeconds?: number;
     /** The database's statement timeout and queue, for tests of a database under load. */
     databaseLimits?: Partial<DatabaseLimits>;
+    /** How its events travel; by default it serves its feed and reads no other subgraph's. */
+    events?: SubgraphEventsOptions;
   } = {},
 ): Promise<StartedSubgraph<Client>> {
   const testDatabase = await createTestDatabase(service.name, service.serviceDir);
@@ -68,6 +76,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     logger,
     identityKey: TEST_IDENTITY_KEY,
     aggregateCacheSeconds: options.aggregateCacheSeconds ?? 0,
+    ...(options.events ? { events: options.events } : {}),
   });
   const running = await server.listen(0, "127.0.0.1");
   return {

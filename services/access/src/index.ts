@@ -28,7 +28,7 @@ const server = await createServer({
   database,
   logger,
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
-  events: { natsUrl: env.NATS_URL, feedUrls: env.EVENT_FEED_URLS },
+  events: { natsUrl: env.NATS_URL, natsNamespace: env.NATS_NAMESPACE, feedUrls: env.EVENT_FEED_URLS },
 });
 const running = await server.listen(env.PORT, env.HOST);
 closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });

@@ -30,7 +30,7 @@ const server = await createServer({
   database,
   logger,
   identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
-  events: { natsUrl: env.NATS_URL, feedUrls: env.EVENT_FEED_URLS },
+  events: { natsUrl: env.NATS_URL, natsNamespace: env.NATS_NAMESPACE, feedUrls: env.EVENT_FEED_URLS },
   suppressionThreshold: env.SUPPRESSION_THRESHOLD,
   aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
   maxChildrenPerVolunteer: env.MAX_CHILDREN_PER_VOLUNTEER,
