@@ -1,4 +1,4 @@
-import { ConflictError, isUuid, NotFoundError } from "@lamplight/subgraph-kit";
+import { BadUserInputError, ConflictError, isUuid, NotFoundError } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { AllianceMembership } from "./alliance.type.js";
 
@@ -46,7 +46,12 @@ export class AllianceRepository {
     const membership = await this.prisma.allianceMembership.findUnique({ where: { id } });
     if (!membership) throw new NotFoundError("AllianceMembership", id);
     if (membership.leftOn) throw new ConflictError("This membership has already ended", {});
-    if (leftOn < membership.joinedOn) throw new ConflictError("A membership cannot end before it began", {});
+    // A range's end before its start is bad input, refused like every other range (BAD_USER_INPUT).
+    if (leftOn < membership.joinedOn) {
+      throw new BadUserInputError("leftOn must be on or after the membership's joinedOn", {
+        field: "leftOn",
+      });
+    }
     const { count } = await this.prisma.allianceMembership.updateMany({
       where: { id, leftOn: null },
       data: { leftOn },

@@ -31,6 +31,12 @@ describe("alliance membership", () => {
     });
     const twice = await people.execute(JOIN, { id: organisationId, on: "2025-01-01" }, admin);
     expect(twice.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const backwards = await people.execute(
+      LEAVE,
+      { id: joined.data?.joinAlliance.id, on: "2024-02-29" },
+      admin,
+    );
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "leftOn" });
     const left = await people.execute(LEAVE, { id: joined.data?.joinAlliance.id, on: "2025-06-30" }, admin);
     expect(left.data?.leaveAlliance).toEqual({ joinedOn: "2024-03-01", leftOn: "2025-06-30" });
     const early = await people.execute(JOIN, { id: organisationId, on: "2025-05-01" }, admin);
