@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   ConflictError,
   type ConnectionResult,
+  checkedFen,
   ForbiddenError,
   isUuid,
   type PageRequest,
@@ -209,11 +210,7 @@ export class TenderRepository {
     input: SubmitBidInput,
     submittedBy: string | null,
   ): Promise<Bid> {
-    if (!Number.isSafeInteger(input.amount.fen) || input.amount.fen <= 0) {
-      throw new BadUserInputError("input.amount.fen must be a positive whole number of fen", {
-        field: "input.amount.fen",
-      });
-    }
+    const amountFen = checkedFen(input.amount, "input.amount");
     if (Date.now() > tender.deadline.getTime()) {
       throw new BadUserInputError(`The tender closed for bids at ${tender.deadline.toISOString()}`, {
         field: "lotId",
@@ -225,7 +222,7 @@ export class TenderRepository {
         data: {
           lotId: lot.id,
           vendorOrganisationId: input.vendorOrganisationId,
-          amountFen: BigInt(input.amount.fen),
+          amountFen,
           currency: input.amount.currency,
           submittedBy,
         },
