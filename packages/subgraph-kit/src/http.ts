@@ -186,6 +186,9 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
   await apollo.start();
   /** Set once close() begins: answers then carry `connection: close`, and /readyz says 503. */
   let draining = false;
+  /** Answers not yet sent: when draining begins, each is told to close its connection after it. */
+  const unanswered = new Set<ServerResponse>();
+  let allAnswered: (() => void) | undefined;
 
   const server = createServer(async (request, response) => {
     const started = process.hrtime.bigint();
@@ -193,6 +196,12 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
     response.setHeader("x-request-id", requestId);
     // While draining, a keep-alive connection is closed after its answer instead of kept idle.
     if (draining) response.setHeader("connection", "close");
+    unanswered.add(response);
+    // "close" comes after "finish", so after the request's log line.
+    response.once("close", () => {
+      unanswered.delete(response);
+      if (unanswered.size === 0) allAnswered?.();
+    });
     const url = new URL(request.url ?? "/", "http://localhost");
     let operationName: string | undefined;
     response.on("finish", () => {
@@ -348,6 +357,9 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         // busy ones as their answers go out (`connection: close`); whatever still runs after the
         // grace period has its connection closed.
         draining = true;
+        for (const response of unanswered) {
+          if (!response.headersSent) response.setHeader("connection", "close");
+        }
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const forced = setTimeout(() => {
@@ -356,6 +368,8 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         }, graceMs);
         await closed;
         clearTimeout(forced);
+        // The server closes with its last socket, which may be a moment before that answer's log line.
+        if (unanswered.size > 0) await new Promise<void>((resolve) => (allAnswered = resolve));
         await apollo.stop();
         await options.onClose?.();
       })();
