@@ -207,3 +207,19 @@ describe("counts outside their bounds", () => {
     }
   });
 });
+
+describe("bounded whole numbers given as plain arguments", () => {
+  it("refuses a year or a length outside its bounds, naming the argument", async () => {
+    const cases: [string, string][] = [
+      [`{ awardSelections(year: 99999, first: 5) { totalCount } }`, "year"],
+      [`{ assessmentRanking(year: 1, region: "510000", first: 5) { totalCount } }`, "year"],
+      [`{ excellentHomes(year: 3000, first: 5) { totalCount } }`, "year"],
+      [`{ region(code: "510700") { activityCounts(year: 1999) { count } } }`, "year"],
+    ];
+    for (const [query, field] of cases) {
+      const refused = await refusal(query, {});
+      expect(refused, query).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(refused.message).toMatch(/must be a whole number from/);
+    }
+  });
+});

@@ -44,7 +44,7 @@ export {
   startGraphQLHttpServer,
 } from "./http.js";
 export { isUuid } from "./ids.js";
-export { checkDateRange, checkedFen, IntegerBetween, OnOrAfter } from "./input-rules.js";
+export { checkDateRange, checkedFen, checkIntegerBetween, IntegerBetween, OnOrAfter } from "./input-rules.js";
 export { declareListBounds, enforceListBounds, ListBound, refuseBeyondBound } from "./list-bounds.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";

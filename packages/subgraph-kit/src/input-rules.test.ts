@@ -1,6 +1,6 @@
 import { IsOptional, validate } from "class-validator";
 import { describe, expect, it } from "vitest";
-import { checkDateRange, checkedFen, IntegerBetween, OnOrAfter } from "./input-rules.js";
+import { checkDateRange, checkedFen, checkIntegerBetween, IntegerBetween, OnOrAfter } from "./input-rules.js";
 import { Currency } from "./scalars.js";
 import { fieldProblems } from "./validation.js";
 
@@ -53,12 +53,16 @@ describe("IntegerBetween", () => {
   });
 });
 
-describe("checkDateRange and checkedFen", () => {
+describe("checkDateRange, checkIntegerBetween and checkedFen", () => {
   it("refuse a reversed range and money that is not positive or above the maximum, naming the field", () => {
     expect(() => checkDateRange({ from: day("2026-05-09"), to: day("2026-05-08") })).toThrow(
       expect.objectContaining({
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "to" }),
       }),
+    );
+    expect(checkIntegerBetween(2026, "year", 2000, 2100)).toBe(2026);
+    expect(() => checkIntegerBetween(1999, "year", 2000, 2100)).toThrow(
+      "year must be a whole number from 2000 to 2100",
     );
     const amount = (fen: number) => ({ fen, currency: Currency.CNY });
     expect(checkedFen(amount(500), "input.amount", { maxFen: 500n })).toBe(500n);

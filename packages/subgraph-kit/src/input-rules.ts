@@ -78,6 +78,14 @@ export function checkDateRange(
   return range;
 }
 
+/** A bounded whole number given as a plain argument (a year, `days`, `first`): `IntegerBetween`'s rule. */
+export function checkIntegerBetween(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`${field} must be a whole number from ${min} to ${max}`, { field });
+  }
+  return value;
+}
+
 /**
  * An amount of money given as input, checked and made exact: positive (or, with `allowZero`, not
  * negative) and, when `maxFen` is given, at most that many fen. `field` is the amount's path, e.g.

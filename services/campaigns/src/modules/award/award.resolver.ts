@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   Connection,
   type ConnectionResult,
+  checkIntegerBetween,
   ForbiddenError,
   NotFoundError,
   PageArgs,
@@ -120,6 +121,7 @@ export class AwardSelectionResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<AwardSelection>> {
+    if (year !== null) checkIntegerBetween(year, "year", 2000, 2100);
     return context.awards.listSelections({ year, category }, pageRequest(page));
   }
 

@@ -1,4 +1,4 @@
-import { Allow, BadUserInputError, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, checkIntegerBetween, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
 import { ActivityCount } from "../activity/activity.type.js";
@@ -18,9 +18,7 @@ export class RegionResolver {
     @Arg("year", () => Int) year: number,
     @Ctx() context: CampaignsContext,
   ): Promise<ActivityCount[]> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new BadUserInputError("year must be between 2000 and 2100", { field: "year" });
-    }
+    checkIntegerBetween(year, "year", 2000, 2100);
     return activityCountsLoader(context, year).load(region.code);
   }
 }

@@ -2,6 +2,7 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
+  checkIntegerBetween,
   connectionFromRows,
   ListBound,
   NotFoundError,
@@ -65,6 +66,7 @@ export class AssessmentResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<RankedHome>> {
+    checkIntegerBetween(year, "year", 2010, 2100);
     const page = pageRequest(args);
     const scores = await context.assessments.yearScores(year, region);
     const excellent = await context.assessments.excellentSiteIds(
@@ -92,6 +94,7 @@ export class AssessmentResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<ExcellentHome>> {
+    checkIntegerBetween(year, "year", 2010, 2100);
     return context.assessments.excellentHomes(year, pageRequest(page));
   }
 

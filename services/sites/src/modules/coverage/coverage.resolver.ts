@@ -1,5 +1,5 @@
 import { childrenOf, getRegion } from "@lamplight/regions";
-import { Allow, BadUserInputError, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, checkIntegerBetween, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { Region } from "../region/region.type.js";
@@ -54,9 +54,7 @@ export class CoverageResolver {
     @Arg("first", () => Int, { defaultValue: 5, description: "How many regions, 0 to 50." }) first: number,
     @Ctx() context: SitesContext,
   ): Promise<RegionNeed[]> {
-    if (!Number.isInteger(first) || first < 0 || first > 50) {
-      throw new BadUserInputError(`first must be between 0 and 50; got ${first}`, { field: "first" });
-    }
+    checkIntegerBetween(first, "first", 0, 50);
     const below = childrenOf(region.code);
     // The gateway passes the counts in the order this subgraph listed the children.
     const counts = region.childCounts?.length === below.length ? region.childCounts : [];
