@@ -1,4 +1,12 @@
-export { DEFAULT_SUPPRESSION_THRESHOLD, visibleCount } from "./aggregates.js";
+export {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  type FigureGroup,
+  protectFigures,
+  regionFigureGroups,
+  seesEveryoneCounted,
+  sumByRegion,
+  suppressSmall,
+} from "./aggregates.js";
 export {
   type AuditAction,
   AuditEntry,
@@ -42,7 +50,6 @@ export {
   GATEWAY_SERVICE,
   hasRole,
   managesSite,
-  maySeeIndividuals,
   type Principal,
   ROLES,
   Role,

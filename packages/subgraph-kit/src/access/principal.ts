@@ -79,12 +79,3 @@ export function coversRegion(
 export function managesSite(principal: Principal, siteId: string): boolean {
   return principal.roles.includes(Role.SITE_MANAGER) && principal.siteIds.includes(siteId);
 }
-
-/**
- * Whether the principal's aggregates may show exact small counts: roles that see the children
- * behind them anyway. A volunteer sees only the children they are paired with, so aggregates of
- * everyone else's children are suppressed for them like for the public.
- */
-export function maySeeIndividuals(principal: Principal): boolean {
-  return hasRole(principal, Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.SITE_MANAGER);
-}

@@ -11,7 +11,8 @@ import {
   PUBLIC,
   pageRequest,
   Role,
-  visibleCount,
+  seesEveryoneCounted,
+  suppressSmall,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
@@ -333,17 +334,20 @@ export class OccurrenceResolver {
 
   @FieldResolver(() => Places, {
     description:
-      "Places taken and left. Children's counts are null when small enough to point at a child, unless your role may see individual children.",
+      "Places taken and left. Children's counts are null when small enough to point at a child, unless you may see every child of the county it is held in.",
   })
   async places(@Root() occurrence: Occurrence, @Ctx() context: CampaignsContext): Promise<Places> {
     const [counts, activity] = await Promise.all([
       placesLoader(context).load(occurrence.id),
       activityLoader(context).load(occurrence.activityId),
     ]);
-    const confirmed = visibleCount(context.principal, counts.childrenConfirmed, context.suppressBelow);
+    // Exact only for whoever may see every child of the county it is held in.
+    const exact = seesEveryoneCounted(context.principal, { regionCodes: [occurrence.regionCode] });
+    const figure = (count: number) => (exact ? count : suppressSmall(count, context.suppressBelow));
+    const confirmed = figure(counts.childrenConfirmed);
     return {
       childrenConfirmed: confirmed,
-      childrenWaiting: visibleCount(context.principal, counts.childrenWaiting, context.suppressBelow),
+      childrenWaiting: figure(counts.childrenWaiting),
       childrenLeft: confirmed === null ? null : Math.max(0, activity!.capacity - counts.childrenConfirmed),
       volunteersConfirmed: counts.volunteersConfirmed,
       volunteersWaiting: counts.volunteersWaiting,

@@ -14,7 +14,8 @@ import {
   PageArgs,
   PUBLIC,
   pageRequest,
-  visibleCount,
+  seesEveryoneCounted,
+  suppressSmall,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
@@ -207,7 +208,10 @@ export class ProjectResolver {
     const totals = await projectTotalsLoader(context).load(project.id);
     return {
       ...totals,
-      childrenReached: visibleCount(context.principal, totals.childrenReached, context.suppressBelow),
+      // Exact only for whoever may see every child of every region the project serves.
+      childrenReached: seesEveryoneCounted(context.principal, { regionCodes: project.regionCodes })
+        ? totals.childrenReached
+        : suppressSmall(totals.childrenReached, context.suppressBelow),
     };
   }
 }

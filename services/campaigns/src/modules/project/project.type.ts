@@ -70,7 +70,7 @@ export class ProjectResults {
   @Field(() => Int, {
     nullable: true,
     description:
-      "Children who attended at least one of the project's activities. Null when small enough to point at a child, unless your role may see individual children.",
+      "Children who attended at least one of the project's activities. Null when small enough to point at a child, unless you may see every child of every region the project serves.",
   })
   childrenReached!: number | null;
 

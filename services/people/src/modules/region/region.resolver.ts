@@ -1,10 +1,17 @@
-import { ListBound, maySeeIndividuals, type Principal, visibleCount } from "@lamplight/subgraph-kit";
+import { ListBound, seesEveryoneCounted } from "@lamplight/subgraph-kit";
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { NeedCategory, NeedCount } from "../need/need.type.js";
 import { VolunteerKind } from "../volunteer/volunteer.type.js";
 import {
-  type ConsentedCount,
+  needKey,
+  published,
+  publishedChildrenLoader,
+  publishedNeedsLoader,
+  publishedVolunteersLoader,
+  volunteerKey,
+} from "./region.figures.js";
+import {
   regionChildrenCountLoader,
   regionNeedCountsLoader,
   regionVolunteerCountsLoader,
@@ -18,36 +25,31 @@ export class VolunteerKindCount {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Null when small enough to point at a person and your role may not see individuals.",
+    description:
+      "Null when withheld: small enough to point at a person, or withheld so that one cannot be worked out by subtraction, unless you may see every volunteer counted.",
   })
   count!: number | null;
 }
 
-/**
- * A count of children as this principal may see it. Roles that see individual children get every
- * child; everyone else (the public, partners, finance officers, volunteers) gets the published
- * figure: only children whose guardian consented to statistics, small counts suppressed.
- */
-export function childrenFigure(
-  principal: Principal,
-  count: ConsentedCount,
-  threshold: number,
-): number | null {
-  if (maySeeIndividuals(principal)) return count.all;
-  return visibleCount(principal, count.consenting, threshold);
-}
+/** Whether the principal may see every child or volunteer living in this region: then its figures are exact. */
+const seesEveryoneIn = (context: PeopleContext, code: string) =>
+  seesEveryoneCounted(context.principal, { regionCodes: [code] });
 
-/** De-identified figures per region: open to everyone, small counts suppressed for aggregate-only roles. */
+/**
+ * Figures per region, open to everyone: exact for whoever may see every person counted in the
+ * region, the published figure (region.figures.ts) for everyone else, whatever their role.
+ */
 @Resolver(() => Region)
 export class RegionResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "How many children live in this region and every region below it. For roles that may not see individual children: only children whose guardian consented to statistics, and null when small enough to point at a child.",
+      "How many children live in this region and every region below it. Exact for whoever may see every child of the region; for everyone else the published figure: only children whose guardian consented to statistics, and null when withheld (small enough to point at a child, or withheld so that a small one cannot be worked out by subtraction).",
   })
   async childrenCount(@Root() region: Region, @Ctx() context: PeopleContext): Promise<number | null> {
-    const count = await regionChildrenCountLoader(context).load(region.code);
-    return childrenFigure(context.principal, count, context.suppressBelow);
+    if (seesEveryoneIn(context, region.code))
+      return (await regionChildrenCountLoader(context).load(region.code)).all;
+    return published(publishedChildrenLoader(context), region.code);
   }
 
   @ListBound(Object.values(NeedCategory).length)
@@ -56,41 +58,50 @@ export class RegionResolver {
       "How many children in this region have at least one assessed need of each category, every category listed (same rules as childrenCount).",
   })
   async childrenByNeed(@Root() region: Region, @Ctx() context: PeopleContext): Promise<NeedCount[]> {
-    const counts = await regionNeedCountsLoader(context).load(region.code);
-    return Object.values(NeedCategory).map((category) => ({
-      category,
-      count: childrenFigure(
-        context.principal,
-        counts.get(category) ?? { all: 0, consenting: 0 },
-        context.suppressBelow,
-      ),
-    }));
+    const categories = Object.values(NeedCategory);
+    if (seesEveryoneIn(context, region.code)) {
+      const counts = await regionNeedCountsLoader(context).load(region.code);
+      return categories.map((category) => ({ category, count: counts.get(category)?.all ?? 0 }));
+    }
+    const loader = publishedNeedsLoader(context);
+    return Promise.all(
+      categories.map(async (category) => ({
+        category,
+        count: await published(loader, needKey(category, region.code)),
+      })),
+    );
   }
 
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "How many active volunteers serve in this region and below. Null when small enough to point at a person, unless your role may see individuals.",
+      "How many active volunteers serve in this region and below. Exact for whoever may see every volunteer of the region; otherwise null when withheld (small enough to point at a person, or withheld so that a small one cannot be worked out by subtraction).",
   })
   async volunteerCount(@Root() region: Region, @Ctx() context: PeopleContext): Promise<number | null> {
-    const counts = await regionVolunteerCountsLoader(context).load(region.code);
-    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-    return visibleCount(context.principal, total, context.suppressBelow);
+    if (seesEveryoneIn(context, region.code)) {
+      const counts = await regionVolunteerCountsLoader(context).load(region.code);
+      return [...counts.values()].reduce((sum, count) => sum + count, 0);
+    }
+    return published(publishedVolunteersLoader(context), volunteerKey(region.code));
   }
 
   @ListBound(Object.values(VolunteerKind).length)
   @FieldResolver(() => [VolunteerKindCount], {
     description:
-      "Active volunteers in this region by kind, every kind listed; small counts suppressed as for volunteerCount.",
+      "Active volunteers in this region by kind, every kind listed; withheld as for volunteerCount.",
   })
   async volunteersByKind(
     @Root() region: Region,
     @Ctx() context: PeopleContext,
   ): Promise<VolunteerKindCount[]> {
-    const counts = await regionVolunteerCountsLoader(context).load(region.code);
-    return Object.values(VolunteerKind).map((kind) => ({
-      kind,
-      count: visibleCount(context.principal, counts.get(kind) ?? 0, context.suppressBelow),
-    }));
+    const kinds = Object.values(VolunteerKind);
+    if (seesEveryoneIn(context, region.code)) {
+      const counts = await regionVolunteerCountsLoader(context).load(region.code);
+      return kinds.map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
+    }
+    const loader = publishedVolunteersLoader(context);
+    return Promise.all(
+      kinds.map(async (kind) => ({ kind, count: await published(loader, volunteerKey(region.code, kind)) })),
+    );
   }
 }

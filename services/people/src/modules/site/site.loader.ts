@@ -1,18 +1,15 @@
 import { aggregateLoader, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import { studentScopeOf } from "../student/student.access.js";
+import type { SiteCount } from "../student/student.repository.js";
 import type { Student } from "../student/student.type.js";
 
-/** How many children attend each home (all of them: the resolver decides what the caller sees of it). */
+/** How many children attend each home, and where they live (the resolver decides what the caller sees of it). */
 export function childrenCountLoader(context: PeopleContext) {
-  return aggregateLoader<string, { all: number; consenting: number }>(
-    context,
-    "site.childrenCount",
-    async (siteIds) => {
-      const counts = await context.students.countBySiteWithConsent(siteIds);
-      return siteIds.map((id) => counts.get(id) ?? { all: 0, consenting: 0 });
-    },
-  );
+  return aggregateLoader<string, SiteCount>(context, "site.childrenCount", async (siteIds) => {
+    const counts = await context.students.countBySiteWithConsent(siteIds);
+    return siteIds.map((id) => counts.get(id) ?? { all: 0, consenting: 0, regionCodes: [] });
+  });
 }
 
 /**

@@ -1,7 +1,13 @@
-import { type ConnectionResult, connectionFromRows, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  connectionFromRows,
+  PageArgs,
+  pageRequest,
+  seesEveryoneCounted,
+} from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { childrenFigure } from "../region/region.resolver.js";
+import { homeKey, published, publishedChildrenLoader } from "../region/region.figures.js";
 import { studentScopeOf } from "../student/student.access.js";
 import { isEmptyScope } from "../student/student.policy.js";
 import { STUDENT_ORDER } from "../student/student.repository.js";
@@ -40,13 +46,12 @@ export class SiteResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      "How many children attend this home. For roles that may not see individual children: only children whose guardian consented to statistics, and null when small enough to point at a child.",
+      "How many children attend this home. Exact for its site manager and whoever may see every child attending it; for everyone else the published figure: only children whose guardian consented to statistics, and null when withheld (small enough to point at a child, or withheld so that a small one cannot be worked out by subtraction).",
   })
   async childrenCount(@Root() site: Site, @Ctx() context: PeopleContext): Promise<number | null> {
-    return childrenFigure(
-      context.principal,
-      await childrenCountLoader(context).load(site.id),
-      context.suppressBelow,
-    );
+    const count = await childrenCountLoader(context).load(site.id);
+    if (seesEveryoneCounted(context.principal, { regionCodes: count.regionCodes, siteId: site.id }))
+      return count.all;
+    return published(publishedChildrenLoader(context), homeKey(site.id));
   }
 }

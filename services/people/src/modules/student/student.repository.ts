@@ -85,6 +85,20 @@ export interface CountyCount {
   consenting: number;
 }
 
+/** A home's children, those who consented to statistics, and the counties they live in. */
+export interface SiteCount {
+  all: number;
+  consenting: number;
+  regionCodes: string[];
+}
+
+/** Children who consented to statistics, in one county and one home (null: attending none). */
+export interface CountySiteCount {
+  regionCode: string;
+  siteId: string | null;
+  count: number;
+}
+
 /** The only code in this service that touches the Student table (and Need, when a child is registered). */
 export class StudentRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -152,25 +166,41 @@ export class StudentRepository {
   }
 
   /** How many children attend each home, all and those counted in statistics, in one query. */
-  async countBySiteWithConsent(
-    siteIds: readonly string[],
-  ): Promise<Map<string, { all: number; consenting: number }>> {
-    const counts = new Map<string, { all: number; consenting: number }>();
+  async countBySiteWithConsent(siteIds: readonly string[]): Promise<Map<string, SiteCount>> {
+    const counts = new Map<string, SiteCount>();
     const valid = [...new Set(siteIds.filter(isUuid))];
     if (valid.length === 0) return counts;
     const groups = await this.prisma.student.groupBy({
-      by: ["siteId", "consentStatistics"],
+      by: ["siteId", "regionCode", "consentStatistics"],
       where: { siteId: { in: valid } },
       _count: { _all: true },
     });
     for (const group of groups) {
       if (!group.siteId) continue;
-      const entry = counts.get(group.siteId) ?? { all: 0, consenting: 0 };
+      const entry = counts.get(group.siteId) ?? { all: 0, consenting: 0, regionCodes: [] };
       entry.all += group._count._all;
       if (group.consentStatistics) entry.consenting += group._count._all;
+      if (!entry.regionCodes.includes(group.regionCode)) entry.regionCodes.push(group.regionCode);
       counts.set(group.siteId, entry);
     }
     return counts;
+  }
+
+  /**
+   * The province's children who consented to statistics, by county and home (null: none): the one
+   * GROUP BY behind every published figure of children (region.figures.ts).
+   */
+  async countConsentingByCountyAndSite(): Promise<CountySiteCount[]> {
+    const groups = await this.prisma.student.groupBy({
+      by: ["regionCode", "siteId"],
+      where: { consentStatistics: true },
+      _count: { _all: true },
+    });
+    return groups.map((group) => ({
+      regionCode: group.regionCode,
+      siteId: group.siteId,
+      count: group._count._all,
+    }));
   }
 
   /**
