@@ -197,15 +197,20 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
     // While draining, a keep-alive connection is closed after its answer instead of kept idle.
     if (draining) response.setHeader("connection", "close");
     unanswered.add(response);
-    // "close" comes after "finish", so after the request's log line.
+    const answered = () => {
+      if (unanswered.delete(response) && unanswered.size === 0) allAnswered?.();
+    };
+    // An answer is done once its log line is written ("finish"). Its socket may close first, even
+    // when the answer is complete: then "finish" still follows (waited for a second at most). An
+    // answer cut off before its end never finishes: it is done when it closes.
     response.once("close", () => {
-      unanswered.delete(response);
-      if (unanswered.size === 0) allAnswered?.();
+      if (!response.writableEnded) answered();
+      else setTimeout(answered, 1_000).unref();
     });
     const url = new URL(request.url ?? "/", "http://localhost");
     let operationName: string | undefined;
     response.on("finish", () => {
-      if (url.pathname !== "/graphql") return;
+      if (url.pathname !== "/graphql") return answered();
       logger.info(
         {
           requestId,
@@ -217,6 +222,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         },
         "request",
       );
+      answered();
     });
 
     try {
@@ -368,7 +374,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         }, graceMs);
         await closed;
         clearTimeout(forced);
-        // The server closes with its last socket, which may be a moment before that answer's log line.
+        // The server closes with its last socket, which may be a moment before its answer's log line.
         if (unanswered.size > 0) await new Promise<void>((resolve) => (allAnswered = resolve));
         await apollo.stop();
         await options.onClose?.();
