@@ -1,5 +1,19 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getArgumentValues, getNamedType, Kind, type OperationDefinitionNode } from "graphql";
+import {
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  valueFromASTUntyped,
+} from "graphql";
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
 import { ListBound } from "../list-bounds.js";
 import type { Logger } from "../logger.js";
@@ -104,9 +118,13 @@ export function auditPlugin<Context extends { audit: AuditTrail }>(
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, schema, request, response }) {
-          if (operation?.operation === "mutation")
-            recordMutations(contextValue.audit, operation, schema, request.variables ?? {}, response);
+        async willSendResponse({ contextValue, operation, document, schema, request, response }) {
+          // A document refused by validation has no resolved operation; its mutations are still
+          // attempts, and are recorded as refused.
+          const attempted =
+            operation ?? (document ? getOperationAST(document, request.operationName) : null) ?? undefined;
+          if (attempted?.operation === "mutation")
+            recordMutations(contextValue.audit, attempted, schema, request.variables ?? {}, response);
           const events = contextValue.audit.drain();
           if (events.length === 0) return;
           try {
@@ -123,7 +141,7 @@ export function auditPlugin<Context extends { audit: AuditTrail }>(
 function recordMutations(
   trail: AuditTrail,
   operation: OperationDefinitionNode,
-  schema: import("graphql").GraphQLSchema,
+  schema: GraphQLSchema,
   variables: Record<string, unknown>,
   response: {
     body: {
@@ -138,30 +156,90 @@ function recordMutations(
   const mutationType = schema.getMutationType();
   if (!mutationType) return;
   const result = response.body.kind === "single" ? response.body.singleResult : undefined;
+  // Errors without a path refused the whole operation (validation, variables): every field failed.
+  const refusedWhole = result?.errors?.some((error) => !error.path) ?? false;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const field = mutationType.getFields()[selection.name.value];
     if (!field) continue;
     const key = selection.alias?.value ?? selection.name.value;
-    let args: Record<string, unknown> = {};
+    const entity = getNamedType(field.type).name;
+    // The arguments as sent, even when they do not coerce: a refused mutation still names its target.
+    const sent: Record<string, unknown> = {};
+    for (const argument of selection.arguments ?? []) {
+      sent[argument.name.value] = valueFromASTUntyped(argument.value, variables);
+    }
+    let args: Record<string, unknown> = sent;
     try {
       args = getArgumentValues(field, selection, variables);
     } catch {
-      // invalid arguments never reached a resolver; the empty list says so
+      // arguments that do not coerce never reached a resolver; what was sent is recorded
     }
     const input =
       args.input && typeof args.input === "object" ? (args.input as Record<string, unknown>) : args;
     const value = result?.data?.[key] as { id?: unknown } | null | undefined;
-    const failed = !value || result?.errors?.some((error) => error.path?.[0] === key);
-    const entityId = typeof value?.id === "string" ? value.id : typeof args.id === "string" ? args.id : null;
-    trail.mutation(
-      selection.name.value,
-      getNamedType(field.type).name,
-      entityId,
-      Object.keys(input).sort(),
-      failed ? "FAILED" : "OK",
-    );
+    const failed = refusedWhole || !value || result?.errors?.some((error) => error.path?.[0] === key);
+    const fields = Object.keys(input).sort();
+    if (!failed) {
+      const entityId =
+        typeof value?.id === "string" ? value.id : typeof args.id === "string" ? args.id : null;
+      trail.mutation(selection.name.value, entity, entityId, fields, "OK");
+      continue;
+    }
+    // Refused or failed: one entry per record the arguments name, so that each record's history
+    // shows the attempt; one without an id when they name none (a record not created).
+    const targets = mutationTargets(schema, field.args, sent, entity);
+    if (targets.length === 0) trail.mutation(selection.name.value, entity, null, fields, "FAILED");
+    for (const target of targets) {
+      trail.mutation(selection.name.value, target.entity, target.id, fields, "FAILED");
+    }
   }
+}
+
+/** At most this many entries for one refused mutation: a list of ids cannot flood the log. */
+const MAX_TARGETS = 100;
+
+/**
+ * The records a mutation's arguments name: every argument or input field of type ID (or a list of
+ * them), whatever its name and however deep in input objects, codes aside. `id` names the mutation's own
+ * entity (`returned`); `studentId`, `siteIds`, … the type of that name when the schema has one.
+ */
+export function mutationTargets(
+  schema: GraphQLSchema,
+  argumentsOf: readonly GraphQLArgument[],
+  values: Record<string, unknown>,
+  returned: string,
+): { entity: string; id: string }[] {
+  const targets = new Map<string, { entity: string; id: string }>();
+  const entityNamed = (name: string) => {
+    const stem = name.replace(/Ids?$/, "");
+    if (stem === "id" || stem === "") return returned;
+    const type = schema.getType(stem.charAt(0).toUpperCase() + stem.slice(1));
+    return type && isObjectType(type) ? type.name : returned;
+  };
+  const visit = (name: string, type: GraphQLInputType, value: unknown, depth: number) => {
+    if (value === null || value === undefined || depth > 8) return;
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) {
+      if (Array.isArray(value)) for (const item of value) visit(name, nullable.ofType, item, depth + 1);
+      return;
+    }
+    if (isInputObjectType(nullable)) {
+      if (typeof value !== "object" || Array.isArray(value)) return;
+      for (const inner of Object.values(nullable.getFields())) {
+        visit(inner.name, inner.type, (value as Record<string, unknown>)[inner.name], depth + 1);
+      }
+      return;
+    }
+    // A code (`regionCode`, `fundCode`) names a place or a kind, not a record.
+    if (getNamedType(nullable).name !== "ID" || /Code$/.test(name)) return;
+    if (typeof value !== "string" && typeof value !== "number") return;
+    if (targets.size >= MAX_TARGETS) return;
+    const target = { entity: entityNamed(name), id: String(value) };
+    targets.set(`${target.entity}:${target.id}`, target);
+  };
+  for (const argument of argumentsOf) visit(argument.name, argument.type, values[argument.name], 0);
+  return [...targets.values()];
 }
 
 @Directive("@shareable")
