@@ -1,3 +1,4 @@
+export { SITE_EVENT_VERSION, SiteEventType, type SiteFacts, siteFacts } from "./catalogue.js";
 export {
   type Applied,
   ConsumerStore,

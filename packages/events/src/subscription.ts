@@ -125,10 +125,12 @@ export class FeedSubscription extends SubscriptionBase {
     await this.loop;
   }
 
-  private async fetchPage(waitMs: number): Promise<FeedPage> {
+  private feedUrl(): string | undefined {
+    return typeof this.options.url === "function" ? this.options.url() : this.options.url;
+  }
+
+  private async fetchPage(url: string, waitMs: number): Promise<FeedPage> {
     const { consumer, producer, key } = this.options;
-    const url = typeof this.options.url === "function" ? this.options.url() : this.options.url;
-    if (!url) throw new Error(`where ${producer}'s feed is served is not known yet`);
     const feed = new URL(FEED_PATH, url);
     feed.searchParams.set("after", this.position.toString());
     feed.searchParams.set("limit", String(this.options.pageSize ?? 200));
@@ -145,10 +147,16 @@ export class FeedSubscription extends SubscriptionBase {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped.signal.aborted) {
+      // Where the producer is may not be known yet (it is starting): nothing to read until it is.
+      const url = this.feedUrl();
+      if (!url) {
+        await this.pause(500);
+        continue;
+      }
       try {
         this.position = await this.store.position(this.producer);
         // Catching up, pages come back to back; at the head, polls are held until something new.
-        const page = await this.fetchPage(this.status().caughtUp ? (this.options.waitMs ?? 20_000) : 0);
+        const page = await this.fetchPage(url, this.status().caughtUp ? (this.options.waitMs ?? 20_000) : 0);
         for (const wire of page.events) {
           if (this.stopped.signal.aborted) return;
           const event = fromWire(wire);

@@ -70,8 +70,9 @@ export class BadUserInputError extends LamplightError {
 }
 
 export class NotFoundError extends LamplightError {
-  constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`, ErrorCode.NOT_FOUND, { entity, id });
+  /** `details.field` names the argument that held the id, when the id came from the caller. */
+  constructor(entity: string, id: string, details: { field?: string } = {}) {
+    super(`${entity} ${id} was not found`, ErrorCode.NOT_FOUND, { entity, id, ...details });
   }
 }
 

@@ -76,7 +76,8 @@ export async function startSubgraph<Client extends PrismaLike>(
     logger,
     identityKey: TEST_IDENTITY_KEY,
     aggregateCacheSeconds: options.aggregateCacheSeconds ?? 0,
-    ...(options.events ? { events: options.events } : {}),
+    // Alone, a subgraph hears from no other: its replicas stay as the test makes them.
+    events: options.events ?? { feedUrls: () => undefined },
   });
   const running = await server.listen(0, "127.0.0.1");
   return {

@@ -6,6 +6,7 @@ import type { MatchingRepository } from "./modules/matching/matching.repository.
 import type { NeedRepository } from "./modules/need/need.repository.js";
 import type { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import type { PairingRepository } from "./modules/pairing/pairing.repository.js";
+import type { SiteReplicaRepository } from "./modules/site/site.replica.js";
 import type { StudentRepository } from "./modules/student/student.repository.js";
 import type { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 
@@ -19,6 +20,8 @@ export interface PeopleContext extends BaseContext {
   care: CareRepository;
   volunteers: VolunteerRepository;
   pairings: PairingRepository;
+  /** The homes people knows from the sites subgraph's events. */
+  knownSites: SiteReplicaRepository;
   matching: MatchingRepository;
   /** How many children one volunteer may be paired with at once (MAX_CHILDREN_PER_VOLUNTEER). */
   maxChildrenPerVolunteer: number;

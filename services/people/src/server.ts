@@ -17,6 +17,8 @@ import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { NeedRepository } from "./modules/need/need.repository.js";
 import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import { PairingRepository } from "./modules/pairing/pairing.repository.js";
+import { siteEventHandlers } from "./modules/site/site.events.js";
+import { SiteReplicaRepository } from "./modules/site/site.replica.js";
 import { StudentRepository } from "./modules/student/student.repository.js";
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 import { buildPeopleSchema } from "./schema.js";
@@ -50,6 +52,7 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     volunteers: new VolunteerRepository(database.client),
     pairings: new PairingRepository(database.client),
     matching: new MatchingRepository(database.client),
+    knownSites: new SiteReplicaRepository(database.client),
   };
   const maxChildrenPerVolunteer = deps.maxChildrenPerVolunteer ?? DEFAULT_MAX_CHILDREN_PER_VOLUNTEER;
   // Every read of a child's personal data and every mutation lands here, in this subgraph's database.
@@ -61,7 +64,8 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog }),
     database,
     identityKey: deps.identityKey,
-    events: deps.events ?? {},
+    // The homes, from sites: a child's home is checked, and scoped, by what sites says of it.
+    events: { ...deps.events, consumes: { sites: siteEventHandlers } },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

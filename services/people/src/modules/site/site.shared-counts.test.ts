@@ -1,7 +1,7 @@
 import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { peopleService } from "../../testing.js";
+import { announceSites, peopleService } from "../../testing.js";
 
 // The subgraph as it runs in production: counts shared between requests for a minute here (long
 // enough that only a mutation can explain a fresh count).
@@ -27,6 +27,7 @@ let admin: Record<string, string>;
 beforeAll(async () => {
   people = await startSubgraph(peopleService, { aggregateCacheSeconds: 60 });
   admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
+  await announceSites(people, [{ id: HOME, countyCode: "510722" }]);
   for (let n = 0; n < 6; n++) {
     const { errors } = await people.execute(CREATE, { input: child(n) }, admin);
     expect(errors).toBeUndefined();

@@ -1,5 +1,7 @@
 import { getRegion } from "@lamplight/regions";
 import {
+  BadUserInputError,
+  ConflictError,
   coversRegion,
   ForbiddenError,
   hasRole,
@@ -8,6 +10,7 @@ import {
   type Principal,
   Role,
 } from "@lamplight/subgraph-kit";
+import { type KnownSite, receivesChildren } from "../site/site.replica.js";
 
 /**
  * The staff roles that see children: each only the children in their scope: a province admin all
@@ -120,4 +123,23 @@ export function assertMayRegisterStudent(
   throw new ForbiddenError("A site manager registers children only at the homes they run", {
     siteId,
   });
+}
+
+/**
+ * A child attends a home in the county they live in, and only a home that takes children: not one
+ * refused, suspended or closed.
+ */
+export function assertHomeTakesChild(home: KnownSite, childCounty: string): void {
+  if (home.countyCode !== childCounty) {
+    throw new BadUserInputError(
+      `${home.name} is in ${regionName(home.countyCode)} (${home.countyCode}); a child attends a home in the county they live in`,
+      { field: "input.siteId", regionCode: home.countyCode },
+    );
+  }
+  if (!receivesChildren(home)) {
+    throw new ConflictError(`${home.name} is ${home.status} and takes no new children`, {
+      field: "input.siteId",
+      status: home.status,
+    });
+  }
 }

@@ -21,6 +21,7 @@ import { mayViewChild, pairedStudentIds, studentScopeOf } from "./student.access
 import { CreateStudentInput, StudentFilter } from "./student.inputs.js";
 import { studentLoader } from "./student.loader.js";
 import {
+  assertHomeTakesChild,
   assertMayRegisterStudent,
   assertMayViewStudent,
   mayViewStudent,
@@ -162,7 +163,11 @@ export class StudentResolver {
     @Ctx() context: PeopleContext,
   ): Promise<Student> {
     const data = registration(input);
-    assertMayRegisterStudent(context.principal, data.regionCode, data.siteId ?? null);
+    // The home is checked against what sites said of it, and scoped by its own county, never by
+    // what the caller says of it.
+    const home = data.siteId ? await context.knownSites.require(data.siteId, "input.siteId") : null;
+    assertMayRegisterStudent(context.principal, home?.countyCode ?? data.regionCode, data.siteId ?? null);
+    if (home) assertHomeTakesChild(home, data.regionCode);
     checkDates(input);
     try {
       return await context.students.register(data, { confirmDuplicate });

@@ -1,7 +1,8 @@
+import { SiteEventType } from "@lamplight/events";
 import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { peopleService } from "../../testing.js";
+import { announceSites, peopleService } from "../../testing.js";
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateStudentInput!, $confirm: Boolean) {
@@ -29,9 +30,19 @@ const child = (overrides: Record<string, unknown> = {}) => ({
 let people: StartedSubgraph<PrismaClient>;
 let admin: Record<string, string>;
 
+const CLOSED_HOME = "e0000000-0000-4000-8000-00000000000e";
+const CHENGDU_HOME = "f0000000-0000-4000-8000-00000000000f";
+
 beforeAll(async () => {
   people = await startSubgraph(peopleService);
   admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
+  // The homes sites would have told people of: two in Santai (三台县), one closed, one in Chengdu.
+  await announceSites(people, [
+    { id: HOME, countyCode: "510722", name: "鹤塘社区留守学生之家" },
+    { id: OTHER_HOME, countyCode: "510722" },
+    { id: CLOSED_HOME, countyCode: "510722", name: "石桥村留守学生之家", status: "CLOSED" },
+    { id: CHENGDU_HOME, countyCode: "510121", name: "金堂县留守学生之家" },
+  ]);
 });
 afterAll(() => people?.close());
 
@@ -123,6 +134,62 @@ describe("createStudent", () => {
   ])("rejects %s", async (_what, overrides, field) => {
     const { errors } = await people.execute(CREATE, { input: child(overrides) }, admin);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+});
+
+describe("a child's home, as sites says it is", () => {
+  const refused = async (input: Record<string, unknown>, who = admin) => {
+    const name = `核对${Math.random().toString(36).slice(2, 8)}`;
+    const { data, errors } = await people.execute(CREATE, { input: child({ name, ...input }) }, who);
+    expect(data).toBeNull();
+    expect(await people.database.client.student.count({ where: { name } })).toBe(0);
+    return errors?.[0];
+  };
+
+  it("refuses a home no one has registered with NOT_FOUND naming input.siteId", async () => {
+    const error = await refused({ siteId: "a1111111-1111-4111-8111-111111111111" });
+    expect(error?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.siteId", entity: "Site" });
+  });
+
+  it("refuses a closed home with CONFLICT", async () => {
+    const error = await refused({ siteId: CLOSED_HOME });
+    expect(error?.extensions).toMatchObject({ code: "CONFLICT", field: "input.siteId", status: "CLOSED" });
+  });
+
+  it("refuses a home in another county than the child's with BAD_USER_INPUT", async () => {
+    const error = await refused({ siteId: CHENGDU_HOME, regionCode: "510722" });
+    expect(error?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.siteId",
+      regionCode: "510121",
+    });
+  });
+
+  it("scopes the registration by the home's county: a Chengdu admin cannot put a child into Mianyang's home", async () => {
+    const chengdu = await identityHeaders({ roles: ["CITY_ADMIN"], regionScope: "510100" });
+    const error = await refused({ siteId: HOME, regionCode: "510722" }, chengdu);
+    expect(error?.extensions).toMatchObject({ code: "FORBIDDEN", regionCode: "510722" });
+  });
+
+  it("moves a home's children with the home when sites moves it to another county", async () => {
+    const movingHome = "b2222222-2222-4222-8222-222222222222";
+    await announceSites(people, [{ id: movingHome, countyCode: "510722" }]);
+    const { data, errors } = await people.execute<{ createStudent: { id: string } }>(
+      CREATE,
+      { input: child({ name: "随家搬迁", siteId: movingHome }) },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+    const id = data!.createStudent.id;
+    await announceSites(people, [{ id: movingHome, countyCode: "510723" }], SiteEventType.MOVED);
+    const row = await people.database.client.student.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ regionCode: "510723", cityCode: "510700" });
+    // The new county's officer now sees the child; the old county's no longer does.
+    const yanting = await identityHeaders({ roles: ["COUNTY_OFFICER"], regionScope: "510723" });
+    const santai = await identityHeaders({ roles: ["COUNTY_OFFICER"], regionScope: "510722" });
+    const query = `query($id: ID!) { student(id: $id) { name } }`;
+    expect((await people.execute(query, { id }, yanting)).data?.student?.name).toBe("随家搬迁");
+    expect((await people.execute(query, { id }, santai)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 

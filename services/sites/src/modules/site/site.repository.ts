@@ -1,3 +1,4 @@
+import { SiteEventType } from "@lamplight/events";
 import { cityOf, getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -7,7 +8,7 @@ import {
   paginate,
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
-import { appendSiteEvents, SiteEventType } from "./site.events.js";
+import { appendSiteEvents } from "./site.events.js";
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
 import type { Site } from "./site.type.js";
 

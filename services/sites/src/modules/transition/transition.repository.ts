@@ -1,3 +1,4 @@
+import { SiteEventType } from "@lamplight/events";
 import { getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -8,7 +9,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent } from "../../paging.js";
-import { appendSiteEvents, SiteEventType } from "../site/site.events.js";
+import { appendSiteEvents } from "../site/site.events.js";
 import type { Site, SiteStatus } from "../site/site.type.js";
 import { checkTransition, type Level, type Status, type TransitionFacts } from "./transition.machine.js";
 import type { SiteTransition } from "./transition.type.js";

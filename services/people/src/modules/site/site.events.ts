@@ -1,0 +1,53 @@
+import {
+  type EventHandler,
+  SITE_EVENT_VERSION,
+  SiteEventType,
+  type SqlClient,
+  siteFacts,
+  UnprocessableEventError,
+} from "@lamplight/events";
+import { getRegion } from "@lamplight/regions";
+
+/**
+ * Keeps the replica of one site from an event's facts. A home that moved county takes its children
+ * with it: a child is registered in the county of the home they attend, and is scoped by it.
+ */
+async function keepSite(tx: SqlClient, payload: unknown, moved: boolean): Promise<void> {
+  const site = siteFacts(payload);
+  if (getRegion(site.countyCode)?.level !== "COUNTY") {
+    throw new UnprocessableEventError(
+      `site event payload: ${site.countyCode} is not a county of the province`,
+    );
+  }
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SiteReplica" ("id", "name", "kind", "countyCode", "cityCode", "status", "updatedAt")
+     VALUES ($1::uuid, $2, $3, $4, $5, $6, now())
+     ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind",
+       "countyCode" = EXCLUDED."countyCode", "cityCode" = EXCLUDED."cityCode", "status" = EXCLUDED."status",
+       "updatedAt" = now()`,
+    site.id,
+    site.name,
+    site.kind,
+    site.countyCode,
+    site.cityCode,
+    site.status,
+  );
+  if (moved) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Student" SET "regionCode" = $2, "cityCode" = $3, "updatedAt" = now() WHERE "siteId" = $1::uuid`,
+      site.id,
+      site.countyCode,
+      site.cityCode,
+    );
+  }
+}
+
+const keep: EventHandler = (tx, event) => keepSite(tx, event.payload, false);
+
+/** What people does with the sites subgraph's events. */
+export const siteEventHandlers: Record<string, Record<number, EventHandler>> = {
+  [SiteEventType.REGISTERED]: { [SITE_EVENT_VERSION]: keep },
+  [SiteEventType.CHANGED]: { [SITE_EVENT_VERSION]: keep },
+  [SiteEventType.STATUS_CHANGED]: { [SITE_EVENT_VERSION]: keep },
+  [SiteEventType.MOVED]: { [SITE_EVENT_VERSION]: (tx, event) => keepSite(tx, event.payload, true) },
+};
