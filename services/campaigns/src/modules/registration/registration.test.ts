@@ -319,3 +319,40 @@ describe("the audit log", () => {
     await expect(audit.updateMany({ data: { outcome: "OK" } })).rejects.toThrow();
   });
 });
+
+describe("an occurrence's children's places", () => {
+  it("are exact only for staff who may see every child of its county; suppressed for the others, whatever their role", async () => {
+    const occurrenceId = await occurrenceWith(5);
+    for (const n of [501, 502]) {
+      const { errors } = await campaigns.execute(
+        REGISTER_CHILD,
+        { input: { occurrenceId, studentId: child(n), homeId: HOME_A } },
+        admin,
+      );
+      expect(errors).toBeUndefined();
+    }
+    const PLACES = `query($id: ID!) { occurrence(id: $id) { places { childrenConfirmed childrenLeft } } }`;
+    const cases: [string, Record<string, string>, number | null][] = [
+      ["a province admin", admin, 2],
+      [
+        "Yanting's county officer",
+        await identityHeaders({ roles: ["COUNTY_OFFICER"], regionScope: YANTING }),
+        2,
+      ],
+      ["a Chengdu city admin", await identityHeaders({ roles: ["CITY_ADMIN"], regionScope: "510100" }), null],
+      [
+        "Fucheng's county officer",
+        await identityHeaders({ roles: ["COUNTY_OFFICER"], regionScope: FUCHENG }),
+        null,
+      ],
+      ["the anonymous public", {}, null],
+    ];
+    for (const [who, headers, confirmed] of cases) {
+      const { data, errors } = await campaigns.execute(PLACES, { id: occurrenceId }, headers);
+      expect(errors, who).toBeUndefined();
+      expect(data?.occurrence.places.childrenConfirmed, who).toBe(confirmed);
+      // The places left would give the confirmed count away: withheld with it.
+      expect(data?.occurrence.places.childrenLeft, who).toBe(confirmed === null ? null : 3);
+    }
+  });
+});

@@ -50,6 +50,8 @@ export class SiteResolver {
   })
   async childrenCount(@Root() site: Site, @Ctx() context: PeopleContext): Promise<number | null> {
     const count = await childrenCountLoader(context).load(site.id);
+    // No child at all is 0 for everyone: the published table need not be consulted.
+    if (count.all === 0) return 0;
     if (seesEveryoneCounted(context.principal, { regionCodes: count.regionCodes, siteId: site.id }))
       return count.all;
     return published(publishedChildrenLoader(context), homeKey(site.id));
