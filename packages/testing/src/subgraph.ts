@@ -4,6 +4,7 @@ import {
   DEFAULT_DATABASE_LIMITS,
   type PrismaLike,
 } from "@lamplight/db-kit";
+import type { EventHandlers } from "@lamplight/events";
 import {
   createLogger,
   type Logger,
@@ -18,6 +19,8 @@ import { createTestDatabase } from "./test-database.js";
 export interface TestableService<Client extends PrismaLike = PrismaLike> {
   name: string;
   serviceDir: string;
+  /** What it does with other subgraphs' events (the handlers its server consumes with). */
+  consumes?: EventHandlers;
   open(options: {
     databaseUrl: string | undefined;
     schema?: string | undefined;
@@ -39,6 +42,8 @@ export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
   database: Database<Client>;
   /** SQL statements sent so far (for tests that forbid N+1 queries). */
   statements(): number;
+  /** Its event handlers, for deliverEvents. */
+  consumes: EventHandlers;
   execute<Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -85,6 +90,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     url: running.url,
     database,
     statements: () => database.statements.total,
+    consumes: service.consumes ?? {},
     execute: (query, variables, headers) => execute(running.url, query, variables, headers),
     async close() {
       await running.close();

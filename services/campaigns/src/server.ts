@@ -8,6 +8,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ActivityRepository } from "./modules/activity/activity.repository.js";
 import { AwardRepository } from "./modules/award/award.repository.js";
@@ -42,7 +43,8 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
     context: (base) => ({ ...base, projects, activities, registrations, awards, auditLog }),
     database,
     identityKey: deps.identityKey,
-    events: deps.events ?? {},
+    // The homes, from sites: every region check of an activity at a home reads what sites says.
+    events: { ...deps.events, consumes },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

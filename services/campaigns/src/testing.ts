@@ -1,5 +1,6 @@
 import type { TestableService } from "@lamplight/testing";
 import { openCampaignsDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { createServer } from "./server.js";
 
@@ -9,6 +10,7 @@ export const campaignsService: TestableService<PrismaClient> = {
   serviceDir: SERVICE_DIR,
   open: openCampaignsDatabase,
   createServer,
+  consumes,
 };
 
 /** The demo projects and their milestones, for tests that need projects (no activities loaded). */

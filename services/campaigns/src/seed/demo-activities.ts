@@ -189,6 +189,9 @@ export function homeRows(homes: readonly DemoHome[]): object[] {
     siteId: home.id,
     regionCode: home.regionCode,
     cityCode: cityOf(home.regionCode)?.code ?? home.cityCode,
+    name: home.name,
+    kind: "HOME",
+    status: home.status,
   }));
 }
 

@@ -19,6 +19,13 @@ export const HOME_A = "a0000000-0000-4000-8000-000000000001";
 export const HOME_B = "a0000000-0000-4000-8000-000000000002";
 export const HOME_C = "a0000000-0000-4000-8000-000000000003";
 
+/** The homes these tests hold activities at, as the sites subgraph announces them. */
+export const FIXTURE_HOMES = [
+  { id: HOME_A, countyCode: YANTING, name: "鹤塘社区留守学生之家" },
+  { id: HOME_B, countyCode: YANTING, name: "金鸡镇留守学生之家" },
+  { id: HOME_C, countyCode: FUCHENG, name: "青义镇留守学生之家" },
+];
+
 let titles = 0;
 
 /** A valid one-off activity at HOME_A on a future day, with the given changes. */

@@ -1,5 +1,7 @@
 import { getRegion } from "@lamplight/regions";
 import {
+  BadUserInputError,
+  ConflictError,
   coversRegion,
   ForbiddenError,
   hasRole,
@@ -7,6 +9,7 @@ import {
   type Principal,
   Role,
 } from "@lamplight/subgraph-kit";
+import type { HomeRow } from "./activity.repository.js";
 
 /** Who may hold activities: officials in their region, site managers at their own homes, province admins. */
 export const ACTIVITY_ORGANISERS = [
@@ -61,4 +64,27 @@ export function assertMayOrganise(
     );
   }
   throw new ForbiddenError("A site manager holds activities only at the homes they run");
+}
+
+/** Homes that hold no new activity: refused, suspended or closed. */
+const NOT_HOSTING = new Set(["REJECTED", "SUSPENDED", "CLOSED"]);
+
+/** A home holds an activity of its own county, and only while it is not closed or suspended. */
+export function assertHomeHosts(home: HomeRow, regionCode: string): void {
+  if (home.regionCode !== regionCode) {
+    throw new BadUserInputError(
+      `${home.name || `Home ${home.siteId}`} is in ${home.regionCode}, not ${regionCode}: an activity is held in one county`,
+      { field: "input.homeIds", siteId: home.siteId, regionCode: home.regionCode },
+    );
+  }
+  if (NOT_HOSTING.has(home.status)) {
+    throw new ConflictError(
+      `${home.name || `Home ${home.siteId}`} is ${home.status} and holds no new activity`,
+      {
+        field: "input.homeIds",
+        siteId: home.siteId,
+        status: home.status,
+      },
+    );
+  }
 }

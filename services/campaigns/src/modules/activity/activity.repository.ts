@@ -12,11 +12,14 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { OccurrenceDates } from "./activity.recurrence.js";
 import type { Activity, ActivityKind, Occurrence } from "./activity.type.js";
 
-/** A home this subgraph knows of, with its county. */
+/** A home as campaigns knows it from sites' events: its county, city, name and status. */
 export interface HomeRow {
   siteId: string;
   regionCode: string;
   cityCode: string;
+  name: string;
+  kind: string;
+  status: string;
 }
 
 /** A day range (inclusive), as UTC-midnight days; either end may be open. */
@@ -83,8 +86,8 @@ export class ActivityRepository {
   }
 
   /**
-   * Stores an activity, its homes (recording homes not known yet as in the activity's county) and
-   * all of its occurrences, in ONE transaction.
+   * Stores an activity, its homes (each one sites has announced: the resolver checks) and all of
+   * its occurrences, in ONE transaction.
    */
   async create(
     activity: NewActivity,
@@ -92,16 +95,6 @@ export class ActivityRepository {
     dates: OccurrenceDates[],
   ): Promise<Activity> {
     return this.prisma.$transaction(async (tx) => {
-      if (homeIds.length > 0) {
-        await tx.home.createMany({
-          data: homeIds.map((siteId) => ({
-            siteId,
-            regionCode: activity.regionCode,
-            cityCode: activity.cityCode,
-          })),
-          skipDuplicates: true,
-        });
-      }
       const created = await tx.activity.create({ data: activity });
       if (homeIds.length > 0) {
         await tx.activityHome.createMany({

@@ -7,6 +7,7 @@ import {
   checkDateRange,
   connectionFromRows,
   DateScalar,
+  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,
@@ -37,7 +38,7 @@ import {
   occurrenceLoader,
   occurrencePageLoader,
 } from "./activity.loader.js";
-import { ACTIVITY_ORGANISERS, assertMayOrganise } from "./activity.policy.js";
+import { ACTIVITY_ORGANISERS, assertHomeHosts, assertMayOrganise } from "./activity.policy.js";
 import { expandOccurrences, type RecurrenceRule, seriesProblem } from "./activity.recurrence.js";
 import { cityCodeOf, type DayRange, OCCURRENCE_ORDER } from "./activity.repository.js";
 import { Activity, Occurrence, Places, Recurrence } from "./activity.type.js";
@@ -121,17 +122,13 @@ export class ActivityResolver {
         field: "input.homeIds",
       });
     }
+    // Every home is one sites has announced, in the activity's county, and taking activities:
+    // its county is the one sites says, never the one this input (or an earlier activity) said.
+    const known = new Map((await context.activities.findHomes(homeIds)).map((home) => [home.siteId, home]));
+    const unknown = homeIds.find((siteId) => !known.has(siteId));
+    if (unknown) throw new NotFoundError("Site", unknown, { field: "input.homeIds" });
     assertMayOrganise(context.principal, input.regionCode, homeIds);
-    const known = await context.activities.findHomes(homeIds);
-    const elsewhere = known.find((home) => home.regionCode !== input.regionCode);
-    if (elsewhere) {
-      throw new BadUserInputError(
-        `Home ${elsewhere.siteId} is in ${elsewhere.regionCode}, not ${input.regionCode}`,
-        {
-          field: "input.homeIds",
-        },
-      );
-    }
+    for (const home of known.values()) assertHomeHosts(home, input.regionCode);
     if (input.projectId && !(await projectLoader(context).load(input.projectId))) {
       throw new BadUserInputError(`input.projectId ${input.projectId} is not a project`, {
         field: "input.projectId",

@@ -1,4 +1,10 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { campaignsService } from "../../testing.js";
@@ -6,6 +12,7 @@ import {
   activityInput,
   CREATE_ACTIVITY,
   createActivity,
+  FIXTURE_HOMES,
   FUCHENG,
   HOME_A,
   HOME_B,
@@ -24,6 +31,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
+  await announceSites(campaigns, [...FIXTURE_HOMES]);
   admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
 });
 afterAll(() => campaigns?.close());
@@ -186,6 +194,10 @@ describe("the calendar", () => {
     const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY);
     const home = "a0000000-0000-4000-8000-0000000000aa";
     const idle = "a0000000-0000-4000-8000-0000000000ab";
+    await announceSites(
+      campaigns,
+      [home, idle].map((id) => ({ id, countyCode: YANTING })),
+    );
     await createActivity(campaigns, { homeIds: [home], startsOn: iso(monday), title: "本周电影" });
     // The idle home's only activity was 40 days ago.
     await createActivity(campaigns, {
@@ -222,6 +234,10 @@ describe("federation", () => {
     const homes = Array.from(
       { length: 30 },
       (_, n) => `d0000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    );
+    await announceSites(
+      campaigns,
+      homes.map((id) => ({ id, countyCode: YANTING })),
     );
     for (let n = 0; n < 6; n++) {
       await createActivity(campaigns, {

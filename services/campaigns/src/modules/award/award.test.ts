@@ -1,8 +1,14 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { campaignsService } from "../../testing.js";
-import { createActivity, HOME_A, HOME_B, YANTING } from "../activity/activity.fixtures.js";
+import { createActivity, FIXTURE_HOMES, HOME_A, HOME_B, YANTING } from "../activity/activity.fixtures.js";
 
 const CREATE = /* GraphQL */ `
   mutation($input: CreateAwardSelectionInput!) { createAwardSelection(input: $input) { id status } }
@@ -22,6 +28,7 @@ let admin: Record<string, string>;
 
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
+  await announceSites(campaigns, [...FIXTURE_HOMES, { id: HOME_D, countyCode: YANTING }]);
   admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
   // The homes become known to this subgraph (in Yanting) through their activities.
   await createActivity(campaigns, { homeIds: [HOME_A, HOME_B, HOME_D] });

@@ -1,9 +1,15 @@
 import { DEMO_PROJECTS } from "@lamplight/seed-kit";
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { campaignsService, seedProjects } from "../../testing.js";
-import { createActivity, HOME_A, HOME_B } from "../activity/activity.fixtures.js";
+import { createActivity, FIXTURE_HOMES, HOME_A, HOME_B } from "../activity/activity.fixtures.js";
 
 let campaigns: StartedSubgraph<PrismaClient>;
 let admin: Record<string, string>;
@@ -11,6 +17,7 @@ const library = DEMO_PROJECTS.find((project) => project.code === "MOBILE_LIBRARY
 
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
+  await announceSites(campaigns, [...FIXTURE_HOMES]);
   await seedProjects(campaigns.database.client);
   admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
 });

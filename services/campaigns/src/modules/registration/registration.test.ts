@@ -1,8 +1,22 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { campaignsService } from "../../testing.js";
-import { createActivity, FUCHENG, HOME_A, HOME_B, HOME_C, YANTING } from "../activity/activity.fixtures.js";
+import {
+  createActivity,
+  FIXTURE_HOMES,
+  FUCHENG,
+  HOME_A,
+  HOME_B,
+  HOME_C,
+  YANTING,
+} from "../activity/activity.fixtures.js";
 
 const REGISTER_CHILD = /* GraphQL */ `
   mutation($input: RegisterChildForActivityInput!) {
@@ -30,6 +44,7 @@ let managerA: Record<string, string>;
 
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
+  await announceSites(campaigns, [...FIXTURE_HOMES]);
   admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
   managerA = await identityHeaders({ subject: "manager-a", roles: ["SITE_MANAGER"], siteIds: [HOME_A] });
   // HOME_C becomes known to this subgraph, in Fucheng District.
