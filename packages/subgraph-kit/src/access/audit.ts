@@ -107,9 +107,9 @@ export class AuditTrail {
 }
 
 /**
- * Records every root mutation field (entity, id of the result, the input fields given, outcome)
- * and writes the request's audit trail before the response leaves. Runs once per operation,
- * not per resolved field.
+ * Records every root mutation field (entity, id of the result, the input fields given, outcome;
+ * for a refused or failed one, every record its arguments name) and writes the request's audit
+ * trail before the response leaves. Runs once per operation, not per resolved field.
  */
 export function auditPlugin<Context extends { audit: AuditTrail }>(
   writer: AuditWriter,
