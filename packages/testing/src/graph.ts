@@ -18,7 +18,27 @@ export interface StartedGraph {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
+  /**
+   * Resolves once every subgraph has applied every event its producers in this graph have written
+   * so far: what a test waits for between a write in one subgraph and a check in another.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+interface ReadyDetails {
+  events?: { consumers: Array<{ producer: string; position: string }> };
+}
+
+/** The producer's latest outbox sequence, read from its own database. */
+async function outboxHead(subgraph: StartedSubgraph): Promise<bigint> {
+  const client = subgraph.database.client as unknown as {
+    $queryRawUnsafe<T>(query: string): Promise<T>;
+  };
+  const [row] = await client.$queryRawUnsafe<Array<{ head: string }>>(
+    `SELECT COALESCE(MAX("sequence"), 0)::text AS "head" FROM "OutboxEvent"`,
+  );
+  return BigInt(row?.head ?? "0");
 }
 
 /**
@@ -60,6 +80,27 @@ export async function startGraph(
     url: running.url,
     subgraphs,
     execute: (query, variables, headers) => execute(running.url, query, variables, headers),
+    async settled(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      const heads = new Map<string, bigint>();
+      for (const subgraph of started) heads.set(subgraph.name, await outboxHead(subgraph));
+      for (;;) {
+        let behind: string | undefined;
+        for (const subgraph of started) {
+          const response = await fetch(new URL("/readyz", subgraph.url));
+          const details = (await response.json()) as ReadyDetails;
+          for (const consumer of details.events?.consumers ?? []) {
+            const head = heads.get(consumer.producer);
+            if (head !== undefined && BigInt(consumer.position) < head) {
+              behind = `${subgraph.name} is at ${consumer.position} of ${consumer.producer}'s ${head}`;
+            }
+          }
+        }
+        if (!behind) return;
+        if (Date.now() > deadline) throw new Error(`events not settled after ${timeoutMs} ms: ${behind}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async close() {
       await running.close();
       await Promise.all(started.map((subgraph) => subgraph.close()));
