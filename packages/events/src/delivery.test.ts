@@ -1,5 +1,9 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConsumerStore, type EventHandlers, UnprocessableEventError } from "./consumer.js";
@@ -284,4 +288,81 @@ describe.runIf(NATS_URL)("NATS JetStream", () => {
       { id: "site-1", county: "510719", applied: 10 },
     ]);
   });
+});
+
+/** Whether this machine can run a NATS server of the test's own (nats-server on the PATH). */
+function natsServerBinary(): boolean {
+  try {
+    execFileSync("nats-server", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(natsServerBinary())("NATS JetStream going down in the middle of a burst", () => {
+  it("loses no event and applies none twice once the server is back", async () => {
+    const store = mkdtempSync(path.join(tmpdir(), "events-nats-"));
+    cleanups.push(async () => rmSync(store, { recursive: true, force: true }));
+    const port = 14_222 + Math.floor(Math.random() * 500);
+    let server: ChildProcess | undefined;
+    const startServer = async () => {
+      server = spawn("nats-server", ["-js", "-a", "127.0.0.1", "-p", String(port), "--store_dir", store], {
+        stdio: "ignore",
+      });
+      const nats = await connectNats(`nats://127.0.0.1:${port}`, "probe").catch(() => undefined);
+      for (let tries = 0; !nats && tries < 50; tries += 1) await sleep(100);
+      await nats?.close();
+    };
+    const stopServer = async () => {
+      const stopping = server;
+      if (!stopping || stopping.exitCode !== null) return;
+      const exited = new Promise((resolve) => stopping.once("exit", resolve));
+      stopping.kill("SIGTERM");
+      await exited;
+    };
+    cleanups.push(stopServer);
+    await startServer();
+    await until(async () => {
+      const probe = await connectNats(`nats://127.0.0.1:${port}`, "probe").catch(() => undefined);
+      await probe?.close();
+      return probe !== undefined;
+    });
+
+    const nats = await connectNats(`nats://127.0.0.1:${port}`, "events-fault-test");
+    cleanups.push(() => nats.close().catch(() => undefined));
+    const producer = await startProducer("faultsites");
+    const relay = new OutboxRelay({ producer: "faultsites", client: sqlClient(producer.db), nats });
+    relay.start();
+    cleanups.push(() => relay.stop());
+    const consumerDb = await database();
+    const subscription = new JetStreamSubscription({
+      consumer: "campaigns",
+      producer: "faultsites",
+      nats,
+      store: new ConsumerStore(transactional(consumerDb), replicaHandlers("faultsites")),
+    });
+    subscription.start();
+    cleanups.push(() => subscription.stop());
+
+    // 80 writes; the server goes away after the 30th and comes back after the 60th.
+    for (let i = 0; i < 80; i += 1) {
+      await producer.write(`site-${i % 4}`, String(510700 + i));
+      if (i === 30) await stopServer();
+      if (i === 60) await startServer();
+    }
+    await until(
+      async () => (await replica(consumerDb)).reduce((sum, row) => sum + row.applied, 0) >= 80,
+      30_000,
+    );
+    await sleep(500);
+    const rows = await replica(consumerDb);
+    expect(rows.reduce((sum, row) => sum + row.applied, 0)).toBe(80);
+    // In order per home: each home's last write wins.
+    expect(rows.map((row) => row.county)).toEqual(["510776", "510777", "510778", "510779"]);
+    const consumed = await consumerDb.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "ConsumedEvent"`,
+    );
+    expect(consumed.rows[0]?.count).toBe(80);
+  }, 60_000);
 });
