@@ -8,6 +8,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "./limits.js";
 import { AllianceRepository } from "./modules/alliance/alliance.repository.js";
@@ -17,7 +18,6 @@ import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { NeedRepository } from "./modules/need/need.repository.js";
 import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import { PairingRepository } from "./modules/pairing/pairing.repository.js";
-import { siteEventHandlers } from "./modules/site/site.events.js";
 import { SiteReplicaRepository } from "./modules/site/site.replica.js";
 import { StudentRepository } from "./modules/student/student.repository.js";
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
@@ -65,7 +65,7 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     database,
     identityKey: deps.identityKey,
     // The homes, from sites: a child's home is checked, and scoped, by what sites says of it.
-    events: { ...deps.events, consumes: { sites: siteEventHandlers } },
+    events: { ...deps.events, consumes },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

@@ -1,8 +1,14 @@
 import { SiteEventType } from "@lamplight/events";
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { announceSites, peopleService } from "../../testing.js";
+import { peopleService } from "../../testing.js";
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateStudentInput!, $confirm: Boolean) {
