@@ -30,7 +30,8 @@ async function entriesOf(log: "peopleAuditLog" | "sitesAuditLog", actorId: strin
     await admin(),
   );
   expect(errors).toBeUndefined();
-  return (data?.[log].edges as { node: Record<string, unknown> }[]).map((edge) => edge.node);
+  const edges = (data?.[log]?.edges ?? []) as { node: Record<string, unknown> }[];
+  return edges.map((edge) => edge.node);
 }
 
 beforeAll(async () => {

@@ -116,7 +116,12 @@ type Runner = (...args: unknown[]) => Promise<unknown>;
 type Transaction = { queryRaw: Runner; executeRaw: Runner; commit: Runner; rollback: Runner };
 
 /** A turn on the connection: the gate's when there is one, otherwise nothing to wait for. */
-const noGate = { acquire: async (signal?: AbortSignal) => (throwIfCancelled(signal), () => {}) };
+const noGate = {
+  async acquire(signal?: AbortSignal) {
+    throwIfCancelled(signal);
+    return () => {};
+  },
+};
 
 /**
  * Wraps an adapter so that a cancelled request's statements are never sent and, with a gate, its

@@ -36,25 +36,134 @@ export interface SiteFacts {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGION = /^\d{6}$/;
-const SITE_KINDS = new Set(["HOME", "MOBILE_LIBRARY", "ACTIVITY_CENTRE"]);
 
-/** A site event's payload, checked; UnprocessableEventError (a dead letter) when it is not one. */
+type Check = (value: unknown) => boolean;
+const isId: Check = (value) => typeof value === "string" && UUID.test(value);
+const isRegion: Check = (value) => typeof value === "string" && REGION.test(value);
+const isText: Check = (value) => typeof value === "string";
+const isFlag: Check = (value) => typeof value === "boolean";
+const orNull =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
+const oneOf =
+  (...values: string[]): Check =>
+  (value) =>
+    values.includes(String(value));
+
+/** A payload, checked field by field; UnprocessableEventError (a dead letter) naming the first bad one. */
+function checked<T>(what: string, payload: unknown, fields: Record<keyof T & string, Check>): T {
+  if (!payload || typeof payload !== "object") {
+    throw new UnprocessableEventError(`${what} event payload is not an object`);
+  }
+  for (const [field, check] of Object.entries(fields) as Array<[string, Check]>) {
+    if (!check((payload as Record<string, unknown>)[field])) {
+      throw new UnprocessableEventError(`${what} event payload: ${field} is missing or not valid`);
+    }
+  }
+  return payload as T;
+}
+
+/** A site event's payload, checked. */
 export function siteFacts(payload: unknown): SiteFacts {
-  const facts = payload as Partial<SiteFacts> | null;
-  const problem =
-    !facts || typeof facts !== "object"
-      ? "the payload is not an object"
-      : !UUID.test(String(facts.id))
-        ? "id is not a site id"
-        : typeof facts.name !== "string"
-          ? "name is missing"
-          : !SITE_KINDS.has(String(facts.kind))
-            ? `kind ${facts.kind} is not a site kind`
-            : !REGION.test(String(facts.countyCode)) || !REGION.test(String(facts.cityCode))
-              ? "countyCode and cityCode must be six-digit region codes"
-              : typeof facts.status !== "string"
-                ? "status is missing"
-                : null;
-  if (problem) throw new UnprocessableEventError(`site event payload: ${problem}`);
-  return facts as SiteFacts;
+  return checked<SiteFacts>("site", payload, {
+    id: isId,
+    name: isText,
+    kind: oneOf("HOME", "MOBILE_LIBRARY", "ACTIVITY_CENTRE"),
+    countyCode: isRegion,
+    cityCode: isRegion,
+    status: isText,
+  });
+}
+
+/** What people publishes about a child: no name, no family, only what other domains check against. */
+export const StudentEventType = {
+  /** A child was registered (or existed before events were published, and is announced). */
+  REGISTERED: "student.registered",
+  /** Their home moved county, and they with it. */
+  MOVED: "student.moved",
+  /** Their guardian's consent to statistics changed. */
+  CONSENT_CHANGED: "student.consentChanged",
+} as const;
+export type StudentEventType = (typeof StudentEventType)[keyof typeof StudentEventType];
+
+export const STUDENT_EVENT_VERSION = 1;
+
+/** The payload of every student event, version 1. Nothing that identifies the child. */
+export interface StudentFacts {
+  id: string;
+  /** The home they attend, if any. */
+  siteId: string | null;
+  /** The county they live in (their home's), and its city. */
+  countyCode: string;
+  cityCode: string;
+  /** Whether their guardian consented to their being counted in published figures. */
+  consentStatistics: boolean;
+}
+
+export function studentFacts(payload: unknown): StudentFacts {
+  return checked<StudentFacts>("student", payload, {
+    id: isId,
+    siteId: orNull(isId),
+    countyCode: isRegion,
+    cityCode: isRegion,
+    consentStatistics: isFlag,
+  });
+}
+
+/** What people publishes about a volunteer. */
+export const VolunteerEventType = {
+  /** A volunteer applied (or existed before events were published, and is announced). */
+  REGISTERED: "volunteer.registered",
+  /** Their status changed: vetted, activated, deactivated. */
+  STATUS_CHANGED: "volunteer.statusChanged",
+} as const;
+export type VolunteerEventType = (typeof VolunteerEventType)[keyof typeof VolunteerEventType];
+
+export const VOLUNTEER_EVENT_VERSION = 1;
+
+/** The payload of every volunteer event, version 1. */
+export interface VolunteerFacts {
+  id: string;
+  /** APPLIED, VETTED, ACTIVE or INACTIVE. */
+  status: string;
+  /** The county they serve in, and its city. */
+  countyCode: string;
+  cityCode: string;
+}
+
+export function volunteerFacts(payload: unknown): VolunteerFacts {
+  return checked<VolunteerFacts>("volunteer", payload, {
+    id: isId,
+    status: isText,
+    countyCode: isRegion,
+    cityCode: isRegion,
+  });
+}
+
+/** What people publishes about a partner or donor organisation. */
+export const OrganisationEventType = {
+  /** An organisation was registered (or existed before events were published, and is announced). */
+  REGISTERED: "organisation.registered",
+} as const;
+export type OrganisationEventType = (typeof OrganisationEventType)[keyof typeof OrganisationEventType];
+
+export const ORGANISATION_EVENT_VERSION = 1;
+
+/** The payload of every organisation event, version 1. */
+export interface OrganisationFacts {
+  id: string;
+  name: string;
+  kind: string;
+  /** The region it works in, at any level (510000 for province-wide bodies). */
+  regionCode: string;
+}
+
+export function organisationFacts(payload: unknown): OrganisationFacts {
+  return checked<OrganisationFacts>("organisation", payload, {
+    id: isId,
+    name: isText,
+    kind: isText,
+    regionCode: isRegion,
+  });
 }

@@ -1,4 +1,21 @@
-export { SITE_EVENT_VERSION, SiteEventType, type SiteFacts, siteFacts } from "./catalogue.js";
+export {
+  ORGANISATION_EVENT_VERSION,
+  OrganisationEventType,
+  type OrganisationFacts,
+  organisationFacts,
+  SITE_EVENT_VERSION,
+  SiteEventType,
+  type SiteFacts,
+  STUDENT_EVENT_VERSION,
+  StudentEventType,
+  type StudentFacts,
+  siteFacts,
+  studentFacts,
+  VOLUNTEER_EVENT_VERSION,
+  VolunteerEventType,
+  type VolunteerFacts,
+  volunteerFacts,
+} from "./catalogue.js";
 export {
   type Applied,
   ConsumerStore,
@@ -50,6 +67,7 @@ export {
   type ServiceEventsOptions,
   startServiceEvents,
 } from "./runtime.js";
+export { announceUnannounced, appendStateEvents, type StateEventSource } from "./state-events.js";
 export {
   type EventSubscription,
   FeedSubscription,

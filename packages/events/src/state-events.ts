@@ -1,0 +1,54 @@
+import type { SqlClient, TransactionalSqlClient } from "./event.js";
+import { appendSelectedEvents } from "./outbox.js";
+
+/**
+ * How a producer turns rows of one of its tables into state-carrying events: the SQL that reads an
+ * entity's facts is their one definition, whether one row changed or every row is announced.
+ */
+export interface StateEventSource {
+  /** The entity's GraphQL type, e.g. `Student`. */
+  entity: string;
+  /** The payload's version. */
+  version: number;
+  /** The table with its alias, e.g. `"Student" s`. */
+  from: string;
+  /** The entity's id as text, e.g. `s."id"::text`. */
+  key: string;
+  /** The payload as a jsonb expression over the alias. */
+  payload: string;
+  /** The order events of many rows are appended in, e.g. `s."createdAt", s."id"`. */
+  order: string;
+}
+
+function select(source: StateEventSource, type: string, where: string): string {
+  return `SELECT ${type} AS "type", ${source.version} AS "version", '${source.entity}' AS "entity",
+    ${source.key} AS "key", ${source.payload} AS "payload" FROM ${source.from} WHERE ${where} ORDER BY ${source.order}`;
+}
+
+/**
+ * Appends one `type` event for each row the condition selects, with its facts as the transaction
+ * sees them now. `where` may use $2, $3…: `values` fill them ($1 is the type).
+ */
+export function appendStateEvents(
+  tx: SqlClient,
+  source: StateEventSource,
+  type: string,
+  where: string,
+  ...values: unknown[]
+): Promise<number> {
+  return appendSelectedEvents(tx, select(source, "$1::text", where), type, ...values);
+}
+
+/**
+ * Announces, as `type`, every row never announced: rows the seed loads in bulk, or written before
+ * their subgraph published events. Idempotent; run at every start, so that a consumer can always
+ * rebuild its replica from the start of the stream.
+ */
+export function announceUnannounced(
+  client: TransactionalSqlClient,
+  source: StateEventSource,
+  type: string,
+): Promise<number> {
+  const unannounced = `NOT EXISTS (SELECT 1 FROM "OutboxEvent" o WHERE o."entity" = '${source.entity}' AND o."key" = ${source.key})`;
+  return client.$transaction((tx) => appendSelectedEvents(tx, select(source, "$1::text", unannounced), type));
+}
