@@ -51,7 +51,9 @@ async function refusal(query: string, variables: Record<string, unknown>, header
 }
 
 async function activityCount(): Promise<number> {
-  const client = graph.subgraphs.campaigns!.database.client as { activity: { count(): Promise<number> } };
+  const client = graph.subgraphs.campaigns!.database.client as unknown as {
+    activity: { count(): Promise<number> };
+  };
   return client.activity.count();
 }
 
