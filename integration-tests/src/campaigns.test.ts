@@ -91,8 +91,27 @@ beforeAll(async () => {
       admin,
     );
     expect(errors).toBeUndefined();
-    volunteerIds.push(data?.registerVolunteer.id);
+    const id = data?.registerVolunteer.id;
+    // Vetted (a background check for working with minors) and active: only then do they serve.
+    const today = new Date();
+    const day = (offset: number) =>
+      new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const vetted = await graph.execute(
+      `mutation($id: ID!, $check: BackgroundCheckInput!) { vetVolunteer(id: $id, backgroundCheck: $check) { id } }`,
+      { id, check: { checkedOn: day(-10), expiresOn: day(355), reference: "绵公(2026)第118号" } },
+      admin,
+    );
+    expect(vetted.errors).toBeUndefined();
+    const active = await graph.execute(
+      `mutation($id: ID!) { activateVolunteer(id: $id) { id } }`,
+      { id },
+      admin,
+    );
+    expect(active.errors).toBeUndefined();
+    volunteerIds.push(id);
   }
+  // Campaigns hears of the homes and volunteers before anything is planned there.
+  await graph.settled();
 });
 afterAll(() => graph?.close());
 

@@ -5,6 +5,12 @@ import {
   SITE_EVENT_VERSION,
   SiteEventType,
   type SiteFacts,
+  STUDENT_EVENT_VERSION,
+  StudentEventType,
+  type StudentFacts,
+  VOLUNTEER_EVENT_VERSION,
+  VolunteerEventType,
+  type VolunteerFacts,
 } from "@lamplight/events";
 import { cityOf } from "@lamplight/regions";
 import type { StartedSubgraph } from "./subgraph.js";
@@ -33,7 +39,7 @@ export function siteFactsOf(site: Pick<SiteFacts, "id" | "countyCode"> & Partial
     name: "测试留守学生之家",
     kind: "HOME",
     status: "OPEN",
-    cityCode: cityOf(site.countyCode)?.code ?? site.countyCode,
+    cityCode: cityCodeOf(site.countyCode),
     ...site,
   };
 }
@@ -53,6 +59,55 @@ export function announceSites(
       entity: "Site",
       key: site.id,
       payload: siteFactsOf(site) as unknown as Record<string, unknown>,
+    })),
+  );
+}
+
+const cityCodeOf = (countyCode: string) => cityOf(countyCode)?.code ?? countyCode;
+
+/** Tells a subgraph of children as people would (`student.registered` unless told). */
+export function announceStudents(
+  subgraph: StartedSubgraph,
+  students: ReadonlyArray<Pick<StudentFacts, "id" | "countyCode"> & Partial<StudentFacts>>,
+  type: StudentEventType = StudentEventType.REGISTERED,
+): Promise<void> {
+  return deliverEvents(
+    subgraph,
+    students.map((student) => ({
+      producer: "people",
+      type,
+      version: STUDENT_EVENT_VERSION,
+      entity: "Student",
+      key: student.id,
+      payload: {
+        siteId: null,
+        consentStatistics: true,
+        cityCode: cityCodeOf(student.countyCode),
+        ...student,
+      } satisfies StudentFacts as unknown as Record<string, unknown>,
+    })),
+  );
+}
+
+/** Tells a subgraph of volunteers as people would (`volunteer.registered`, active, unless told). */
+export function announceVolunteers(
+  subgraph: StartedSubgraph,
+  volunteers: ReadonlyArray<Pick<VolunteerFacts, "id" | "countyCode"> & Partial<VolunteerFacts>>,
+  type: VolunteerEventType = VolunteerEventType.REGISTERED,
+): Promise<void> {
+  return deliverEvents(
+    subgraph,
+    volunteers.map((volunteer) => ({
+      producer: "people",
+      type,
+      version: VOLUNTEER_EVENT_VERSION,
+      entity: "Volunteer",
+      key: volunteer.id,
+      payload: {
+        status: "ACTIVE",
+        cityCode: cityCodeOf(volunteer.countyCode),
+        ...volunteer,
+      } satisfies VolunteerFacts as unknown as Record<string, unknown>,
     })),
   );
 }

@@ -1,4 +1,11 @@
-export { announceSites, deliverEvents, type ProducedEvent, siteFactsOf } from "./events.js";
+export {
+  announceSites,
+  announceStudents,
+  announceVolunteers,
+  deliverEvents,
+  type ProducedEvent,
+  siteFactsOf,
+} from "./events.js";
 export { entities, execute, type GraphQLResponse } from "./execute.js";
 export { type StartedGraph, startGraph } from "./graph.js";
 export { bearerHeaders, identityHeaders, principal, TEST_IDENTITY_KEY } from "./identity.js";

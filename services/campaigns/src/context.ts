@@ -3,6 +3,8 @@ import type { ActivityRepository } from "./modules/activity/activity.repository.
 import type { AwardRepository } from "./modules/award/award.repository.js";
 import type { ProjectRepository } from "./modules/project/project.repository.js";
 import type { RegistrationRepository } from "./modules/registration/registration.repository.js";
+import type { StudentReplicaRepository } from "./modules/student/student.replica.js";
+import type { VolunteerReplicaRepository } from "./modules/volunteer/volunteer.replica.js";
 
 /** What this subgraph's resolvers receive. */
 export interface CampaignsContext extends BaseContext {
@@ -10,5 +12,8 @@ export interface CampaignsContext extends BaseContext {
   activities: ActivityRepository;
   registrations: RegistrationRepository;
   awards: AwardRepository;
+  /** The children and volunteers campaigns knows from people's events. */
+  knownStudents: StudentReplicaRepository;
+  knownVolunteers: VolunteerReplicaRepository;
   auditLog: AuditLog;
 }

@@ -14,6 +14,8 @@ import { ActivityRepository } from "./modules/activity/activity.repository.js";
 import { AwardRepository } from "./modules/award/award.repository.js";
 import { ProjectRepository } from "./modules/project/project.repository.js";
 import { RegistrationRepository } from "./modules/registration/registration.repository.js";
+import { StudentReplicaRepository } from "./modules/student/student.replica.js";
+import { VolunteerReplicaRepository } from "./modules/volunteer/volunteer.replica.js";
 import { buildCampaignsSchema } from "./schema.js";
 
 export interface CampaignsServerDeps {
@@ -34,16 +36,28 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
   const activities = new ActivityRepository(database.client);
   const registrations = new RegistrationRepository(database.client);
   const awards = new AwardRepository(database.client);
+  const knownStudents = new StudentReplicaRepository(database.client);
+  const knownVolunteers = new VolunteerReplicaRepository(database.client);
   // Every mutation lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
   return createSubgraphServer<CampaignsContext>({
     name: SERVICE_NAME,
     schema: await buildCampaignsSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, projects, activities, registrations, awards, auditLog }),
+    context: (base) => ({
+      ...base,
+      projects,
+      activities,
+      registrations,
+      awards,
+      knownStudents,
+      knownVolunteers,
+      auditLog,
+    }),
     database,
     identityKey: deps.identityKey,
-    // The homes, from sites: every region check of an activity at a home reads what sites says.
+    // Homes from sites, children and volunteers from people: every id a write names is checked
+    // against them, and every region check reads the owner's region.
     events: { ...deps.events, consumes },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),

@@ -16,10 +16,13 @@ import { CareRepository } from "./modules/care/care.repository.js";
 import { FamilyRepository } from "./modules/family/family.repository.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
 import { NeedRepository } from "./modules/need/need.repository.js";
+import { announceUnannouncedOrganisations } from "./modules/organisation/organisation.events.js";
 import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import { PairingRepository } from "./modules/pairing/pairing.repository.js";
 import { SiteReplicaRepository } from "./modules/site/site.replica.js";
+import { announceUnannouncedStudents } from "./modules/student/student.events.js";
 import { StudentRepository } from "./modules/student/student.repository.js";
+import { announceUnannouncedVolunteers } from "./modules/volunteer/volunteer.events.js";
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 import { buildPeopleSchema } from "./schema.js";
 
@@ -39,6 +42,11 @@ export interface PeopleServerDeps {
 /** The people subgraph, ready to listen; tests call this with a fresh database. */
 export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServer> {
   const { database } = deps;
+  // Rows loaded by the seed, or written before people published events, are announced once, so
+  // that every consumer can build its replica from the stream.
+  await announceUnannouncedOrganisations(database.client);
+  await announceUnannouncedStudents(database.client);
+  await announceUnannouncedVolunteers(database.client);
   const organisations = new OrganisationRepository(database.client);
   const students = new StudentRepository(database.client);
   const needs = new NeedRepository(database.client);

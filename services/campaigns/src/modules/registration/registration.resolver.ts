@@ -1,6 +1,7 @@
 import {
   Allow,
   BadUserInputError,
+  ConflictError,
   Connection,
   type ConnectionResult,
   ForbiddenError,
@@ -59,6 +60,17 @@ export class RegistrationResolver {
     @Arg("input", () => RegisterChildInput) input: RegisterChildInput,
     @Ctx() context: CampaignsContext,
   ): Promise<Registration> {
+    // The child is one people has announced, registered by the home they attend: scoped by that
+    // home's county as sites says it, never by what this input says.
+    const student = await context.knownStudents.require(input.studentId, "input.studentId");
+    if (student.siteId !== input.homeId) {
+      throw new BadUserInputError(
+        student.siteId
+          ? `Child ${input.studentId} attends home ${student.siteId}, not input.homeId`
+          : `Child ${input.studentId} attends no home`,
+        { field: "input.homeId", siteId: student.siteId },
+      );
+    }
     assertMayActForChildHome(context.principal, input.homeId, await homeLoader(context).load(input.homeId));
     const { occurrence, activity } = await openOccurrence(context, input.occurrenceId);
     if (occurrence.endsAt.getTime() <= Date.now()) {
@@ -90,6 +102,16 @@ export class RegistrationResolver {
     const volunteerId = input.volunteerId ?? context.principal.volunteerId;
     if (!volunteerId) {
       throw new BadUserInputError("Name the volunteer (input.volunteerId)", { field: "input.volunteerId" });
+    }
+    const volunteer = await context.knownVolunteers.require(volunteerId, "input.volunteerId");
+    if (volunteer.status !== "ACTIVE") {
+      throw new ConflictError(
+        `Volunteer ${volunteerId} is ${volunteer.status}: only an active volunteer serves`,
+        {
+          field: "input.volunteerId",
+          status: volunteer.status,
+        },
+      );
     }
     const { occurrence, activity, homeIds } = await openOccurrence(context, input.occurrenceId);
     assertMayActForVolunteer(context.principal, volunteerId, activity, homeIds);

@@ -1,5 +1,7 @@
 import {
   announceSites,
+  announceStudents,
+  announceVolunteers,
   entities,
   identityHeaders,
   type StartedSubgraph,
@@ -38,6 +40,14 @@ const ATTEND = /* GraphQL */ `
 const child = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const volunteer = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
+/** Child `n`, announced by people as attending `homeId`. */
+async function childAt(n: number, homeId: string): Promise<string> {
+  await announceStudents(campaigns, [
+    { id: child(n), siteId: homeId, countyCode: homeId === HOME_C ? FUCHENG : YANTING },
+  ]);
+  return child(n);
+}
+
 let campaigns: StartedSubgraph<PrismaClient>;
 let admin: Record<string, string>;
 let managerA: Record<string, string>;
@@ -45,6 +55,11 @@ let managerA: Record<string, string>;
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
   await announceSites(campaigns, [...FIXTURE_HOMES]);
+  // The volunteers people has announced: active, in Yanting.
+  await announceVolunteers(
+    campaigns,
+    Array.from({ length: 20 }, (_, n) => ({ id: volunteer(n), countyCode: YANTING })),
+  );
   admin = await identityHeaders({ subject: "admin", roles: ["PROVINCE_ADMIN"] });
   managerA = await identityHeaders({ subject: "manager-a", roles: ["SITE_MANAGER"], siteIds: [HOME_A] });
   // HOME_C becomes known to this subgraph, in Fucheng District.
@@ -69,7 +84,7 @@ describe("registering children", () => {
     for (let n = 1; n <= 4; n++) {
       const { data, errors } = await campaigns.execute(
         REGISTER_CHILD,
-        { input: { occurrenceId, studentId: child(n), homeId: HOME_A } },
+        { input: { occurrenceId, studentId: await childAt(n, HOME_A), homeId: HOME_A } },
         managerA,
       );
       expect(errors).toBeUndefined();
@@ -115,6 +130,7 @@ describe("registering children", () => {
 
   it("never gives the last place twice: ten parallel registrations for one place, one confirmed", async () => {
     const occurrenceId = await occurrenceWith(1);
+    for (let n = 0; n < 10; n++) await childAt(100 + n, HOME_A);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, n) =>
         campaigns.execute(
@@ -135,7 +151,7 @@ describe("registering children", () => {
 
   it("refuses the same child twice, also when both requests arrive at once", async () => {
     const occurrenceId = await occurrenceWith(5);
-    const input = { occurrenceId, studentId: child(200), homeId: HOME_A };
+    const input = { occurrenceId, studentId: await childAt(200, HOME_A), homeId: HOME_A };
     const results = await Promise.all(
       [1, 2, 3].map(() => campaigns.execute(REGISTER_CHILD, { input }, admin)),
     );
@@ -155,7 +171,7 @@ describe("registering children", () => {
     for (const [n, headers] of allowed.entries()) {
       const { errors } = await campaigns.execute(
         REGISTER_CHILD,
-        { input: { occurrenceId, studentId: child(300 + n), homeId: HOME_A } },
+        { input: { occurrenceId, studentId: await childAt(300 + n, HOME_A), homeId: HOME_A } },
         headers,
       );
       expect(errors).toBeUndefined();
@@ -174,7 +190,7 @@ describe("registering children", () => {
     for (const [n, [headers, homeId, code]] of refused.entries()) {
       const { data, errors } = await campaigns.execute(
         REGISTER_CHILD,
-        { input: { occurrenceId, studentId: child(400 + n), homeId } },
+        { input: { occurrenceId, studentId: await childAt(400 + n, homeId), homeId } },
         headers,
       );
       expect(data).toBeNull();
@@ -186,13 +202,13 @@ describe("registering children", () => {
   it("answers NOT_FOUND for an unknown occurrence and BAD_USER_INPUT for a malformed id", async () => {
     const unknown = await campaigns.execute(
       REGISTER_CHILD,
-      { input: { occurrenceId: child(999), studentId: child(1), homeId: HOME_A } },
+      { input: { occurrenceId: child(999), studentId: await childAt(1, HOME_A), homeId: HOME_A } },
       admin,
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const malformed = await campaigns.execute(
       REGISTER_CHILD,
-      { input: { occurrenceId: "x", studentId: child(1), homeId: HOME_A } },
+      { input: { occurrenceId: "x", studentId: await childAt(1, HOME_A), homeId: HOME_A } },
       admin,
     );
     expect(malformed.errors?.[0]?.extensions).toMatchObject({
@@ -308,13 +324,13 @@ describe("the audit log", () => {
     const headers = { ...managerA, "x-request-id": "campaigns-audit-ok" };
     await campaigns.execute(
       REGISTER_CHILD,
-      { input: { occurrenceId, studentId: child(900), homeId: HOME_A } },
+      { input: { occurrenceId, studentId: await childAt(900, HOME_A), homeId: HOME_A } },
       headers,
     );
     const refused = { ...managerA, "x-request-id": "campaigns-audit-refused" };
     await campaigns.execute(
       REGISTER_CHILD,
-      { input: { occurrenceId, studentId: child(901), homeId: HOME_B } },
+      { input: { occurrenceId, studentId: await childAt(901, HOME_B), homeId: HOME_B } },
       refused,
     );
     const audit = campaigns.database.client.auditEntry;
@@ -341,7 +357,7 @@ describe("an occurrence's children's places", () => {
     for (const n of [501, 502]) {
       const { errors } = await campaigns.execute(
         REGISTER_CHILD,
-        { input: { occurrenceId, studentId: child(n), homeId: HOME_A } },
+        { input: { occurrenceId, studentId: await childAt(n, HOME_A), homeId: HOME_A } },
         admin,
       );
       expect(errors).toBeUndefined();
@@ -369,5 +385,52 @@ describe("an occurrence's children's places", () => {
       // The places left would give the confirmed count away: withheld with it.
       expect(data?.occurrence.places.childrenLeft, who).toBe(confirmed === null ? null : 3);
     }
+  });
+});
+
+describe("who is registered is someone people knows", () => {
+  it("refuses a child people never announced with NOT_FOUND naming input.studentId", async () => {
+    const occurrenceId = await occurrenceWith(5);
+    const { data, errors } = await campaigns.execute(
+      REGISTER_CHILD,
+      { input: { occurrenceId, studentId: child(5000), homeId: HOME_A } },
+      admin,
+    );
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.studentId" });
+    expect(await campaigns.database.client.registration.count({ where: { occurrenceId } })).toBe(0);
+  });
+
+  it("refuses a child registered by a home they do not attend", async () => {
+    const occurrenceId = await occurrenceWith(5);
+    await childAt(5001, HOME_B);
+    const { errors } = await campaigns.execute(
+      REGISTER_CHILD,
+      { input: { occurrenceId, studentId: child(5001), homeId: HOME_A } },
+      admin,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.homeId",
+      siteId: HOME_B,
+    });
+  });
+
+  it("refuses a volunteer people never announced, and one who is not active", async () => {
+    const occurrenceId = await occurrenceWith(5, 5);
+    const unknown = await campaigns.execute(
+      REGISTER_VOLUNTEER,
+      { input: { occurrenceId, volunteerId: volunteer(5000) } },
+      admin,
+    );
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.volunteerId" });
+    await announceVolunteers(campaigns, [{ id: volunteer(5001), countyCode: YANTING, status: "INACTIVE" }]);
+    const inactive = await campaigns.execute(
+      REGISTER_VOLUNTEER,
+      { input: { occurrenceId, volunteerId: volunteer(5001) } },
+      admin,
+    );
+    expect(inactive.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", status: "INACTIVE" });
+    expect(await campaigns.database.client.registration.count({ where: { occurrenceId } })).toBe(0);
   });
 });

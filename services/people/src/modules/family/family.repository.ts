@@ -1,5 +1,7 @@
+import { StudentEventType } from "@lamplight/events";
 import { isUuid } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import { appendStudentEvents } from "../student/student.events.js";
 import type { Student } from "../student/student.type.js";
 import type { Guardian, MigrantParent } from "./family.type.js";
 
@@ -37,13 +39,18 @@ export class FamilyRepository {
     studentId: string,
     consent: { sharePartners: boolean; photos: boolean; statistics: boolean },
   ): Promise<Student> {
-    return this.prisma.student.update({
-      where: { id: studentId },
-      data: {
-        consentSharePartners: consent.sharePartners,
-        consentPhotos: consent.photos,
-        consentStatistics: consent.statistics,
-      },
+    return this.prisma.$transaction(async (tx) => {
+      const student = await tx.student.update({
+        where: { id: studentId },
+        data: {
+          consentSharePartners: consent.sharePartners,
+          consentPhotos: consent.photos,
+          consentStatistics: consent.statistics,
+        },
+      });
+      // Others count only the children whose guardians consent: they hear of every change.
+      await appendStudentEvents(tx, StudentEventType.CONSENT_CHANGED, [studentId]);
+      return student;
     });
   }
 }

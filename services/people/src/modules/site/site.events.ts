@@ -3,10 +3,12 @@ import {
   SITE_EVENT_VERSION,
   SiteEventType,
   type SqlClient,
+  StudentEventType,
   siteFacts,
   UnprocessableEventError,
 } from "@lamplight/events";
 import { getRegion } from "@lamplight/regions";
+import { appendStudentEventsAtSite } from "../student/student.events.js";
 
 /**
  * Keeps the replica of one site from an event's facts. A home that moved county takes its children
@@ -33,12 +35,14 @@ async function keepSite(tx: SqlClient, payload: unknown, moved: boolean): Promis
     site.status,
   );
   if (moved) {
-    await tx.$executeRawUnsafe(
+    const children = await tx.$executeRawUnsafe(
       `UPDATE "Student" SET "regionCode" = $2, "cityCode" = $3, "updatedAt" = now() WHERE "siteId" = $1::uuid`,
       site.id,
       site.countyCode,
       site.cityCode,
     );
+    // What others know of these children moves too, in the same transaction.
+    if (children > 0) await appendStudentEventsAtSite(tx, StudentEventType.MOVED, site.id);
   }
 }
 

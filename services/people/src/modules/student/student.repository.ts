@@ -1,3 +1,4 @@
+import { StudentEventType } from "@lamplight/events";
 import { cityOf, getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -9,6 +10,7 @@ import {
   paginate,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { appendStudentEvents } from "./student.events.js";
 import type { StudentFilter } from "./student.inputs.js";
 import type { StudentScope } from "./student.policy.js";
 import type { Student } from "./student.type.js";
@@ -271,6 +273,7 @@ export class StudentRepository {
       if (needs.length > 0) {
         await tx.need.createMany({ data: needs.map((need) => ({ ...need, studentId: created.id })) });
       }
+      await appendStudentEvents(tx, StudentEventType.REGISTERED, [created.id]);
       return created;
     });
   }

@@ -1,3 +1,4 @@
+import { VolunteerEventType } from "@lamplight/events";
 import { cityOf, getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -10,6 +11,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent, type SqlOrderKey } from "../../paging.js";
+import { appendVolunteerEvent } from "./volunteer.events.js";
 import type { VolunteerFilter } from "./volunteer.inputs.js";
 import { nextStatus, type VolunteerStep } from "./volunteer.lifecycle.js";
 import type { ServiceLog, Training, Volunteer, VolunteerKind } from "./volunteer.type.js";
@@ -86,7 +88,11 @@ export class VolunteerRepository {
   }
 
   register(data: VolunteerRegistration): Promise<Volunteer> {
-    return this.prisma.volunteer.create({ data });
+    return this.prisma.$transaction(async (tx) => {
+      const volunteer = await tx.volunteer.create({ data });
+      await appendVolunteerEvent(tx, VolunteerEventType.REGISTERED, volunteer.id);
+      return volunteer;
+    });
   }
 
   /**
@@ -118,6 +124,7 @@ export class VolunteerRepository {
           data: { endedOn: options.endPairingsOn, endReason: options.endReason ?? "volunteer deactivated" },
         });
       }
+      await appendVolunteerEvent(tx, VolunteerEventType.STATUS_CHANGED, id);
       return tx.volunteer.findUniqueOrThrow({ where: { id } });
     });
   }
