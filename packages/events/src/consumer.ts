@@ -56,6 +56,67 @@ export class ConsumerStore {
     return outcome;
   }
 
+  /**
+   * Applies a page of events of one producer, in order, in ONE transaction: what a consumer
+   * catching up on thousands of events needs (one commit per page, not per event). When an event
+   * of the page cannot be applied, the page is rolled back and applied event by event instead, so
+   * that event alone becomes a dead letter.
+   */
+  async applyAll(events: readonly DomainEvent[]): Promise<Applied[]> {
+    if (events.length <= 1) return Promise.all(events.map((event) => this.apply(event)));
+    const unknownVersion = events.some((event) => {
+      const handler = this.handlers[event.producer]?.[event.type];
+      return handler !== undefined && handler[event.version] === undefined;
+    });
+    if (unknownVersion) return this.applyEach(events);
+    let outcomes: Applied[];
+    try {
+      outcomes = await this.client.$transaction(async (tx) => {
+        const fresh = await this.recordAll(tx, events);
+        const results: Applied[] = [];
+        for (const event of events) {
+          const handler = this.handlers[event.producer]?.[event.type]?.[event.version];
+          if (!fresh.has(event.id)) results.push("duplicate");
+          else if (!handler) results.push("skipped");
+          else {
+            await handler(tx, event);
+            results.push("applied");
+          }
+        }
+        return results;
+      });
+    } catch (error) {
+      if (error instanceof UnprocessableEventError) return this.applyEach(events);
+      throw error;
+    }
+    for (const outcome of outcomes) this.outcomes[outcome] += 1;
+    return outcomes;
+  }
+
+  private async applyEach(events: readonly DomainEvent[]): Promise<Applied[]> {
+    const outcomes: Applied[] = [];
+    for (const event of events) outcomes.push(await this.apply(event));
+    return outcomes;
+  }
+
+  /** Records a page of events as processed and moves the cursor; resolves with the ids new to it. */
+  private async recordAll(tx: SqlClient, events: readonly DomainEvent[]): Promise<Set<string>> {
+    const rows = await tx.$queryRawUnsafe<Array<{ eventId: string }>>(
+      `INSERT INTO "ConsumedEvent" ("eventId", "producer", "sequence")
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[])
+       ON CONFLICT ("eventId") DO NOTHING RETURNING "eventId"::text AS "eventId"`,
+      events.map((event) => event.id),
+      events.map((event) => event.producer),
+      events.map((event) => event.sequence.toString()),
+    );
+    const last = new Map<string, bigint>();
+    for (const event of events) {
+      if ((last.get(event.producer) ?? -1n) < event.sequence) last.set(event.producer, event.sequence);
+    }
+    for (const [producer, sequence] of last) await this.moveCursor(tx, producer, sequence);
+    return new Set(rows.map((row) => row.eventId));
+  }
+
   private async applyOnce(event: DomainEvent): Promise<Applied> {
     const handler = this.handlers[event.producer]?.[event.type];
     const versioned = handler?.[event.version];
@@ -84,15 +145,19 @@ export class ConsumerStore {
       event.producer,
       event.sequence.toString(),
     );
-    // The cursor only moves forward: a redelivered older event must not rewind it.
+    await this.moveCursor(tx, event.producer, event.sequence);
+    return inserted > 0;
+  }
+
+  /** The cursor only moves forward: a redelivered older event must not rewind it. */
+  private async moveCursor(tx: SqlClient, producer: string, sequence: bigint): Promise<void> {
     await tx.$executeRawUnsafe(
       `INSERT INTO "EventCursor" ("producer", "sequence", "updatedAt") VALUES ($1, $2::bigint, now())
        ON CONFLICT ("producer") DO UPDATE SET "sequence" = GREATEST("EventCursor"."sequence", EXCLUDED."sequence"),
        "updatedAt" = now()`,
-      event.producer,
-      event.sequence.toString(),
+      producer,
+      sequence.toString(),
     );
-    return inserted > 0;
   }
 
   private async deadLetter(event: DomainEvent, error: string): Promise<Applied> {

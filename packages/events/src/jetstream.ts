@@ -3,6 +3,7 @@ import {
   DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
   jetstream,
   jetstreamManager,
 } from "@nats-io/jetstream";
@@ -161,7 +162,7 @@ export interface JetStreamSubscriptionOptions {
 
 /**
  * A durable pull consumer named for the consuming subgraph on the producer's stream. Messages are
- * applied one after another and acknowledged after their transaction commits; an error other than
+ * applied in order, a batch per transaction, and acknowledged after it commits; an error other than
  * a dead letter is retried in place, so a later event of an entity never overtakes an earlier one.
  * What was applied but not acknowledged (a crash in between) comes again and is recognised.
  */
@@ -205,28 +206,34 @@ export class JetStreamSubscription extends SubscriptionBase {
         this.head = this.position + BigInt(info.num_pending + info.num_ack_pending);
         if (info.num_pending === 0 && info.num_ack_pending === 0) this.atHead();
         while (!this.stopped.signal.aborted) {
-          const message = await pull.next({ expires: 2_000 });
-          if (!message) {
+          // A batch at a time (catching up), or what arrives within two seconds (at the head).
+          const batch: JsMsg[] = [];
+          for await (const message of await pull.fetch({ max_messages: 500, expires: 2_000 })) {
+            batch.push(message);
+          }
+          const last = batch[batch.length - 1];
+          if (!last) {
             this.atHead();
             continue;
           }
-          const event = fromWire(message.json<WireEvent>());
+          const events = batch.map((message) => fromWire(message.json<WireEvent>()));
           for (;;) {
             try {
-              await store.apply(event);
+              await store.applyAll(events);
               break;
             } catch (error) {
               if (this.stopped.signal.aborted) return;
               this.lastError = error instanceof Error ? error.message : String(error);
               this.options.onError?.(error);
-              message.working();
+              for (const message of batch) message.working();
               await this.pause(1_000);
             }
           }
-          await message.ackAck();
-          if (event.sequence > this.position) this.position = event.sequence;
-          this.head = this.position + BigInt(message.info.pending);
-          if (message.info.pending === 0) this.atHead();
+          for (const message of batch.slice(0, -1)) message.ack();
+          await last.ackAck();
+          for (const event of events) if (event.sequence > this.position) this.position = event.sequence;
+          this.head = this.position + BigInt(last.info.pending);
+          if (last.info.pending === 0) this.atHead();
           this.lastError = null;
           failures = 0;
         }

@@ -97,7 +97,7 @@ export interface FeedSubscriptionOptions {
   url: string | (() => string | undefined);
   key: Uint8Array;
   store: ConsumerStore;
-  /** Events per page (default 200). */
+  /** Events per page, applied in one transaction (default 500). */
   pageSize?: number;
   /** How long the producer may hold a poll with nothing new (default 20 s). */
   waitMs?: number;
@@ -133,7 +133,7 @@ export class FeedSubscription extends SubscriptionBase {
     const { consumer, producer, key } = this.options;
     const feed = new URL(FEED_PATH, url);
     feed.searchParams.set("after", this.position.toString());
-    feed.searchParams.set("limit", String(this.options.pageSize ?? 200));
+    feed.searchParams.set("limit", String(this.options.pageSize ?? 500));
     feed.searchParams.set("waitMs", String(waitMs));
     const response = await fetch(feed, {
       headers: { authorization: `Bearer ${await signFeedToken(consumer, producer, key)}` },
@@ -157,12 +157,11 @@ export class FeedSubscription extends SubscriptionBase {
         this.position = await this.store.position(this.producer);
         // Catching up, pages come back to back; at the head, polls are held until something new.
         const page = await this.fetchPage(url, this.status().caughtUp ? (this.options.waitMs ?? 20_000) : 0);
-        for (const wire of page.events) {
-          if (this.stopped.signal.aborted) return;
-          const event = fromWire(wire);
-          await this.store.apply(event);
-          this.position = event.sequence;
-        }
+        const events = page.events.map(fromWire);
+        if (this.stopped.signal.aborted) return;
+        await this.store.applyAll(events);
+        const last = events[events.length - 1];
+        if (last) this.position = last.sequence;
         this.head = BigInt(page.head) > this.position ? BigInt(page.head) : this.position;
         if (page.events.length === 0 || this.position >= this.head) this.atHead();
         this.lastError = null;
