@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import {
   ConsumerStore,
   type DomainEvent,
+  ORGANISATION_EVENT_VERSION,
+  OrganisationEventType,
+  type OrganisationFacts,
   SITE_EVENT_VERSION,
   SiteEventType,
   type SiteFacts,
@@ -108,6 +111,29 @@ export function announceVolunteers(
         cityCode: cityCodeOf(volunteer.countyCode),
         ...volunteer,
       } satisfies VolunteerFacts as unknown as Record<string, unknown>,
+    })),
+  );
+}
+
+/** Tells a subgraph of organisations as people would (`organisation.registered`). */
+export function announceOrganisations(
+  subgraph: StartedSubgraph,
+  organisations: ReadonlyArray<Pick<OrganisationFacts, "id"> & Partial<OrganisationFacts>>,
+): Promise<void> {
+  return deliverEvents(
+    subgraph,
+    organisations.map((organisation) => ({
+      producer: "people",
+      type: OrganisationEventType.REGISTERED,
+      version: ORGANISATION_EVENT_VERSION,
+      entity: "Organisation",
+      key: organisation.id,
+      payload: {
+        name: "测试公益组织",
+        kind: "NGO",
+        regionCode: "510000",
+        ...organisation,
+      } satisfies OrganisationFacts as unknown as Record<string, unknown>,
     })),
   );
 }

@@ -1,4 +1,5 @@
 export {
+  announceOrganisations,
   announceSites,
   announceStudents,
   announceVolunteers,

@@ -1,10 +1,13 @@
 import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
 import type { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 
 /** What this subgraph's resolvers receive. */
 export interface AccessServiceContext extends BaseContext {
   apiKeys: ApiKeyRepository;
   trustedOperations: TrustedOperationRepository;
+  /** The organisations access knows from people's events. */
+  knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;
 }

@@ -8,8 +8,10 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { AccessServiceContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import { buildAccessSchema } from "./schema.js";
 
@@ -27,15 +29,17 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
   const { database } = deps;
   const apiKeys = new ApiKeyRepository(database.client);
   const trustedOperations = new TrustedOperationRepository(database.client);
+  const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   return createSubgraphServer<AccessServiceContext>({
     name: SERVICE_NAME,
     schema: await buildAccessSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, apiKeys, trustedOperations, auditLog }),
+    context: (base) => ({ ...base, apiKeys, trustedOperations, knownOrganisations, auditLog }),
     database,
     identityKey: deps.identityKey,
-    events: deps.events ?? {},
+    // Organisations from people: a key is issued only to one people has registered.
+    events: { ...deps.events, consumes },
     auditLog,
   });
 }

@@ -1,5 +1,6 @@
 import type { TestableService } from "@lamplight/testing";
 import { openAccessDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { createServer } from "./server.js";
 
@@ -9,5 +10,6 @@ export const accessService: TestableService<PrismaClient> = {
   serviceDir: SERVICE_DIR,
   open: openAccessDatabase,
   createServer,
+  consumes,
 };
 export { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS, seedAccess } from "./seed/index.js";

@@ -25,6 +25,7 @@ export class ApiKeyResolver {
     @Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() context: AccessServiceContext,
   ): Promise<CreatedApiKey> {
+    await context.knownOrganisations.require(input.organisationId, "input.organisationId");
     return context.apiKeys.create(input, context.principal.subject ?? "unknown");
   }
 

@@ -1,5 +1,10 @@
 import { GATEWAY_SERVICE } from "@lamplight/subgraph-kit";
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { accessService } from "../../testing.js";
@@ -14,10 +19,25 @@ let gateway: Record<string, string>;
 
 beforeAll(async () => {
   access = await startSubgraph(accessService);
+  await announceOrganisations(access, [{ id: ORG, name: "成都市慈善总会", kind: "FOUNDATION" }]);
   admin = await identityHeaders({ subject: "admin-1", roles: ["PROVINCE_ADMIN"] });
   gateway = await identityHeaders(GATEWAY_SERVICE);
 });
 afterAll(() => access?.close());
+
+describe("the organisation a key is for", () => {
+  it("is one people has registered: an unknown one is NOT_FOUND naming input.organisationId", async () => {
+    const unknown = "7d1f3f0e-3b7a-4c39-9a51-2f0c8b1e6aff";
+    const { data, errors } = await access.execute(
+      CREATE,
+      { input: { organisationId: unknown, name: "x", scopes: ["read:sites"] } },
+      admin,
+    );
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.organisationId" });
+    expect(await access.database.client.apiKey.count({ where: { organisationId: unknown } })).toBe(0);
+  });
+});
 
 async function createKey(scopes = ["read:sites"]) {
   const { data, errors } = await access.execute(

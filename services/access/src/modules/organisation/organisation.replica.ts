@@ -1,0 +1,13 @@
+import { NotFoundError } from "@lamplight/subgraph-kit";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+
+/** The only reader of the OrganisationReplica table; the organisation events consumer is its only writer. */
+export class OrganisationReplicaRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Resolves when people has announced the organisation named by `field`; NOT_FOUND naming it otherwise. */
+  async require(id: string, field: string): Promise<void> {
+    const known = await this.prisma.organisationReplica.findUnique({ where: { id }, select: { id: true } });
+    if (!known) throw new NotFoundError("Organisation", id, { field });
+  }
+}
