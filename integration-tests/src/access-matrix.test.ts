@@ -2,7 +2,7 @@ import { accessService } from "@lamplight/access/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { announceOrganisations, bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Who may do what, through the composed gateway, for every kind of caller: each row is a caller,
@@ -53,6 +53,8 @@ beforeAll(async () => {
     return data?.createSite.id as string;
   };
   mianyangHome = await home("510703");
+  // People hears of the home from sites before a child is registered there.
+  await graph.settled();
   const created = await graph.execute(
     `mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }`,
     {
@@ -71,6 +73,10 @@ beforeAll(async () => {
   );
   expect(created.errors).toBeUndefined();
   child = created.data?.createStudent.id;
+  // The partner, as people announces the organisations it registers (people has no mutation for them).
+  await announceOrganisations(graph.subgraphs.access!, [
+    { id: PARTNER_ORGANISATION, name: "乡村阅读基金会" },
+  ]);
   const createKey = async (scopes: string[]) => {
     const key = await graph.execute(
       `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,

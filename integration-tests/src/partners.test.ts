@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { accessService } from "@lamplight/access/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { announceOrganisations, bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ORGANISATION = "3f2b9c1e-8d4a-4f6b-9e2d-7a1c5b0e4d21";
@@ -14,6 +14,10 @@ let keyId: string;
 
 beforeAll(async () => {
   graph = await startGraph([sitesService, accessService]);
+  // The organisation as people would announce it (people is not part of this graph).
+  await announceOrganisations(graph.subgraphs.access!, [
+    { id: ORGANISATION, name: "四川广播电视台", kind: "MEDIA" },
+  ]);
   admin = await bearerHeaders({ subject: "province-admin", roles: ["PROVINCE_ADMIN"] });
   const created = await graph.execute(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`,

@@ -1,3 +1,4 @@
+import { getRegion } from "@lamplight/regions";
 import { UnprocessableEventError } from "./consumer.js";
 
 /**
@@ -64,13 +65,15 @@ function checked<T>(what: string, payload: unknown, fields: Record<keyof T & str
   return payload as T;
 }
 
-/** A site event's payload, checked. */
+const isCounty: Check = (value) => typeof value === "string" && getRegion(value)?.level === "COUNTY";
+
+/** A site event's payload, checked: its county is a county of the province. */
 export function siteFacts(payload: unknown): SiteFacts {
   return checked<SiteFacts>("site", payload, {
     id: isId,
     name: isText,
     kind: oneOf("HOME", "MOBILE_LIBRARY", "ACTIVITY_CENTRE"),
-    countyCode: isRegion,
+    countyCode: isCounty,
     cityCode: isRegion,
     status: isText,
   });

@@ -62,6 +62,13 @@ export {
   unpublishedEvents,
 } from "./outbox.js";
 export {
+  organisationReplica,
+  siteReplica,
+  studentReplica,
+  upsertSiteReplica,
+  volunteerReplica,
+} from "./replicas.js";
+export {
   type ConsumedProducer,
   type ServiceEvents,
   type ServiceEventsOptions,

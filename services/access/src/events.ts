@@ -1,5 +1,4 @@
-import type { EventHandlers } from "@lamplight/events";
-import { organisationEventHandlers } from "./modules/organisation/organisation.events.js";
+import { type EventHandlers, organisationReplica } from "@lamplight/events";
 
 /** What access keeps of other subgraphs' events (docs/EVENTS.md): the organisations, from people. */
-export const consumes: EventHandlers = { people: organisationEventHandlers };
+export const consumes: EventHandlers = { people: organisationReplica };

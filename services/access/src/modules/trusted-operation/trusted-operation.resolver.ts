@@ -19,10 +19,11 @@ export const TrustedOperationConnection = Connection(TrustedOperation);
 export class TrustedOperationResolver {
   @Mutation(() => TrustedOperation, { description: "Allows a partner organisation to run this operation." })
   @Allow(Role.PROVINCE_ADMIN)
-  registerTrustedOperation(
+  async registerTrustedOperation(
     @Arg("input", () => RegisterTrustedOperationInput) input: RegisterTrustedOperationInput,
     @Ctx() context: AccessServiceContext,
   ): Promise<TrustedOperation> {
+    await context.knownOrganisations.require(input.organisationId, "input.organisationId");
     return context.trustedOperations.register(input, context.principal.subject ?? "unknown");
   }
 

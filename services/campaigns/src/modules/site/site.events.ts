@@ -1,11 +1,4 @@
-import {
-  type EventHandler,
-  SITE_EVENT_VERSION,
-  SiteEventType,
-  siteFacts,
-  UnprocessableEventError,
-} from "@lamplight/events";
-import { getRegion } from "@lamplight/regions";
+import { type EventHandler, SITE_EVENT_VERSION, SiteEventType, siteFacts } from "@lamplight/events";
 
 /**
  * Keeps a home's county, city, name and status as sites says them. A home that moves county is
@@ -13,11 +6,6 @@ import { getRegion } from "@lamplight/regions";
  */
 const keepHome: EventHandler = async (tx, event) => {
   const site = siteFacts(event.payload);
-  if (getRegion(site.countyCode)?.level !== "COUNTY") {
-    throw new UnprocessableEventError(
-      `site event payload: ${site.countyCode} is not a county of the province`,
-    );
-  }
   await tx.$executeRawUnsafe(
     `INSERT INTO "Home" ("siteId", "regionCode", "cityCode", "name", "kind", "status")
      VALUES ($1::uuid, $2, $3, $4, $5, $6)

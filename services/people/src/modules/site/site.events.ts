@@ -5,9 +5,8 @@ import {
   type SqlClient,
   StudentEventType,
   siteFacts,
-  UnprocessableEventError,
+  upsertSiteReplica,
 } from "@lamplight/events";
-import { getRegion } from "@lamplight/regions";
 import { appendStudentEventsAtSite } from "../student/student.events.js";
 
 /**
@@ -16,24 +15,7 @@ import { appendStudentEventsAtSite } from "../student/student.events.js";
  */
 async function keepSite(tx: SqlClient, payload: unknown, moved: boolean): Promise<void> {
   const site = siteFacts(payload);
-  if (getRegion(site.countyCode)?.level !== "COUNTY") {
-    throw new UnprocessableEventError(
-      `site event payload: ${site.countyCode} is not a county of the province`,
-    );
-  }
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SiteReplica" ("id", "name", "kind", "countyCode", "cityCode", "status", "updatedAt")
-     VALUES ($1::uuid, $2, $3, $4, $5, $6, now())
-     ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind",
-       "countyCode" = EXCLUDED."countyCode", "cityCode" = EXCLUDED."cityCode", "status" = EXCLUDED."status",
-       "updatedAt" = now()`,
-    site.id,
-    site.name,
-    site.kind,
-    site.countyCode,
-    site.cityCode,
-    site.status,
-  );
+  await upsertSiteReplica(tx, site);
   if (moved) {
     const children = await tx.$executeRawUnsafe(
       `UPDATE "Student" SET "regionCode" = $2, "cityCode" = $3, "updatedAt" = now() WHERE "siteId" = $1::uuid`,
