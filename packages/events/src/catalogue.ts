@@ -170,3 +170,37 @@ export function organisationFacts(payload: unknown): OrganisationFacts {
     regionCode: isRegion,
   });
 }
+
+/** What campaigns publishes about a project. */
+export const ProjectEventType = {
+  /** A project was created (or existed before events were published, and is announced). */
+  REGISTERED: "project.registered",
+  /** Its status changed (ACTIVE, COMPLETED, …). */
+  STATUS_CHANGED: "project.statusChanged",
+} as const;
+export type ProjectEventType = (typeof ProjectEventType)[keyof typeof ProjectEventType];
+
+export const PROJECT_EVENT_VERSION = 1;
+
+/** The payload of every project event, version 1. */
+export interface ProjectFacts {
+  id: string;
+  /** The stable business key, e.g. MOBILE_LIBRARY. */
+  code: string;
+  name: string;
+  status: string;
+  /** The regions it serves (510000: the whole province). */
+  regionCodes: string[];
+}
+
+const isRegionList: Check = (value) => Array.isArray(value) && value.every(isRegion);
+
+export function projectFacts(payload: unknown): ProjectFacts {
+  return checked<ProjectFacts>("project", payload, {
+    id: isId,
+    code: isText,
+    name: isText,
+    status: isText,
+    regionCodes: isRegionList,
+  });
+}

@@ -3,6 +3,10 @@ export {
   OrganisationEventType,
   type OrganisationFacts,
   organisationFacts,
+  PROJECT_EVENT_VERSION,
+  ProjectEventType,
+  type ProjectFacts,
+  projectFacts,
   SITE_EVENT_VERSION,
   SiteEventType,
   type SiteFacts,
@@ -63,6 +67,7 @@ export {
 } from "./outbox.js";
 export {
   organisationReplica,
+  projectReplica,
   siteReplica,
   studentReplica,
   upsertSiteReplica,

@@ -2,6 +2,9 @@ import {
   ORGANISATION_EVENT_VERSION,
   OrganisationEventType,
   organisationFacts,
+  PROJECT_EVENT_VERSION,
+  ProjectEventType,
+  projectFacts,
   SITE_EVENT_VERSION,
   SiteEventType,
   STUDENT_EVENT_VERSION,
@@ -102,3 +105,19 @@ export const volunteerReplica: Handlers = every(
     );
   },
 );
+
+/** `ProjectReplica` (id, code, name, status, regionCodes, updatedAt). */
+export const projectReplica: Handlers = every(ProjectEventType, PROJECT_EVENT_VERSION, async (tx, event) => {
+  const project = projectFacts(event.payload);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ProjectReplica" ("id", "code", "name", "status", "regionCodes", "updatedAt")
+     VALUES ($1::uuid, $2, $3, $4, $5::text[], now())
+     ON CONFLICT ("id") DO UPDATE SET "code" = EXCLUDED."code", "name" = EXCLUDED."name",
+       "status" = EXCLUDED."status", "regionCodes" = EXCLUDED."regionCodes", "updatedAt" = now()`,
+    project.id,
+    project.code,
+    project.name,
+    project.status,
+    project.regionCodes,
+  );
+});

@@ -12,6 +12,7 @@ import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ActivityRepository } from "./modules/activity/activity.repository.js";
 import { AwardRepository } from "./modules/award/award.repository.js";
+import { announceUnannouncedProjects } from "./modules/project/project.events.js";
 import { ProjectRepository } from "./modules/project/project.repository.js";
 import { RegistrationRepository } from "./modules/registration/registration.repository.js";
 import { StudentReplicaRepository } from "./modules/student/student.replica.js";
@@ -32,6 +33,8 @@ export interface CampaignsServerDeps {
 /** The campaigns subgraph, ready to listen; tests call this with a fresh database. */
 export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphServer> {
   const { database } = deps;
+  // Projects loaded by the seed, or written before campaigns published events, are announced once.
+  await announceUnannouncedProjects(database.client);
   const projects = new ProjectRepository(database.client);
   const activities = new ActivityRepository(database.client);
   const registrations = new RegistrationRepository(database.client);

@@ -1,5 +1,6 @@
 import { chunks, type Scale, scaleOf } from "@lamplight/seed-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { announceUnannouncedProjects } from "../modules/project/project.events.js";
 import { demoActivities, homeRows } from "./demo-activities.js";
 import { demoAwards } from "./demo-awards.js";
 import { demoProjects } from "./demo-projects.js";
@@ -52,10 +53,13 @@ export async function seedProjects(
   onInserted?: OnInserted,
 ): Promise<{ projects: number; milestones: number }> {
   const { projects, milestones } = demoProjects();
-  return {
+  const counts = {
     projects: await bulkInsert(prisma, "Project", projects, onInserted),
     milestones: await bulkInsert(prisma, "ProjectMilestone", milestones, onInserted),
   };
+  // What was loaded in bulk is announced, so that the subgraphs that name projects know them.
+  await announceUnannouncedProjects(prisma);
+  return counts;
 }
 
 /**

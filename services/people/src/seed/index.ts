@@ -1,6 +1,9 @@
 import { DEMO_SEED, demoHomes, type Scale, scaleOf } from "@lamplight/seed-kit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { NeedCategory } from "../generated/prisma/enums.js";
+import { announceUnannouncedOrganisations } from "../modules/organisation/organisation.events.js";
+import { announceUnannouncedStudents } from "../modules/student/student.events.js";
+import { announceUnannouncedVolunteers } from "../modules/volunteer/volunteer.events.js";
 import { bulkInsert, type Column } from "./bulk.js";
 import { demoMemberships, demoOrganisations } from "./demo-organisations.js";
 import { studentSource } from "./demo-students.js";
@@ -229,6 +232,10 @@ export async function seedPeople(prisma: PrismaClient, options: SeedOptions = {}
     options.progress?.(end);
     if (end >= studentCount) break;
   }
+  // What was loaded in bulk is announced, so that the subgraphs that name these records know them.
+  await announceUnannouncedOrganisations(prisma);
+  await announceUnannouncedStudents(prisma);
+  await announceUnannouncedVolunteers(prisma);
   return Object.fromEntries(TABLES.map((table) => [table, tables.get(table)!.rows])) as unknown as SeedCounts;
 }
 

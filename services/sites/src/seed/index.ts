@@ -1,5 +1,6 @@
 import { demoHomes, type Scale, scaleOf } from "@lamplight/seed-kit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { announceUnannouncedSites } from "../modules/site/site.events.js";
 import { bulkInsert, type TableLoad, TableLoader } from "./bulk-insert.js";
 import { assessmentStream, DEMO_ASSESSMENT_YEAR, PROVINCE_ASSESSMENT_YEARS } from "./demo-assessments.js";
 import { inventoryRows } from "./demo-equipment.js";
@@ -152,6 +153,8 @@ export async function seedSites(
     ]),
   );
   loaded(await excellent.addAll(stream.excellent()));
+  // What was loaded in bulk is announced, so that the subgraphs that name sites know them.
+  await announceUnannouncedSites(prisma);
   return Object.fromEntries(loads.map((load) => [load.table, load.rows]));
 }
 

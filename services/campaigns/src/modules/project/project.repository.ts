@@ -1,6 +1,8 @@
+import { ProjectEventType } from "@lamplight/events";
 import { ancestorsOf, childrenOf } from "@lamplight/regions";
 import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { appendProjectEvent } from "./project.events.js";
 import type { Project, ProjectMilestone, ProjectStatus } from "./project.type.js";
 
 /** A project's results before suppression. */
@@ -70,11 +72,19 @@ export class ProjectRepository {
   }
 
   create(project: NewProject): Promise<Project> {
-    return this.prisma.project.create({ data: project });
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.project.create({ data: project });
+      await appendProjectEvent(tx, ProjectEventType.REGISTERED, created.id);
+      return created;
+    });
   }
 
   setStatus(id: string, status: ProjectStatus): Promise<Project> {
-    return this.prisma.project.update({ where: { id }, data: { status } });
+    return this.prisma.$transaction(async (tx) => {
+      const project = await tx.project.update({ where: { id }, data: { status } });
+      await appendProjectEvent(tx, ProjectEventType.STATUS_CHANGED, id);
+      return project;
+    });
   }
 
   /** Every milestone of the batch's projects in one query (a project has tens at most), by due day. */
