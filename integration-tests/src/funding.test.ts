@@ -1,6 +1,6 @@
 import { accessService } from "@lamplight/access/testing";
 import { assertLedgerBalanced, fundingService, seedFunds } from "@lamplight/funding/testing";
-import { peopleService } from "@lamplight/people/testing";
+import { announceUnannouncedOrganisations, peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
@@ -68,6 +68,9 @@ beforeAll(async () => {
     data: { name: "蜀光电力有限公司", kind: "ALLIANCE_COMPANY", regionCode: "510000" },
   });
   organisationId = organisation.id;
+  // Loaded as the seed loads organisations, and announced as it does: funding hears of it, and of the homes.
+  await announceUnannouncedOrganisations(people.database.client);
+  await graph.settled();
   finance = await bearerHeaders({
     subject: "province-finance",
     roles: ["FINANCE_OFFICER"],

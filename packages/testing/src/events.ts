@@ -5,6 +5,9 @@ import {
   ORGANISATION_EVENT_VERSION,
   OrganisationEventType,
   type OrganisationFacts,
+  PROJECT_EVENT_VERSION,
+  ProjectEventType,
+  type ProjectFacts,
   SITE_EVENT_VERSION,
   SiteEventType,
   type SiteFacts,
@@ -134,6 +137,30 @@ export function announceOrganisations(
         regionCode: "510000",
         ...organisation,
       } satisfies OrganisationFacts as unknown as Record<string, unknown>,
+    })),
+  );
+}
+
+/** Tells a subgraph of projects as campaigns would (`project.registered`). */
+export function announceProjects(
+  subgraph: StartedSubgraph,
+  projects: ReadonlyArray<Pick<ProjectFacts, "id"> & Partial<ProjectFacts>>,
+): Promise<void> {
+  return deliverEvents(
+    subgraph,
+    projects.map((project) => ({
+      producer: "campaigns",
+      type: ProjectEventType.REGISTERED,
+      version: PROJECT_EVENT_VERSION,
+      entity: "Project",
+      key: project.id,
+      payload: {
+        code: `TEST_${project.id.slice(0, 8).toUpperCase()}`,
+        name: "测试项目",
+        status: "ACTIVE",
+        regionCodes: ["510000"],
+        ...project,
+      } satisfies ProjectFacts as unknown as Record<string, unknown>,
     })),
   );
 }

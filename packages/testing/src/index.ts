@@ -1,5 +1,6 @@
 export {
   announceOrganisations,
+  announceProjects,
   announceSites,
   announceStudents,
   announceVolunteers,

@@ -6,6 +6,7 @@ import type { InKindRepository } from "./modules/inkind/inkind.repository.js";
 import type { JournalRepository } from "./modules/ledger/journal.repository.js";
 import type { PledgeRepository } from "./modules/pledge/pledge.repository.js";
 import type { TraceRepository } from "./modules/trace/trace.repository.js";
+import type { KnownReferences } from "./references.js";
 
 /** What this subgraph's resolvers receive. */
 export interface FundingContext extends BaseContext {
@@ -16,6 +17,8 @@ export interface FundingContext extends BaseContext {
   pledges: PledgeRepository;
   inKind: InKindRepository;
   traces: TraceRepository;
+  /** The homes, donors and projects funding knows from other subgraphs' events. */
+  known: KnownReferences;
   auditLog: AuditLog;
   /** The most one money record may hold, in fen (MAX_GIFT_YUAN × 100): larger input is refused. */
   maxGiftFen: bigint;

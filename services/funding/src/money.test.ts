@@ -1,4 +1,4 @@
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import { announceSites, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import {
@@ -20,6 +20,7 @@ let officer: Record<string, string>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  await announceSites(funding, [{ id: HOME, countyCode: "510703" }]);
   await seedFunds(funding.database.client);
   officer = await identityHeaders({
     subject: "finance-1",

@@ -8,6 +8,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DEFAULT_MAX_GIFT_YUAN, FEN_PER_YUAN } from "./limits.js";
 import { DonationRepository } from "./modules/donation/donation.repository.js";
@@ -18,6 +19,7 @@ import { JournalRepository } from "./modules/ledger/journal.repository.js";
 import { PledgeRepository } from "./modules/pledge/pledge.repository.js";
 import { TraceRepository } from "./modules/trace/trace.repository.js";
 import { serveGiving360 } from "./modules/transparency/transparency.http.js";
+import { KnownReferences } from "./references.js";
 import { buildFundingSchema } from "./schema.js";
 
 export interface FundingServerDeps {
@@ -43,6 +45,7 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const pledges = new PledgeRepository(database.client);
   const inKind = new InKindRepository(database.client);
   const traces = new TraceRepository(database.client);
+  const known = new KnownReferences(database.client);
   // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
   const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
@@ -59,12 +62,15 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
       pledges,
       inKind,
       traces,
+      known,
       auditLog,
       maxGiftFen,
     }),
     database,
     identityKey: deps.identityKey,
-    events: deps.events ?? {},
+    // Homes from sites, donors from people, projects from campaigns: every id an input names is
+    // checked against them.
+    events: { ...deps.events, consumes },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

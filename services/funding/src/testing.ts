@@ -1,5 +1,6 @@
 import type { TestableService } from "@lamplight/testing";
 import { openFundingDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { JournalRepository } from "./modules/ledger/journal.repository.js";
 import { createServer } from "./server.js";
@@ -10,6 +11,7 @@ export const fundingService: TestableService<PrismaClient> = {
   serviceDir: SERVICE_DIR,
   open: openFundingDatabase,
   createServer,
+  consumes,
 };
 
 /** The demo funds and their charts of accounts, for tests that record gifts (no gifts loaded). */

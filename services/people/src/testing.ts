@@ -12,3 +12,6 @@ export const peopleService: TestableService<PrismaClient> = {
   createServer,
   consumes,
 };
+
+/** Announces organisations written straight to the database (as the seed loads them). */
+export { announceUnannouncedOrganisations } from "./modules/organisation/organisation.events.js";

@@ -1,4 +1,9 @@
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -24,6 +29,10 @@ const PROVINCE_FINANCE = { roles: ["FINANCE_OFFICER"], regionScope: "510000" };
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  await announceOrganisations(funding, [
+    { id: ORGANISATION, name: "绵阳市爱心企业" },
+    { id: "0c000000-0000-4000-8000-000000000003", name: "成都市爱心企业" },
+  ]);
   await seedFunds(funding.database.client);
 });
 afterEach(() => expectLedgerBalanced(funding.database.client));

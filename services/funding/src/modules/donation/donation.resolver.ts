@@ -157,6 +157,11 @@ export class DonationResolver {
       });
     }
     assertManagesFund(context.principal, fund);
+    await context.known.require([
+      { kind: "Organisation", id: input.donorOrganisationId, field: "input.donorOrganisationId" },
+      { kind: "Site", id: input.designation.siteId, field: "input.designation.siteId" },
+      { kind: "Project", id: input.designation.projectId, field: "input.designation.projectId" },
+    ]);
     const { donation } = await context.donations.record({
       idempotencyKey: input.idempotencyKey,
       fund,

@@ -1,4 +1,10 @@
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  announceSites,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -13,6 +19,9 @@ let officer: Record<string, string>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  // The home and donor these gifts name, as sites and people announce them.
+  await announceSites(funding, [{ id: HOME, countyCode: "510703" }]);
+  await announceOrganisations(funding, [{ id: ORGANISATION, name: "四川省慈善总会" }]);
   await seedFunds(funding.database.client);
   officer = await identityHeaders({
     subject: "finance-1",

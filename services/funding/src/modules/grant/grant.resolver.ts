@@ -164,6 +164,22 @@ export class GrantResolver {
       });
     }
     assertManagesFund(context.principal, fund);
+    await context.known.require([
+      { kind: "Site", id: input.designation.siteId, field: "input.designation.siteId" },
+      { kind: "Project", id: input.designation.projectId, field: "input.designation.projectId" },
+      { kind: "Project", id: input.projectId, field: "input.projectId" },
+    ]);
+    // A home's region is the county sites says it is in, not the one the input gives.
+    const home = input.siteId ? await context.known.receivingSite(input.siteId, "input.siteId") : null;
+    if (home && input.regionCode && input.regionCode !== home.countyCode) {
+      throw new BadUserInputError(
+        `${home.name} is in ${home.countyCode}, not input.regionCode ${input.regionCode}`,
+        {
+          field: "input.regionCode",
+          regionCode: home.countyCode,
+        },
+      );
+    }
     const recipient = recipientOf(input, fund.ownerRegionCode);
     return context.grants.propose({
       idempotencyKey: input.idempotencyKey,

@@ -1,4 +1,11 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceProjects,
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -16,6 +23,11 @@ import {
 const HOME_A = "b0000000-0000-4000-8000-00000000000a";
 const HOME_B = "b0000000-0000-4000-8000-00000000000b";
 const PROJECT = "7c1e0a52-4b1d-4c3e-9a61-0f2b7d5e1a04";
+// Homes of other cities, for those cities' funds.
+const GUANGYUAN_HOME = "b0000000-0000-4000-8000-0000000008a2";
+const NEIJIANG_HOME_A = "b0000000-0000-4000-8000-00000000100a";
+const NEIJIANG_HOME_B = "b0000000-0000-4000-8000-00000000100b";
+const PAGED_HOME = "b0000000-0000-4000-8000-00000000070c";
 
 let funding: StartedSubgraph<PrismaClient>;
 let proposer: Record<string, string>;
@@ -23,6 +35,17 @@ let approver: Record<string, string>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  // The homes and project these grants name, as sites and campaigns announce them.
+  await announceSites(funding, [
+    { id: "b0000000-0000-4000-8000-000000000001", countyCode: "510703", name: "东林村留守学生之家" },
+    { id: HOME_A, countyCode: "510703" },
+    { id: HOME_B, countyCode: "510703" },
+    { id: GUANGYUAN_HOME, countyCode: "510802" },
+    { id: NEIJIANG_HOME_A, countyCode: "511002" },
+    { id: NEIJIANG_HOME_B, countyCode: "511002" },
+    { id: PAGED_HOME, countyCode: "510703" },
+  ]);
+  await announceProjects(funding, [{ id: PROJECT }]);
   await seedFunds(funding.database.client);
   proposer = await identityHeaders({
     subject: "finance-a",
@@ -382,7 +405,7 @@ describe("a grant from proposal to spending", () => {
       {
         fundCode: "CITY_510800",
         designation: { purpose: "EQUIPMENT" },
-        siteId: HOME_A,
+        siteId: GUANGYUAN_HOME,
         regionCode: "510802",
       },
       500,
@@ -549,9 +572,9 @@ describe("tracing a gift", () => {
       designation: { purpose: "BUILDING_HOMES" },
       receivedOn: "2026-01-07",
     });
-    const g1 = await propose({ fundCode: fund, siteId: HOME_A, regionCode: "511002" }, 500);
+    const g1 = await propose({ fundCode: fund, siteId: NEIJIANG_HOME_A, regionCode: "511002" }, 500);
     await approve(g1.id);
-    const g2 = await propose({ fundCode: fund, siteId: HOME_B, regionCode: "511002" }, 300);
+    const g2 = await propose({ fundCode: fund, siteId: NEIJIANG_HOME_B, regionCode: "511002" }, 300);
     await approve(g2.id);
     const TRACE = `query($receipt: String!) { donationTrace(receiptNumber: $receipt) {
       donation { receiptNumber } allocationCount unallocated { amount } rule
@@ -559,14 +582,14 @@ describe("tracing a gift", () => {
     const trace = async (receipt: string) => (await funding.execute(TRACE, { receipt })).data?.donationTrace;
     const one = await trace(first.receiptNumber);
     expect(one.allocations).toEqual([
-      { amount: { amount: "500.00" }, grant: { reference: g1.reference, site: { id: HOME_A } } },
-      { amount: { amount: "100.00" }, grant: { reference: g2.reference, site: { id: HOME_B } } },
+      { amount: { amount: "500.00" }, grant: { reference: g1.reference, site: { id: NEIJIANG_HOME_A } } },
+      { amount: { amount: "100.00" }, grant: { reference: g2.reference, site: { id: NEIJIANG_HOME_B } } },
     ]);
     expect(one.unallocated).toEqual({ amount: "0.00" });
     expect(one.rule).toMatch(/first out/);
     const two = await trace(second.receiptNumber);
     expect(two.allocations).toEqual([
-      { amount: { amount: "200.00" }, grant: { reference: g2.reference, site: { id: HOME_B } } },
+      { amount: { amount: "200.00" }, grant: { reference: g2.reference, site: { id: NEIJIANG_HOME_B } } },
     ]);
     expect(two.unallocated).toEqual({ amount: "200.00" });
     expect((await trace(third.receiptNumber)).allocationCount).toBe(0);
@@ -576,10 +599,19 @@ describe("tracing a gift", () => {
 
 describe("grants of many homes", () => {
   it("pages every home's grants with one query, and counts them with one more", async () => {
+    // A Mianyang home with three grants of its city's fund, beside homes with one or none.
+    await give(900, { fundCode: "CITY_510700", designation: { purpose: "EQUIPMENT" } });
+    for (const yuan of [100, 200, 300]) {
+      const grant = await propose(
+        { fundCode: "CITY_510700", designation: { purpose: "EQUIPMENT" }, siteId: PAGED_HOME },
+        yuan,
+      );
+      await approve(grant.id);
+    }
     const before = funding.statements();
     const { data, errors } = await entities(
       funding.url,
-      [HOME_A, HOME_B, "00000000-0000-4000-8000-000000000000"].map((id) => ({ __typename: "Site", id })),
+      [PAGED_HOME, HOME_B, "00000000-0000-4000-8000-000000000000"].map((id) => ({ __typename: "Site", id })),
       "... on Site { id grants(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { amount { amount } } } } }",
     );
     expect(errors).toBeUndefined();
@@ -596,7 +628,7 @@ describe("grants of many homes", () => {
     });
     const next = await entities(
       funding.url,
-      [{ __typename: "Site", id: HOME_A }],
+      [{ __typename: "Site", id: PAGED_HOME }],
       `... on Site { grants(first: 2, after: "${homeA.grants.pageInfo.endCursor}") { edges { node { amount { amount } } } pageInfo { hasNextPage } } }`,
     );
     const following = next.data?._entities[0] as any;
@@ -637,7 +669,7 @@ describe("transparency", () => {
     expect(totals.data?.grantTotals.map((total: any) => total.key)).toEqual(["CITY", "PROJECT", "SITE"]);
     const perHome = await funding.execute(`{ grantTotals(groupBy: SITE) { key awarded { amount } } }`);
     expect(perHome.data?.grantTotals.find((total: any) => total.key === HOME_A).awarded.amount).toBe(
-      "31000.00",
+      "30000.00",
     );
 
     const approved = await funding.database.client.grant.count({

@@ -66,6 +66,9 @@ export class InKindGiftResolver {
         field: "input.donorName",
       });
     }
+    await context.known.require([
+      { kind: "Organisation", id: input.donorOrganisationId, field: "input.donorOrganisationId" },
+    ]);
     if (!input.donorOrganisationId && !donorName && !input.anonymous) {
       throw new BadUserInputError("A named gift needs input.donorOrganisationId or input.donorName", {
         field: "input.donorName",
@@ -103,6 +106,7 @@ export class InKindGiftResolver {
         field: "input.deliveredOn",
       });
     }
+    await context.known.receivingSite(input.siteId, "input.siteId");
     return context.inKind.deliver(gift, {
       siteId: input.siteId,
       quantity: input.quantity,

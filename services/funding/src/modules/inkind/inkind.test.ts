@@ -1,4 +1,10 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -12,6 +18,10 @@ let officer: Record<string, string>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  await announceSites(
+    funding,
+    HOMES.map((id) => ({ id, countyCode: "510703" })),
+  );
   await seedFunds(funding.database.client);
   officer = await identityHeaders({
     subject: "finance-1",

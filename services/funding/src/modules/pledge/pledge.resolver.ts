@@ -49,6 +49,11 @@ export class PledgeResolver {
         field: "input.donorName",
       });
     }
+    await context.known.require([
+      { kind: "Organisation", id: input.donorOrganisationId, field: "input.donorOrganisationId" },
+      { kind: "Site", id: input.designation.siteId, field: "input.designation.siteId" },
+      { kind: "Project", id: input.designation.projectId, field: "input.designation.projectId" },
+    ]);
     let previous = 0;
     const instalments = input.instalments.map((instalment, index) => {
       const amountFen = checkedFen(instalment.amount, `input.instalments.${index}.amount`, {

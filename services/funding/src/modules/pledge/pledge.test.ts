@@ -1,4 +1,10 @@
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  announceProjects,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -13,6 +19,8 @@ let officer: Record<string, string>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  await announceOrganisations(funding, [{ id: ORGANISATION, name: "四川省体育局" }]);
+  await announceProjects(funding, [{ id: PROJECT }]);
   await seedFunds(funding.database.client);
   officer = await identityHeaders({
     subject: "finance-1",

@@ -1,4 +1,11 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  announceSites,
+  entities,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
@@ -19,6 +26,14 @@ let funding: StartedSubgraph<PrismaClient>;
 
 beforeAll(async () => {
   funding = await startSubgraph(fundingService);
+  await announceSites(
+    funding,
+    homes.map((id) => ({ id, countyCode: "510703" })),
+  );
+  await announceOrganisations(
+    funding,
+    organisations.map((id) => ({ id })),
+  );
   await seedFunds(funding.database.client);
   const officer = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
   const record = (input: Record<string, unknown>) => funding.execute(RECORD_DONATION, { input }, officer);
