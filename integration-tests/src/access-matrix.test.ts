@@ -74,9 +74,9 @@ beforeAll(async () => {
   expect(created.errors).toBeUndefined();
   child = created.data?.createStudent.id;
   // The partner, as people announces the organisations it registers (people has no mutation for them).
-  await announceOrganisations(graph.subgraphs.access!, [
-    { id: PARTNER_ORGANISATION, name: "乡村阅读基金会" },
-  ]);
+  for (const subgraph of [graph.subgraphs.access!, graph.subgraphs.funding!]) {
+    await announceOrganisations(subgraph, [{ id: PARTNER_ORGANISATION, name: "乡村阅读基金会" }]);
+  }
   const createKey = async (scopes: string[]) => {
     const key = await graph.execute(
       `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,

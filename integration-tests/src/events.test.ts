@@ -2,6 +2,7 @@ import { campaignsService } from "@lamplight/campaigns/testing";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import {
+  announceVolunteers,
   bearerHeaders,
   type StartedGraph,
   type StartedSubgraph,
@@ -141,6 +142,49 @@ describe("ids that name another subgraph's records are checked", () => {
       graph.execute(`query($id: ID!) { student(id: $id) { region { code } } }`, { id: studentId }, headers);
     expect((await read(yanting)).data?.student).toEqual({ region: { code: YANTING } });
     expect((await read(santai)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("an answer is not blanked by one record another subgraph cannot resolve", () => {
+  it("shows the occurrence's volunteers, with null for one people does not know, and an answer", async () => {
+    const home = await createHome("龙门村留守学生之家", SANTAI);
+    await graph.settled();
+    const planned = await graph.execute<{
+      createActivity: { occurrences: { edges: Array<{ node: { id: string } }> } };
+    }>(
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { occurrences(first: 1) { edges { node { id } } } } }`,
+      { input: activity([home], SANTAI) },
+      santai,
+    );
+    expect(planned.errors).toBeUndefined();
+    const occurrenceId = planned.data!.createActivity.occurrences.edges[0]!.node.id;
+    // Campaigns was told of a volunteer whose record people no longer has.
+    const vanished = "0c0c0c0c-0000-4000-8000-00000000c0c0";
+    await announceVolunteers(graph.subgraphs.campaigns!, [{ id: vanished, countyCode: SANTAI }]);
+    const registered = await graph.execute(
+      `mutation($input: RegisterVolunteerForActivityInput!) { registerVolunteerForActivity(input: $input) { id } }`,
+      { input: { occurrenceId, volunteerId: vanished } },
+      santai,
+    );
+    expect(registered.errors).toBeUndefined();
+    const { data, errors } = await graph.execute(
+      `query($id: ID!) { occurrence(id: $id) { id places { volunteersConfirmed } volunteers(first: 5) { edges { node { id kind } } } } }`,
+      { id: occurrenceId },
+      province,
+    );
+    // The one volunteer people cannot resolve is null, with an error at its path; the rest stands.
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: ["occurrence", "volunteers", "edges", 0, "node"],
+        extensions: expect.objectContaining({
+          code: "NOT_FOUND",
+          entity: "Volunteer",
+          serviceName: "people",
+        }),
+      }),
+    ]);
+    expect(data?.occurrence).toMatchObject({ id: occurrenceId, places: { volunteersConfirmed: 1 } });
+    expect(data?.occurrence.volunteers.edges).toEqual([{ node: null }]);
   });
 });
 

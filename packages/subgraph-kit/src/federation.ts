@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { createArgumentValidator } from "./argument-validation.js";
+import { NotFoundError } from "./errors.js";
 import { declareListBounds, enforceListBounds } from "./list-bounds.js";
 import { DateTimeScalar } from "./scalars.js";
 
@@ -38,6 +39,25 @@ export interface FederatedSchemaOptions {
 }
 
 /**
+ * A key this subgraph has no entity for is a NOT_FOUND error of that entity, not a silent null: the
+ * gateway then answers null for that one field with an error naming its path, instead of nulls
+ * that a client cannot tell from "none" (docs/ARCHITECTURE.md).
+ */
+function unknownIsNotFound(
+  typeName: string,
+  resolve: ReferenceResolvers[string]["__resolveReference"],
+): ReferenceResolvers[string]["__resolveReference"] {
+  return async (reference, context, info) => {
+    const entity = await resolve(reference, context, info);
+    if (entity === null || entity === undefined) {
+      const { id } = reference as { id?: unknown };
+      throw new NotFoundError(typeName, typeof id === "string" ? id : JSON.stringify(reference));
+    }
+    return entity;
+  };
+}
+
+/**
  * type-graphql classes → a Federation 2 subgraph schema. The type-graphql schema is printed with
  * its directives (`@key` and friends from `@Directive`), linked to the federation spec, and rebuilt
  * by `buildSubgraphSchema` with the type-graphql resolvers plus the reference resolvers, so that
@@ -63,7 +83,7 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),
-      ...reference,
+      __resolveReference: unknownIsNotFound(typeName, reference.__resolveReference),
     } as GraphQLResolverMap<unknown>[string];
   }
   return enforceListBounds(buildSubgraphSchema({ typeDefs, resolvers }));

@@ -43,6 +43,7 @@ const connectionClasses = new Map<ClassType, ClassType>();
 export function Connection<Node extends object>(
   nodeType: ClassType<Node>,
   name = nodeType.name,
+  options: { ofAnotherSubgraph?: boolean } = {},
 ): ClassType<ConnectionResult<Node>> {
   const existing = connectionClasses.get(nodeType);
   if (existing) return existing as ClassType<ConnectionResult<Node>>;
@@ -53,7 +54,9 @@ export function Connection<Node extends object>(
     @Field(() => String, { description: "An opaque cursor: pass it as `after` to read on from this edge." })
     cursor!: string;
 
-    @Field(() => nodeType)
+    // A node another subgraph owns may not resolve (gone, or hidden from this caller): nullable,
+    // so that it alone is null and the rest of the page stands (docs/ARCHITECTURE.md).
+    @Field(() => nodeType, { nullable: options.ofAnotherSubgraph ?? false })
     node!: Node;
   }
 

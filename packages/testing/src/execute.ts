@@ -42,3 +42,29 @@ export function entities<Data = Record<string, any>>(
     headers,
   );
 }
+
+/**
+ * Asserts that the only errors of an `_entities` answer are NOT_FOUND for the representations at
+ * `indexes` (keys the subgraph has no entity for), and that each of those entities is null.
+ */
+export function expectNotFoundAt(
+  response: Pick<GraphQLResponse<{ _entities: unknown[] }>, "errors"> & {
+    data?: { _entities: unknown[] } | null;
+  },
+  indexes: readonly number[],
+): void {
+  const found = (response.errors ?? []).map((error) => ({
+    path: error.path,
+    code: error.extensions?.code,
+  }));
+  const expected = indexes.map((index) => ({ path: ["_entities", index], code: "NOT_FOUND" }));
+  if (JSON.stringify(found) !== JSON.stringify(expected)) {
+    throw new Error(
+      `expected NOT_FOUND at ${JSON.stringify(indexes)}, got ${JSON.stringify(response.errors)}`,
+    );
+  }
+  for (const index of indexes) {
+    if (response.data && response.data._entities[index] !== null)
+      throw new Error(`_entities[${index}] is not null`);
+  }
+}

@@ -8,7 +8,7 @@ export {
   type ProducedEvent,
   siteFactsOf,
 } from "./events.js";
-export { entities, execute, type GraphQLResponse } from "./execute.js";
+export { entities, execute, expectNotFoundAt, type GraphQLResponse } from "./execute.js";
 export { type StartedGraph, startGraph } from "./graph.js";
 export { bearerHeaders, identityHeaders, principal, TEST_IDENTITY_KEY } from "./identity.js";
 export { type StartedSubgraph, startSubgraph, type TestableService } from "./subgraph.js";

@@ -57,7 +57,10 @@ export class ApiKeyResolver {
     return context.apiKeys.verify(secret);
   }
 
-  @FieldResolver(() => OrganisationReference, { description: "The partner organisation (people subgraph)." })
+  @FieldResolver(() => OrganisationReference, {
+    nullable: true,
+    description: "The partner organisation (people subgraph).",
+  })
   organisation(@Root() parent: ApiKey): OrganisationReference {
     return { id: parent.organisationId };
   }

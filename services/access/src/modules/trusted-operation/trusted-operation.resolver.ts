@@ -50,7 +50,10 @@ export class TrustedOperationResolver {
     return context.trustedOperations.isTrusted(organisationId, sha256);
   }
 
-  @FieldResolver(() => OrganisationReference, { description: "The partner organisation (people subgraph)." })
+  @FieldResolver(() => OrganisationReference, {
+    nullable: true,
+    description: "The partner organisation (people subgraph).",
+  })
   organisation(@Root() parent: TrustedOperation): OrganisationReference {
     return { id: parent.organisationId };
   }

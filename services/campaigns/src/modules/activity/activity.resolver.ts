@@ -45,8 +45,8 @@ import { Activity, Occurrence, Places, Recurrence } from "./activity.type.js";
 
 export const ActivityConnection = Connection(Activity);
 export const OccurrenceConnection = Connection(Occurrence);
-export const SiteConnection = Connection(Site);
-export const VolunteerConnection = Connection(Volunteer);
+export const SiteConnection = Connection(Site, "Site", { ofAnotherSubgraph: true });
+export const VolunteerConnection = Connection(Volunteer, "Volunteer", { ofAnotherSubgraph: true });
 
 const DAY = 86_400_000;
 

@@ -2,6 +2,7 @@ import { DEMO_PROJECTS } from "@lamplight/seed-kit";
 import {
   announceSites,
   entities,
+  expectNotFoundAt,
   identityHeaders,
   type StartedSubgraph,
   startSubgraph,
@@ -73,7 +74,7 @@ describe("projects", () => {
       ],
       "... on Project { code fundraisingTarget { fen } }",
     );
-    expect(errors).toBeUndefined();
+    expectNotFoundAt({ data, errors }, [DEMO_PROJECTS.length]);
     expect(campaigns.statements() - before).toBe(1);
     expect(data?._entities.at(0)).toEqual({
       code: "MOBILE_LIBRARY",

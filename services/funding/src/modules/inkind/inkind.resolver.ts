@@ -197,7 +197,7 @@ export class InKindDeliveryResolver {
     return money(delivery.valueFen);
   }
 
-  @FieldResolver(() => Site)
+  @FieldResolver(() => Site, { nullable: true, description: "The home it went to (sites subgraph)." })
   site(@Root() delivery: InKindDeliveryRow): Site {
     return Site.of(delivery.siteId);
   }

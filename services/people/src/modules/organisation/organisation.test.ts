@@ -1,4 +1,4 @@
-import { entities, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import { entities, expectNotFoundAt, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { demoOrganisations, GOVERNMENT_MEMBER_UNITS } from "../../seed/demo-organisations.js";
@@ -77,7 +77,7 @@ describe("Organisation entity", () => {
       ],
       "... on Organisation { id name kind }",
     );
-    expect(errors).toBeUndefined();
+    expectNotFoundAt({ data, errors }, [demo.length]);
     expect(people.statements() - before).toBe(1);
     expect(data?._entities.slice(0, -1).map((organisation) => organisation?.name)).toEqual(
       demo.map(({ name }) => name),

@@ -2,6 +2,7 @@ import { SiteEventType } from "@lamplight/events";
 import {
   announceSites,
   entities,
+  expectNotFoundAt,
   identityHeaders,
   type StartedSubgraph,
   startSubgraph,
@@ -457,7 +458,7 @@ describe("Student entity", () => {
       [...ids.map((id) => ({ __typename: "Student", id })), { __typename: "Student", id: "not-a-uuid" }],
       "... on Student { id grade }",
     );
-    expect(errors).toBeUndefined();
+    expectNotFoundAt({ data, errors }, [100]);
     expect(people.statements() - before).toBe(1);
     expect(data?._entities.slice(0, 100).map((student) => student?.id)).toEqual(ids);
     expect(data?._entities[100]).toBeNull();

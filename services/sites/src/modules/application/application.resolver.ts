@@ -112,7 +112,10 @@ export class ApplicationResolver {
     return siteOf(context, application.siteId);
   }
 
-  @FieldResolver(() => Organisation, { description: "The organisation that applied." })
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: "The organisation that applied (people subgraph).",
+  })
   applicant(@Root() application: SiteApplication): Organisation {
     return Organisation.of(application.applicantOrganisationId);
   }

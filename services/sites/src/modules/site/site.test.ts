@@ -1,4 +1,10 @@
-import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  entities,
+  expectNotFoundAt,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { sitesService } from "../../testing.js";
@@ -215,7 +221,7 @@ describe("Site entity", () => {
       [...created.map(({ id }) => ({ __typename: "Site", id })), { __typename: "Site", id: "not-a-uuid" }],
       "... on Site { id name region { code } }",
     );
-    expect(errors).toBeUndefined();
+    expectNotFoundAt({ data, errors }, [100]);
     expect(sites.statements() - before).toBe(1);
     expect(data?._entities.slice(0, 100).map((site) => site?.id)).toEqual(created.map(({ id }) => id));
     expect(data?._entities[100]).toBeNull();

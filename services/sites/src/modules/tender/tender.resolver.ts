@@ -262,7 +262,7 @@ export class BidResolver {
     return Money.of(bid.amountFen);
   }
 
-  @FieldResolver(() => Organisation)
+  @FieldResolver(() => Organisation, { nullable: true, description: "The vendor (people subgraph)." })
   vendor(@Root() bid: Bid): Organisation {
     return Organisation.of(bid.vendorOrganisationId);
   }
@@ -312,7 +312,7 @@ export class ContractResolver {
     return Money.of(contract.amountFen);
   }
 
-  @FieldResolver(() => Organisation)
+  @FieldResolver(() => Organisation, { nullable: true, description: "The vendor (people subgraph)." })
   vendor(@Root() contract: Contract): Organisation {
     return Organisation.of(contract.vendorOrganisationId);
   }
