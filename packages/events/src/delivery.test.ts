@@ -137,6 +137,38 @@ async function replica(db: PGlite) {
 }
 
 describe("the internal feed", () => {
+  it("answers a held poll at once when its producer stops, and refuses new polls while it stops", async () => {
+    const db = await database();
+    const stopping = new AbortController();
+    const handler = createFeedHandler({
+      producer: "sites",
+      client: sqlClient(db),
+      key: KEY,
+      signal: stopping.signal,
+    });
+    const server = createServer((request, response) => {
+      void handler(request, response, new URL(request.url ?? "/", "http://localhost"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${FEED_PATH}?waitMs=10000`;
+    const headers = { authorization: `Bearer ${await signFeedToken("people", "sites", KEY)}` };
+    const started = Date.now();
+    const held = fetch(url, { headers });
+    await sleep(200);
+    stopping.abort();
+    const answer = await held;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ events: [], head: "0" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const refused = await fetch(url, { headers });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+  });
+
   it("refuses a caller without a feed token for this producer", async () => {
     const producer = await startProducer();
     const none = await fetch(`${producer.url}${FEED_PATH}`);

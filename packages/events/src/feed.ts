@@ -96,6 +96,11 @@ export function createFeedHandler(options: FeedHandlerOptions) {
   const { producer, client, key } = options;
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     if (request.method !== "GET") return refuse(response, 405, "BAD_REQUEST", "The feed answers GET only");
+    // Stopping: no new poll is held; consumers back off and come back to the next process.
+    if (options.signal?.aborted) {
+      response.setHeader("retry-after", "1");
+      return refuse(response, 503, "SERVICE_BUSY", "This producer is stopping; try again shortly");
+    }
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     try {
       if (!token) throw new Error("no token");

@@ -42,6 +42,8 @@ export interface ServiceEvents {
   details(): { events: { delivery: "nats" | "feed"; consumers: SubscriptionStatus[]; unpublished?: number } };
   /** Prometheus lines: lag per producer, outcomes since start, the relay's backlog. */
   metrics(): string[];
+  /** Ends the long polls held open (a shutdown begins): consumers get their answer at once. */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -160,6 +162,9 @@ export async function startServiceEvents(options: ServiceEventsOptions): Promise
         lines.push(`lamplight_events_unpublished{subgraph="${service}"} ${relay.unpublished}`);
       }
       return lines;
+    },
+    drain() {
+      stopping.abort();
     },
     async stop() {
       stopping.abort();

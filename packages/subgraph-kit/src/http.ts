@@ -39,6 +39,8 @@ export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   maxBodyBytes?: number;
   /** Runs after the HTTP server has stopped, on close(). */
   onClose?: () => Promise<void>;
+  /** Runs when a shutdown begins, before requests drain: ends what would hold them (long polls). */
+  onDrain?: () => void;
 }
 
 /** How long in-flight requests may run on after a shutdown begins, by default (SHUTDOWN_GRACE_MS). */
@@ -186,6 +188,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
   await apollo.start();
   /** Set once close() begins: answers then carry `connection: close`, and /readyz says 503. */
   let draining = false;
+  let lastNotReady: string | undefined;
   /** Answers not yet sent: when draining begins, each is told to close its connection after it. */
   const unanswered = new Set<ServerResponse>();
   let allAnswered: (() => void) | undefined;
@@ -238,9 +241,13 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         if (draining) return sendJson(response, 503, { status: "stopping", ...details });
         try {
           await options.ready();
+          lastNotReady = undefined;
           return sendJson(response, 200, { status: "ready", ...details });
         } catch (error) {
-          logger.warn({ err: error }, "not ready");
+          // Once per reason, not at every probe: catching up on events can take many probes.
+          const reason = error instanceof Error ? error.message : String(error);
+          if (reason !== lastNotReady) logger.warn({ reason }, "not ready");
+          lastNotReady = reason;
           return sendJson(response, 503, { status: "unavailable", ...details });
         }
       }
@@ -363,6 +370,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
         // busy ones as their answers go out (`connection: close`); whatever still runs after the
         // grace period has its connection closed.
         draining = true;
+        options.onDrain?.();
         for (const response of unanswered) {
           if (!response.headersSent) response.setHeader("connection", "close");
         }

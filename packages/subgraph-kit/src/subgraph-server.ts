@@ -174,6 +174,7 @@ export function createSubgraphServer<Context extends BaseContext>(
           },
           readyDetails: () => events?.details() ?? {},
           routes: events?.routes ?? {},
+          onDrain: () => events?.drain(),
           onClose: async () => {
             await events?.stop();
             await options.database?.close();
