@@ -158,7 +158,8 @@ export const nameUrlPairs = z
  * internal feed at the base URL `EVENT_FEED_URLS` names for it (`pnpm start` sets it).
  */
 export const eventsEnv = {
-  NATS_URL: z.string().url().optional(),
+  /** Empty is unset, as for DATABASE_URL. */
+  NATS_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** Names this deployment's streams and subjects, so that deployments can share one NATS server. */
   NATS_NAMESPACE: z
     .string()
