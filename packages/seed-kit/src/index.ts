@@ -10,6 +10,14 @@ export {
   SiteStatus,
 } from "./demo-homes.js";
 export {
+  DEMO_ALLIANCE_COUNT,
+  DEMO_ORGANISATION_SEED,
+  type DemoOrganisation,
+  demoOrganisations,
+  GOVERNMENT_MEMBER_UNITS,
+  OrganisationKind,
+} from "./demo-organisations.js";
+export {
   DEMO_PARTNER_ORGANISATION,
   DEMO_PROJECTS,
   DEMO_VOLUNTEER_ID,

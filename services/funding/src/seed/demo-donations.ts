@@ -4,6 +4,8 @@ import {
   DEMO_SEED,
   type DemoHome,
   demoHomes,
+  demoOrganisations,
+  OrganisationKind,
   personName,
   placeName,
   Random,
@@ -25,28 +27,31 @@ export const BIG_MONTH = "2026-03";
 /** What the love fund received in that month, as the demo has it: 9,436,232.00 yuan. */
 export const BIG_MONTH_TOTAL_FEN = 9_436_232n * YUAN;
 
-/**
- * The people subgraph seeds its organisations from this number, the 13 member units of the leading
- * group first and then the province-wide alliance members, one id drawn per row. Drawing the same
- * ids here lets the gifts below point at those organisations (Organisation.donated joins them in
- * the composed graph). This follows the order of services/people/src/seed/demo-organisations.ts:
- * keep the two in step.
- */
-const PEOPLE_ORGANISATION_SEED = 20261130;
-const peopleOrganisationIds = (() => {
-  const random = new Random(PEOPLE_ORGANISATION_SEED);
-  return Array.from({ length: 25 }, () => random.uuid());
-})();
-/** The people seed's ids of the donors the programme names (by their position in that seed). */
+/** The demo world's organisations (seed-kit), which the people seed registers: donors are among them. */
+const ORGANISATIONS = demoOrganisations();
+const organisationNamed = (name: string): string => {
+  const organisation = ORGANISATIONS.find((candidate) => candidate.name === name);
+  if (!organisation) throw new Error(`the demo world has no organisation named ${name}`);
+  return organisation.id;
+};
+
+/** The donors the programme names, by their name in the demo world. */
 export const DONORS = {
-  sportsBureau: peopleOrganisationIds[10]!, // 四川省体育局
-  powerCompany: peopleOrganisationIds[13]!, // 蜀光电力有限公司
-  propertyGroup: peopleOrganisationIds[14]!, // 锦安地产集团
-  mobileOperator: peopleOrganisationIds[15]!, // 天府移动通信有限公司
-  publishingGroup: peopleOrganisationIds[16]!, // 巴蜀出版传媒集团
-  youthFoundation: peopleOrganisationIds[17]!, // 四川省青少年发展基金会
-  charityFederation: peopleOrganisationIds[19]!, // 四川省慈善总会
+  sportsBureau: organisationNamed("四川省体育局"),
+  powerCompany: organisationNamed("蜀光电力有限公司"),
+  propertyGroup: organisationNamed("锦安地产集团"),
+  mobileOperator: organisationNamed("天府移动通信有限公司"),
+  publishingGroup: organisationNamed("巴蜀出版传媒集团"),
+  youthFoundation: organisationNamed("四川省青少年发展基金会"),
+  charityFederation: organisationNamed("四川省慈善总会"),
 } as const;
+
+/** A city's alliance companies in the demo world: who gives to its special fund. */
+const companiesOf = (cityCode: string): string[] =>
+  ORGANISATIONS.filter(
+    (organisation) =>
+      organisation.kind === OrganisationKind.ALLIANCE_COMPANY && organisation.regionCode === cityCode,
+  ).map((organisation) => organisation.id);
 
 export interface Gift {
   fundCode: string;
@@ -206,14 +211,15 @@ export function cityGifts(random: Random): Gift[] {
         ? CITY_FUNDS_TOTAL_FEN - allocated
         : ((CITY_FUNDS_TOTAL_FEN * weights[index]!) / totalWeight / YUAN) * YUAN;
     allocated += cityTotal;
-    const donors = Array.from({ length: 4 }, () => random.uuid());
+    // The city's own alliance companies; a city with none hears from its chambers of commerce.
+    const donors = companiesOf(city.code);
     const count = random.int(8, 15);
     let remaining = cityTotal;
     for (let gift = 0; gift < count; gift++) {
       const share =
         gift === count - 1 ? remaining : (remaining / BigInt(count - gift) / (1000n * YUAN)) * 1000n * YUAN;
       remaining -= share;
-      const company = random.chance(0.8);
+      const company = random.chance(0.8) && donors.length > 0;
       gifts.push({
         fundCode: cityFundCode(city.code),
         receivedOn: random.date(FIRST_DAY, LAST_DAY),
