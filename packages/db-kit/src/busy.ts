@@ -48,6 +48,11 @@ export function runWithRequestSignal<T>(signal: AbortSignal, work: () => T): T {
   return requestScope.run(signal, work);
 }
 
+/** Whether the caller runs on behalf of a request (not background work such as event delivery). */
+export function inRequest(): boolean {
+  return requestScope.getStore() !== undefined;
+}
+
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RequestCancelledError();
 }

@@ -1,8 +1,13 @@
 import type { AdapterFactory } from "./adapter.js";
+import { inRequest } from "./busy.js";
 
-/** Counts the SQL statements a service sends, for /metrics and for tests that forbid N+1 queries. */
+/**
+ * Counts the SQL statements a service sends: all of them (for /metrics), and those sent on behalf of
+ * a request (for tests that forbid N+1 queries: event delivery in the background sends its own).
+ */
 export class StatementCounter {
   total = 0;
+  forRequests = 0;
 }
 
 type Queryable = {
@@ -18,6 +23,7 @@ function countCalls<T extends object>(target: T, counter: StatementCounter): T {
       if (property === "queryRaw" || property === "executeRaw") {
         return (...args: unknown[]) => {
           counter.total += 1;
+          if (inRequest()) counter.forRequests += 1;
           return (value as (...a: unknown[]) => unknown).apply(object, args);
         };
       }

@@ -40,7 +40,7 @@ export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
   name: string;
   url: string;
   database: Database<Client>;
-  /** SQL statements sent so far (for tests that forbid N+1 queries). */
+  /** SQL statements sent so far on behalf of requests (for tests that forbid N+1 queries). */
   statements(): number;
   /** Its event handlers, for deliverEvents. */
   consumes: EventHandlers;
@@ -89,7 +89,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     name: service.name,
     url: running.url,
     database,
-    statements: () => database.statements.total,
+    statements: () => database.statements.forRequests,
     consumes: service.consumes ?? {},
     execute: (query, variables, headers) => execute(running.url, query, variables, headers),
     async close() {
