@@ -127,9 +127,11 @@ export function createFeedHandler(options: FeedHandlerOptions) {
     const ended = () => signals.some((signal) => signal.aborted);
     try {
       let events: DomainEvent[] = await readOutbox(client, producer, after, limit);
-      // Without a wakeup source (or a missed one), look again every second while the poll is held.
+      // Woken at each commit; and in case a wakeup was missed (a lost LISTEN connection), the
+      // outbox is looked at again every few seconds while the poll is held (every second without).
+      const fallbackMs = options.wakeups ? 5_000 : 1_000;
       while (events.length === 0 && Date.now() < deadline) {
-        await nextWakeup(Math.min(1_000, deadline - Date.now()), options.wakeups, signals);
+        await nextWakeup(Math.min(fallbackMs, deadline - Date.now()), options.wakeups, signals);
         if (ended()) break;
         events = await readOutbox(client, producer, after, limit);
       }
