@@ -167,22 +167,11 @@ export interface JetStreamSubscriptionOptions {
  * What was applied but not acknowledged (a crash in between) comes again and is recognised.
  */
 export class JetStreamSubscription extends SubscriptionBase {
-  private loop: Promise<void> | undefined;
-
   constructor(private readonly options: JetStreamSubscriptionOptions) {
     super(options.producer, options.store);
   }
 
-  start(): void {
-    this.loop ??= this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped.abort();
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { consumer, producer, nats, store, namespace = DEFAULT_NATS_NAMESPACE } = this.options;
     let failures = 0;
     while (!this.stopped.signal.aborted) {

@@ -46,8 +46,19 @@ export abstract class SubscriptionBase implements EventSubscription {
     });
   }
 
-  abstract start(): void;
-  abstract stop(): Promise<void>;
+  private loop: Promise<void> | undefined;
+
+  /** The delivery loop: runs until `stopped` aborts. */
+  protected abstract run(): Promise<void>;
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.loop;
+  }
 
   caughtUp(): Promise<void> {
     return this.caughtUpOnce;
@@ -110,19 +121,8 @@ export interface FeedSubscriptionOptions {
  * cursor moves only with an applied event.
  */
 export class FeedSubscription extends SubscriptionBase {
-  private loop: Promise<void> | undefined;
-
   constructor(private readonly options: FeedSubscriptionOptions) {
     super(options.producer, options.store);
-  }
-
-  start(): void {
-    this.loop ??= this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped.abort();
-    await this.loop;
   }
 
   private feedUrl(): string | undefined {
@@ -144,7 +144,7 @@ export class FeedSubscription extends SubscriptionBase {
     return (await response.json()) as FeedPage;
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped.signal.aborted) {
       // Where the producer is may not be known yet (it is starting): nothing to read until it is.
