@@ -40,6 +40,8 @@ beforeAll(async () => {
   );
   expect(errors).toBeUndefined();
   homeId = data?.createSite.id;
+  // Funding hears of the home from sites before a grant names it.
+  await graph.settled();
 }, 120_000);
 afterAll(async () => {
   if (funding) await assertLedgerBalanced(funding.database.client);

@@ -53,6 +53,8 @@ beforeAll(async () => {
   );
   expect(site.errors).toBeUndefined();
   home = site.data?.createSite.id;
+  // People hears of the home from sites before a child is registered there.
+  await graph.settled();
   const created = await graph.execute(
     `mutation($input: CreateStudentInput!) { createStudent(input: $input) { id } }`,
     {
