@@ -20,6 +20,17 @@ export const SiteEventType = {
 } as const;
 export type SiteEventType = (typeof SiteEventType)[keyof typeof SiteEventType];
 
+/**
+ * Site statuses that take on nothing new (no new child, activity, grant or delivery): refused,
+ * suspended, closed. Every consumer that checks a site asks `takesOnNew`.
+ */
+const SITE_STATUSES_CLOSED_TO_NEW = new Set(["REJECTED", "SUSPENDED", "CLOSED"]);
+
+/** Whether a site in this status takes on new children, activities, grants or deliveries. */
+export function takesOnNew(status: string): boolean {
+  return !SITE_STATUSES_CLOSED_TO_NEW.has(status);
+}
+
 /** The version of every site event's payload. */
 export const SITE_EVENT_VERSION = 1;
 

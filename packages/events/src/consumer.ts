@@ -180,13 +180,4 @@ export class ConsumerStore {
       return "dead-lettered";
     });
   }
-
-  /** How many events of `producer` are dead letters. */
-  async deadLetters(producer?: string): Promise<number> {
-    const [row] = await this.client.$queryRawUnsafe<Array<{ count: string }>>(
-      `SELECT count(*)::text AS "count" FROM "DeadLetterEvent" WHERE $1::text IS NULL OR "producer" = $1`,
-      producer ?? null,
-    );
-    return Number(row?.count ?? 0);
-  }
 }

@@ -15,6 +15,7 @@ export {
   type StudentFacts,
   siteFacts,
   studentFacts,
+  takesOnNew,
   VOLUNTEER_EVENT_VERSION,
   VolunteerEventType,
   type VolunteerFacts,

@@ -25,8 +25,6 @@ export interface ServiceEventsOptions {
   natsUrl?: string | undefined;
   /** Names the NATS streams and subjects of this deployment (default `lamplight`). */
   natsNamespace?: string | undefined;
-  /** Whether this service writes events of its own (has an outbox to serve or relay). */
-  produces: boolean;
   consumes: Record<string, ConsumedProducer>;
   logger?: { warn(details: object, message: string): void; info(details: object, message: string): void };
 }
@@ -48,7 +46,7 @@ export interface ServiceEvents {
 }
 
 /**
- * Starts a service's side of the events: serves its feed (or relays its outbox to NATS) and runs
+ * Starts a service's side of the events: serves its feed (and relays its outbox to NATS) and runs
  * one subscription per producer it consumes, through one ConsumerStore. The feed is served from
  * the start, whatever the subscriptions' state, so that services consuming each other never wait
  * on one another at start.
@@ -57,11 +55,9 @@ export async function startServiceEvents(options: ServiceEventsOptions): Promise
   const { service, client, key, logger } = options;
   const stopping = new AbortController();
   const listeners = new Set<() => void>();
-  const unlisten = options.produces
-    ? await options.listen(OUTBOX_CHANNEL, () => {
-        for (const listener of listeners) listener();
-      })
-    : async () => {};
+  const unlisten = await options.listen(OUTBOX_CHANNEL, () => {
+    for (const listener of listeners) listener();
+  });
   const wakeups: Wakeups = {
     subscribe(listener) {
       listeners.add(listener);
@@ -80,17 +76,15 @@ export async function startServiceEvents(options: ServiceEventsOptions): Promise
   let relay: OutboxRelay | undefined;
   if (options.natsUrl) {
     nats = await connectNats(options.natsUrl, service);
-    if (options.produces) {
-      relay = new OutboxRelay({
-        producer: service,
-        namespace: options.natsNamespace,
-        client,
-        nats,
-        wakeups,
-        onError: warn(service),
-      });
-      relay.start();
-    }
+    relay = new OutboxRelay({
+      producer: service,
+      namespace: options.natsNamespace,
+      client,
+      nats,
+      wakeups,
+      onError: warn(service),
+    });
+    relay.start();
   }
   const subscriptions: EventSubscription[] = Object.entries(options.consumes).map(([producer, consumed]) =>
     nats
@@ -117,18 +111,16 @@ export async function startServiceEvents(options: ServiceEventsOptions): Promise
   });
 
   return {
-    routes: options.produces
-      ? {
-          [FEED_PATH]: createFeedHandler({
-            producer: service,
-            client,
-            key,
-            wakeups,
-            signal: stopping.signal,
-            onError: (error) => logger?.warn({ err: error }, "event feed read failed"),
-          }),
-        }
-      : {},
+    routes: {
+      [FEED_PATH]: createFeedHandler({
+        producer: service,
+        client,
+        key,
+        wakeups,
+        signal: stopping.signal,
+        onError: (error) => logger?.warn({ err: error }, "event feed read failed"),
+      }),
+    },
     async ready() {
       const behind = subscriptions.filter((subscription) => !subscription.status().caughtUp);
       if (behind.length > 0) {

@@ -146,6 +146,7 @@ export class FeedSubscription extends SubscriptionBase {
 
   protected async run(): Promise<void> {
     let failures = 0;
+    let positionRead = false;
     while (!this.stopped.signal.aborted) {
       // Where the producer is may not be known yet (it is starting): nothing to read until it is.
       const url = this.feedUrl();
@@ -154,7 +155,10 @@ export class FeedSubscription extends SubscriptionBase {
         continue;
       }
       try {
-        this.position = await this.store.position(this.producer);
+        // The cursor is read from the store at start and after a failure; in between only this
+        // loop moves it.
+        if (failures > 0 || !positionRead) this.position = await this.store.position(this.producer);
+        positionRead = true;
         // Catching up, pages come back to back; at the head, polls are held until something new.
         const page = await this.fetchPage(url, this.status().caughtUp ? (this.options.waitMs ?? 20_000) : 0);
         const events = page.events.map(fromWire);

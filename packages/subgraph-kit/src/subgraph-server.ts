@@ -97,11 +97,10 @@ async function startEvents(
   return startServiceEvents({
     service: name,
     client: database.client,
-    listen: (channel, listener) => database.listen?.(channel, listener) ?? Promise.resolve(async () => {}),
+    listen: database.listen.bind(database),
     key: identityKey,
     natsUrl: options.natsUrl,
     natsNamespace: options.natsNamespace,
-    produces: true,
     consumes,
     logger,
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { connectNats, deleteStreams } from "@lamplight/events";
+import { connectNats, deleteStreams, outboxHead, type SqlClient } from "@lamplight/events";
 import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "@lamplight/gateway/auth";
 import { createGateway, type GatewayOptions } from "@lamplight/gateway/server";
 import { createLogger, type Logger } from "@lamplight/subgraph-kit";
@@ -28,17 +28,6 @@ export interface StartedGraph {
 
 interface ReadyDetails {
   events?: { consumers: Array<{ producer: string; position: string }> };
-}
-
-/** The producer's latest outbox sequence, read from its own database. */
-async function outboxHead(subgraph: StartedSubgraph): Promise<bigint> {
-  const client = subgraph.database.client as unknown as {
-    $queryRawUnsafe<T>(query: string): Promise<T>;
-  };
-  const [row] = await client.$queryRawUnsafe<Array<{ head: string }>>(
-    `SELECT COALESCE(MAX("sequence"), 0)::text AS "head" FROM "OutboxEvent"`,
-  );
-  return BigInt(row?.head ?? "0");
 }
 
 /**
@@ -83,7 +72,9 @@ export async function startGraph(
     async settled(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       const heads = new Map<string, bigint>();
-      for (const subgraph of started) heads.set(subgraph.name, await outboxHead(subgraph));
+      for (const subgraph of started) {
+        heads.set(subgraph.name, await outboxHead(subgraph.database.client as unknown as SqlClient));
+      }
       for (;;) {
         let behind: string | undefined;
         for (const subgraph of started) {

@@ -1,9 +1,4 @@
-import {
-  type Database,
-  type DatabaseLimits,
-  DEFAULT_DATABASE_LIMITS,
-  type PrismaLike,
-} from "@lamplight/db-kit";
+import { type Database, type DatabaseLimits, type PrismaLike } from "@lamplight/db-kit";
 import type { EventHandlers } from "@lamplight/events";
 import {
   createLogger,
@@ -25,7 +20,7 @@ export interface TestableService<Client extends PrismaLike = PrismaLike> {
     databaseUrl: string | undefined;
     schema?: string | undefined;
     migrate?: boolean;
-    limits?: DatabaseLimits;
+    limits?: Partial<DatabaseLimits>;
   }): Promise<Database<Client>>;
   createServer(deps: {
     database: Database<Client>;
@@ -73,7 +68,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     databaseUrl: testDatabase.databaseUrl,
     schema: testDatabase.schema,
     migrate: testDatabase.migrate,
-    limits: { ...DEFAULT_DATABASE_LIMITS, ...options.databaseLimits },
+    ...(options.databaseLimits ? { limits: options.databaseLimits } : {}),
   });
   const logger = options.logger ?? createLogger(service.name, "silent");
   const server = await service.createServer({

@@ -12,7 +12,7 @@ export function openCampaignsDatabase(options: {
   databaseUrl: string | undefined;
   schema?: string | undefined;
   migrate?: boolean;
-  limits?: DatabaseLimits;
+  limits?: Partial<DatabaseLimits>;
 }) {
   return openDatabase({
     service: SERVICE_NAME,

@@ -1,3 +1,4 @@
+import { takesOnNew } from "@lamplight/events";
 import { ConflictError, NotFoundError } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
@@ -16,9 +17,6 @@ export interface KnownSite {
   cityCode: string;
   status: string;
 }
-
-/** Homes that take no grant or delivery: refused, suspended or closed. */
-const NOT_RECEIVING = new Set(["REJECTED", "SUSPENDED", "CLOSED"]);
 
 /**
  * The homes, donor organisations and projects funding knows from the events of sites, people and
@@ -56,7 +54,7 @@ export class KnownReferences {
   async receivingSite(id: string, field: string): Promise<KnownSite> {
     const site = await this.prisma.siteReplica.findUnique({ where: { id } });
     if (!site) throw new NotFoundError("Site", id, { field });
-    if (NOT_RECEIVING.has(site.status)) {
+    if (!takesOnNew(site.status)) {
       throw new ConflictError(`${site.name} is ${site.status} and receives nothing new`, {
         field,
         status: site.status,

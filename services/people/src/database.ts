@@ -12,7 +12,7 @@ export function openPeopleDatabase(options: {
   databaseUrl: string | undefined;
   schema?: string | undefined;
   migrate?: boolean;
-  limits?: DatabaseLimits;
+  limits?: Partial<DatabaseLimits>;
 }) {
   return openDatabase({
     service: SERVICE_NAME,

@@ -1,3 +1,4 @@
+import { takesOnNew } from "@lamplight/events";
 import { getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -66,9 +67,6 @@ export function assertMayOrganise(
   throw new ForbiddenError("A site manager holds activities only at the homes they run");
 }
 
-/** Homes that hold no new activity: refused, suspended or closed. */
-const NOT_HOSTING = new Set(["REJECTED", "SUSPENDED", "CLOSED"]);
-
 /** A home holds an activity of its own county, and only while it is not closed or suspended. */
 export function assertHomeHosts(home: HomeRow, regionCode: string): void {
   if (home.regionCode !== regionCode) {
@@ -77,7 +75,7 @@ export function assertHomeHosts(home: HomeRow, regionCode: string): void {
       { field: "input.homeIds", siteId: home.siteId, regionCode: home.regionCode },
     );
   }
-  if (NOT_HOSTING.has(home.status)) {
+  if (!takesOnNew(home.status)) {
     throw new ConflictError(
       `${home.name || `Home ${home.siteId}`} is ${home.status} and holds no new activity`,
       {

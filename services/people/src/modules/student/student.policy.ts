@@ -1,3 +1,4 @@
+import { takesOnNew } from "@lamplight/events";
 import { getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
@@ -10,7 +11,7 @@ import {
   type Principal,
   Role,
 } from "@lamplight/subgraph-kit";
-import { type KnownSite, receivesChildren } from "../site/site.replica.js";
+import type { KnownSite } from "../site/site.replica.js";
 
 /**
  * The staff roles that see children: each only the children in their scope: a province admin all
@@ -136,7 +137,7 @@ export function assertHomeTakesChild(home: KnownSite, childCounty: string): void
       { field: "input.siteId", regionCode: home.countyCode },
     );
   }
-  if (!receivesChildren(home)) {
+  if (!takesOnNew(home.status)) {
     throw new ConflictError(`${home.name} is ${home.status} and takes no new children`, {
       field: "input.siteId",
       status: home.status,
