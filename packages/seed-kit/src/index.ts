@@ -1,4 +1,14 @@
 export {
+  type DemoFacilities,
+  type DemoFacility,
+  type DemoMobileLibrary,
+  demoFacilities,
+  FacilityKind,
+  MOBILE_LIBRARY_ROUTE_LENGTH,
+  SPORTS_CENTRE_NAME,
+  TRAINING_BASE_NAME,
+} from "./demo-facilities.js";
+export {
   DEMO_HOME_COUNT,
   DEMO_SEED,
   DEMONSTRATION_CITY,
