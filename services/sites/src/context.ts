@@ -4,6 +4,7 @@ import type { AssessmentRepository } from "./modules/assessment/assessment.repos
 import type { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import type { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import type { FacilityRepository } from "./modules/facility/facility.repository.js";
+import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import type { SiteRepository } from "./modules/site/site.repository.js";
 import type { TenderRepository } from "./modules/tender/tender.repository.js";
@@ -20,5 +21,7 @@ export interface SitesContext extends BaseContext {
   assessments: AssessmentRepository;
   coverage: CoverageRepository;
   facilities: FacilityRepository;
+  /** The organisations sites knows from people's events. */
+  knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;
 }

@@ -8,12 +8,14 @@ import {
 } from "@lamplight/subgraph-kit";
 import type { SitesContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApplicationRepository } from "./modules/application/application.repository.js";
 import { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
 import { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import { FacilityRepository } from "./modules/facility/facility.repository.js";
+import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import { announceUnannouncedSites } from "./modules/site/site.events.js";
 import { SiteRepository } from "./modules/site/site.repository.js";
@@ -47,6 +49,7 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
   const assessments = new AssessmentRepository(database.client);
   const coverage = new CoverageRepository(database.client);
   const facilities = new FacilityRepository(database.client);
+  const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   return createSubgraphServer<SitesContext>({
     name: SERVICE_NAME,
@@ -63,11 +66,13 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
       assessments,
       coverage,
       facilities,
+      knownOrganisations,
       auditLog,
     }),
     database,
     identityKey: deps.identityKey,
-    events: deps.events ?? {},
+    // Organisations from people: an application, a bid or an evaluator names only one people has registered.
+    events: { ...deps.events, consumes },
     auditLog,
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined

@@ -1,5 +1,6 @@
 import type { TestableService } from "@lamplight/testing";
 import { openSitesDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
+import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { createServer } from "./server.js";
 
@@ -9,6 +10,7 @@ export const sitesService: TestableService<PrismaClient> = {
   serviceDir: SERVICE_DIR,
   open: openSitesDatabase,
   createServer,
+  consumes,
 };
 
 export { demoSites } from "./seed/demo-sites.js";

@@ -66,6 +66,7 @@ export class ApplicationResolver {
   ): Promise<SiteApplication> {
     const site = await siteOf(context, siteId);
     const level = actorLevel(context.principal, site.regionCode);
+    await context.knownOrganisations.require(input.applicantOrganisationId, "input.applicantOrganisationId");
     const application = await context.applications.submit(siteId, input, {
       id: context.principal.subject,
       roles: [...context.principal.roles],

@@ -1,15 +1,23 @@
 import { FEED_PATH, type FeedPage, signFeedToken } from "@lamplight/events";
-import { identityHeaders, type StartedSubgraph, startSubgraph, TEST_IDENTITY_KEY } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+  TEST_IDENTITY_KEY,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { sitesService } from "../../testing.js";
 
 let sites: StartedSubgraph<PrismaClient>;
 let admin: Record<string, string>;
+const APPLICANT = "8f3c0d3e-0b4a-4c3e-9a51-3f1b2c4d5e6f";
 
 beforeAll(async () => {
   sites = await startSubgraph(sitesService);
   admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
+  await announceOrganisations(sites, [{ id: APPLICANT, name: "绵阳市义工联合会", regionCode: "510700" }]);
 });
 afterAll(() => sites?.close());
 
@@ -53,7 +61,7 @@ describe("what sites publishes about a home", () => {
       admin,
     );
     const applied = await sites.execute(
-      `mutation($id: ID!) { submitApplication(siteId: $id, input: { applicantOrganisationId: "8f3c0d3e-0b4a-4c3e-9a51-3f1b2c4d5e6f", hostModel: SCHOOL, proposedAddress: "x", proposedCapacity: 10 }) { id } }`,
+      `mutation($id: ID!) { submitApplication(siteId: $id, input: { applicantOrganisationId: "${APPLICANT}", hostModel: SCHOOL, proposedAddress: "x", proposedCapacity: 10 }) { id } }`,
       { id },
       admin,
     );

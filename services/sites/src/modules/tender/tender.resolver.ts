@@ -86,11 +86,18 @@ export class TenderResolver {
       "Opens a tender with its lots, weighted criteria (adding up to 100) and evaluation panel. Province admins, and city admins for their city.",
   })
   @Allow(...TENDER_OFFICIALS)
-  createTender(
+  async createTender(
     @Arg("input", () => CreateTenderInput) input: CreateTenderInput,
     @Ctx() context: SitesContext,
   ): Promise<Tender> {
     if (getRegion(input.regionCode)) assertRunsTenderIn(context.principal, input.regionCode);
+    await context.knownOrganisations.requireEach(
+      input.evaluators.flatMap((evaluator, index) =>
+        evaluator.organisationId
+          ? [{ id: evaluator.organisationId, field: `input.evaluators[${index}].organisationId` }]
+          : [],
+      ),
+    );
     return context.tenders.create(input, context.principal.subject);
   }
 
@@ -162,6 +169,7 @@ export class TenderLotResolver {
     const lot = await load(lotLoader(context), "TenderLot", lotId);
     const tender = await load(tenderLoader(context), "Tender", lot.tenderId);
     assertMayBid(context.principal, tender.regionCode, input.vendorOrganisationId);
+    await context.knownOrganisations.require(input.vendorOrganisationId, "input.vendorOrganisationId");
     return context.tenders.submitBid(lot, tender, input, context.principal.subject);
   }
 

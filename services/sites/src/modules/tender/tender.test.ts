@@ -1,4 +1,9 @@
-import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import {
+  announceOrganisations,
+  identityHeaders,
+  type StartedSubgraph,
+  startSubgraph,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { sitesService } from "../../testing.js";
@@ -11,6 +16,10 @@ const VENDOR = {
   C: "0c000000-0000-4000-8000-00000000000c",
 };
 const EVALUATOR_ORG = VENDOR.C;
+// Vendors whose bids are refused for their amount or their lateness, not for who they are.
+const LATE_VENDORS = ["0d000000-0000-4000-8000-00000000000d", "0e000000-0000-4000-8000-00000000000e"];
+// An organisation people has not registered.
+const UNREGISTERED = "0f000000-0000-4000-8000-00000000000f";
 
 let sites: StartedSubgraph<PrismaClient>;
 let who: Officials;
@@ -62,6 +71,16 @@ async function closeTender(tenderId: string) {
 beforeAll(async () => {
   sites = await startSubgraph(sitesService);
   who = await officials();
+  // The vendors and the evaluator's employer, as people announces the organisations it registers.
+  await announceOrganisations(
+    sites,
+    [...Object.values(VENDOR), ...LATE_VENDORS].map((id, index) => ({
+      id,
+      name: `绵阳测试建设有限公司${index + 1}`,
+      kind: "ALLIANCE_COMPANY",
+      regionCode: "510700",
+    })),
+  );
   evaluator1 = await identityHeaders({
     subject: "evaluator-1",
     roles: ["COUNTY_OFFICER"],
@@ -124,6 +143,53 @@ describe("createTender", () => {
   });
 });
 
+describe("the organisations a tender names", () => {
+  it("are ones people has registered: an unknown evaluator's organisation or vendor is NOT_FOUND naming the field", async () => {
+    const siteId = await homeIn(sites, who, "TENDERING");
+    const panel = [
+      { evaluatorId: "evaluator-1", organisationId: VENDOR.C },
+      { evaluatorId: "evaluator-2", organisationId: null },
+      { evaluatorId: "evaluator-3", organisationId: UNREGISTERED },
+    ];
+    const before = await sites.database.client.tender.count();
+    const refused = await sites.execute(
+      CREATE,
+      { input: tenderInput(siteId, { evaluators: panel }) },
+      who.city,
+    );
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      entity: "Organisation",
+      id: UNREGISTERED,
+      field: "input.evaluators[2].organisationId",
+    });
+    expect(await sites.database.client.tender.count()).toBe(before);
+
+    // The known organisations alone: the tender opens, and takes a bid only from a known vendor.
+    const tender = await createTender(siteId, { evaluators: panel.slice(0, 2) });
+    const lot = tender.lots.edges[0].node.id;
+    const unknownVendor = await sites.execute(BID, { lot, vendor: UNREGISTERED, fen: 15_000_000 }, who.city);
+    expect(unknownVendor.data).toBeNull();
+    expect(unknownVendor.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      id: UNREGISTERED,
+      field: "input.vendorOrganisationId",
+    });
+    expect(await sites.database.client.bid.count({ where: { lotId: lot } })).toBe(0);
+    const knownVendor = await sites.execute(BID, { lot, vendor: VENDOR.B, fen: 15_000_000 }, who.city);
+    expect(knownVendor.errors).toBeUndefined();
+    expect(knownVendor.data?.submitBid.vendor).toEqual({ id: VENDOR.B });
+
+    // Once people registers it, the same organisation is taken.
+    await announceOrganisations(sites, [
+      { id: UNREGISTERED, name: "绵阳新建建设集团", kind: "ALLIANCE_COMPANY" },
+    ]);
+    const registered = await sites.execute(BID, { lot, vendor: UNREGISTERED, fen: 15_500_000 }, who.city);
+    expect(registered.errors).toBeUndefined();
+  });
+});
+
 describe("bids, scores, ranking and award", () => {
   let siteId: string;
   let tenderId: string;
@@ -160,11 +226,7 @@ describe("bids, scores, ranking and award", () => {
     expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     const forOther = await sites.execute(BID, { lot: lotId, vendor: VENDOR.B, fen: 100 }, partnerA);
     expect(forOther.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const zero = await sites.execute(
-      BID,
-      { lot: lotId, vendor: "0d000000-0000-4000-8000-00000000000d", fen: 0 },
-      who.city,
-    );
+    const zero = await sites.execute(BID, { lot: lotId, vendor: LATE_VENDORS[0], fen: 0 }, who.city);
     expect(zero.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.amount.fen" });
   });
 
@@ -179,11 +241,7 @@ describe("bids, scores, ranking and award", () => {
 
   it("takes no bid after the deadline", async () => {
     await closeTender(tenderId);
-    const late = await sites.execute(
-      BID,
-      { lot: lotId, vendor: "0e000000-0000-4000-8000-00000000000e", fen: 100 },
-      who.city,
-    );
+    const late = await sites.execute(BID, { lot: lotId, vendor: LATE_VENDORS[1], fen: 100 }, who.city);
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
     expect(late.errors?.[0]?.message).toMatch(/^The tender closed for bids at /);
   });

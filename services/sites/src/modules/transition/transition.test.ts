@@ -1,4 +1,4 @@
-import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import { announceOrganisations, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { sitesService } from "../../testing.js";
@@ -19,6 +19,8 @@ let who: Officials;
 beforeAll(async () => {
   sites = await startSubgraph(sitesService);
   who = await officials();
+  // The applicant, as people announces the organisations it registers.
+  await announceOrganisations(sites, [{ id: APPLICANT, name: "绵阳市社会工作者协会", regionCode: "510700" }]);
 });
 afterAll(() => sites?.close());
 
@@ -56,6 +58,33 @@ describe("applying for a home", () => {
         },
         reviews: [],
       },
+    });
+  });
+
+  it("takes an application only from an organisation people has registered", async () => {
+    const siteId = await proposeHome(sites, who);
+    const applicant = "3c9e7a52-6d1b-4f08-8e2a-5b4c7d9f1a63";
+    const SUBMIT = `mutation($siteId: ID!, $applicant: ID!) { submitApplication(siteId: $siteId, input: { applicantOrganisationId: $applicant, hostModel: SCHOOL, proposedAddress: "四川省绵阳市涪城区吴家镇中心小学", proposedCapacity: 45 }) { id applicant { id } site { status } } }`;
+    const unknown = await sites.execute(SUBMIT, { siteId, applicant }, who.county);
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      entity: "Organisation",
+      id: applicant,
+      field: "input.applicantOrganisationId",
+    });
+    // Nothing was written: the home is still proposed and has no application.
+    expect(await sites.database.client.siteApplication.count({ where: { siteId } })).toBe(0);
+    expect((await sites.database.client.site.findUniqueOrThrow({ where: { id: siteId } })).status).toBe(
+      "PROPOSED",
+    );
+
+    await announceOrganisations(sites, [{ id: applicant, name: "绵阳市助学促进会", regionCode: "510700" }]);
+    const known = await sites.execute(SUBMIT, { siteId, applicant }, who.county);
+    expect(known.errors).toBeUndefined();
+    expect(known.data?.submitApplication).toMatchObject({
+      applicant: { id: applicant },
+      site: { status: "APPLIED" },
     });
   });
 
