@@ -9,6 +9,7 @@ const STEPS: Record<string, { role: string; reason: string }> = {
   PROPOSED: { role: "COUNTY_OFFICER", reason: "乡镇推荐选址" },
   APPLIED: { role: "COUNTY_OFFICER", reason: "提交建设申请" },
   UNDER_REVIEW: { role: "COUNTY_OFFICER", reason: "材料齐全，进入审核" },
+  REJECTED: { role: "CITY_ADMIN", reason: "审核未通过，申请驳回" },
   APPROVED: { role: "PROVINCE_ADMIN", reason: "县、市、省三级审核通过" },
   TENDERING: { role: "CITY_ADMIN", reason: "发布建设招标公告" },
   BUILDING: { role: "CITY_ADMIN", reason: "中标单位进场施工" },
@@ -21,6 +22,7 @@ const BUILD_PATH = ["PROPOSED", "APPLIED", "UNDER_REVIEW", "APPROVED", "TENDERIN
 const GAPS: Record<string, [number, number]> = {
   APPLIED: [10, 60],
   UNDER_REVIEW: [5, 20],
+  REJECTED: [20, 60],
   APPROVED: [20, 60],
   TENDERING: [10, 40],
   BUILDING: [20, 60],
@@ -29,6 +31,14 @@ const GAPS: Record<string, [number, number]> = {
 
 function pathTo(status: string): string[] {
   switch (status) {
+    case "PROPOSED":
+      return BUILD_PATH.slice(0, 1);
+    case "APPLIED":
+      return BUILD_PATH.slice(0, 2);
+    case "REJECTED":
+      return [...BUILD_PATH.slice(0, 3), "REJECTED"];
+    case "TENDERING":
+      return BUILD_PATH.slice(0, 5);
     case "UNDER_REVIEW":
       return BUILD_PATH.slice(0, 3);
     case "APPROVED":
@@ -93,4 +103,29 @@ export function* historyRows(
       };
     }
   }
+}
+
+/** One home and the day of each step of its history (the `at` of its transition to that status). */
+export interface HomeSteps {
+  home: DemoHome;
+  steps: ReadonlyMap<string, Date>;
+}
+
+/**
+ * The dates of each home's steps, read from the very history the seed loads (same seed, same
+ * draws), one home at a time: the rows of a home's application and tender are dated by them.
+ */
+export function* homeSteps(homes: readonly DemoHome[], seed: number): Generator<HomeSteps> {
+  const byId = new Map(homes.map((home) => [home.id, home]));
+  let home: DemoHome | undefined;
+  let steps = new Map<string, Date>();
+  for (const row of historyRows(homes, seed)) {
+    if (home?.id !== row.siteId) {
+      if (home) yield { home, steps };
+      home = byId.get(row.siteId)!;
+      steps = new Map();
+    }
+    steps.set(row.toStatus, row.at as Date);
+  }
+  if (home) yield { home, steps };
 }

@@ -1,10 +1,13 @@
-import { DEMO_SEED, demoHomes } from "@lamplight/seed-kit";
+import { DEMO_SEED, demoHomes, demoOrganisations } from "@lamplight/seed-kit";
 import { describe, expect, it } from "vitest";
+import { rankBids } from "../modules/tender/tender.ranking.js";
 import { checkTransition, type Status } from "../modules/transition/transition.machine.js";
+import { APPLICATIONS_KEPT_SINCE, applicationRows } from "./demo-applications.js";
 import { demoAssessments, EXCELLENT_PER_CITY } from "./demo-assessments.js";
 import { demoInventories } from "./demo-equipment.js";
 import { demoFacilities } from "./demo-facilities.js";
 import { demoHistory } from "./demo-history.js";
+import { tenderRows } from "./demo-tenders.js";
 
 // The demo seed's rows, checked without a database.
 const homes = demoHomes();
@@ -68,5 +71,128 @@ describe("the demo seed", () => {
       const library = sites.find((site) => site.id === stop.librarySiteId)!;
       expect(cityOf.get(stop.homeSiteId)).toBe(library.cityCode);
     }
+  });
+});
+
+describe("the demo homes' applications, tenders and contracts", () => {
+  const organisations = new Map(demoOrganisations().map((organisation) => [organisation.id, organisation]));
+  const history = demoHistory(homes, DEMO_SEED);
+  const stepOf = (siteId: string, status: string) =>
+    (
+      history.find((row) => row.siteId === siteId && row.toStatus === status)?.at as Date | undefined
+    )?.getTime();
+  const applications = [...applicationRows(homes, DEMO_SEED)];
+  const tenders = [...tenderRows(homes, DEMO_SEED)];
+  const bySite = new Map(applications.map((item) => [item.application.siteId, item]));
+  const decisions = (siteId: string) =>
+    bySite.get(siteId)?.reviews.map((review) => `${review.level}:${review.decision}`);
+
+  it("gives every home that has applied its application, from a demo organisation, on the day of its APPLIED step", () => {
+    const applied = homes.filter(
+      (home) =>
+        ["UNDER_REVIEW", "APPROVED", "BUILDING"].includes(home.status) ||
+        (home.status === "OPEN" && home.openedOn! >= APPLICATIONS_KEPT_SINCE),
+    );
+    expect(applied.length).toBeGreaterThan(200);
+    expect([...bySite.keys()].sort()).toEqual(applied.map((home) => home.id).sort());
+    for (const home of applied) {
+      const { application, documents } = bySite.get(home.id)!;
+      expect(application).toMatchObject({
+        hostModel: home.hostModel,
+        proposedAddress: home.address,
+        proposedCapacity: home.capacity,
+        latitude: home.latitude,
+        longitude: home.longitude,
+      });
+      expect((application.submittedAt as Date).getTime()).toBe(stepOf(home.id, "APPLIED"));
+      const applicant = organisations.get(application.applicantOrganisationId)!;
+      expect(applicant).toBeDefined();
+      if (applicant.regionCode !== home.cityCode) {
+        expect(applicant).toMatchObject({ regionCode: "510000", kind: "ALLIANCE_SOCIAL_GROUP" });
+      }
+      expect(documents.length).toBeGreaterThanOrEqual(1);
+      expect(documents.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("has the reviews of the levels each home has passed, between its review and its approval", () => {
+    for (const home of homes.filter((candidate) => candidate.status === "UNDER_REVIEW")) {
+      expect(decisions(home.id)).toEqual(["COUNTY:APPROVE"]);
+    }
+    for (const item of applications.filter((candidate) => candidate.reviews.length === 3)) {
+      expect(decisions(item.application.siteId)).toEqual([
+        "COUNTY:APPROVE",
+        "CITY:APPROVE",
+        "PROVINCE:APPROVE",
+      ]);
+      const times = item.reviews.map((review) => (review.reviewedAt as Date).getTime());
+      expect(times[0]).toBeGreaterThan(stepOf(item.application.siteId, "UNDER_REVIEW")!);
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      expect(times[2]).toBeLessThan(stepOf(item.application.siteId, "APPROVED")!);
+    }
+    for (const home of homes.filter((candidate) =>
+      ["APPROVED", "BUILDING", "OPEN"].includes(candidate.status),
+    )) {
+      if (bySite.has(home.id)) expect(bySite.get(home.id)!.reviews).toHaveLength(3);
+    }
+  });
+
+  it("gives every building home its city's tender and the contract the tender's own ranking awards", () => {
+    const building = homes.filter((home) => home.status === "BUILDING");
+    expect(building.length).toBeGreaterThan(20);
+    expect(tenders.map((item) => item.lot.siteId).sort()).toEqual(building.map((home) => home.id).sort());
+    for (const item of tenders) {
+      const home = building.find((candidate) => candidate.id === item.lot.siteId)!;
+      expect(item.tender).toMatchObject({ purpose: "CONSTRUCTION", regionCode: home.cityCode });
+      expect(item.criteria.reduce((sum, criterion) => sum + criterion.weight, 0)).toBe(100);
+      expect(item.bids.length).toBeGreaterThanOrEqual(2);
+      expect(item.bids.length).toBeLessThanOrEqual(3);
+      expect(new Set(item.bids.map((bid) => bid.vendorOrganisationId)).size).toBe(item.bids.length);
+      const opened = (item.tender.createdAt as Date).getTime();
+      const deadline = (item.tender.deadline as Date).getTime();
+      expect(opened).toBe(stepOf(home.id, "TENDERING"));
+      for (const bid of item.bids) {
+        const vendor = organisations.get(bid.vendorOrganisationId)!;
+        expect(vendor.kind).toBe("ALLIANCE_COMPANY");
+        expect([home.cityCode, "510000"]).toContain(vendor.regionCode);
+        expect((bid.submittedAt as Date).getTime()).toBeGreaterThan(opened);
+        expect((bid.submittedAt as Date).getTime()).toBeLessThan(deadline);
+      }
+      const ranked = rankBids(
+        item.criteria,
+        item.bids.map((bid) => ({ ...bid, amountFen: BigInt(bid.amountFen) })),
+        item.scores,
+      );
+      expect(ranked.every((entry) => entry.complete)).toBe(true);
+      const contract = item.contract!;
+      expect(contract.bidId).toBe(ranked[0]!.bidId);
+      const winner = item.bids.find((bid) => bid.id === contract.bidId)!;
+      expect(contract).toMatchObject({
+        vendorOrganisationId: winner.vendorOrganisationId,
+        amountFen: winner.amountFen,
+      });
+      const awarded = (contract.awardedAt as Date).getTime();
+      for (const score of item.scores) {
+        expect((score.scoredAt as Date).getTime()).toBeGreaterThan(deadline);
+        expect((score.scoredAt as Date).getTime()).toBeLessThan(awarded);
+      }
+      expect(awarded).toBeLessThan(stepOf(home.id, "BUILDING")!);
+    }
+  });
+
+  it("names only organisations of the demo world, and draws the same rows from the same seed", () => {
+    const named = [
+      ...applications.map((item) => item.application.applicantOrganisationId),
+      ...tenders.flatMap((item) => [
+        ...item.bids.map((bid) => bid.vendorOrganisationId),
+        ...item.evaluators.flatMap((evaluator) =>
+          evaluator.organisationId ? [evaluator.organisationId] : [],
+        ),
+        item.contract!.vendorOrganisationId,
+      ]),
+    ];
+    expect(named.filter((id) => !organisations.has(id))).toEqual([]);
+    expect([...applicationRows(homes, DEMO_SEED)]).toEqual(applications);
+    expect([...tenderRows(homes, DEMO_SEED)]).toEqual(tenders);
   });
 });

@@ -1,13 +1,15 @@
 import { demoHomes, scaleOf } from "@lamplight/seed-kit";
-import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
+import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { sitesService } from "../testing.js";
+import { organisationsFor } from "./demo-applications.js";
 import { EXCELLENT_PER_CITY, PROVINCE_ASSESSMENT_YEARS } from "./demo-assessments.js";
 import { seedSites, type TableLoad } from "./index.js";
 
-// The generator at a small province: 30 homes from seed 7, loaded batch by batch.
-const scale = scaleOf("province", { homes: 30, seed: 7 });
+// The generator at a small province: 60 homes from seed 7 (among them homes under review and
+// building), loaded batch by batch.
+const scale = scaleOf("province", { homes: 60, seed: 7 });
 const homes = demoHomes(scale.seed, scale.homes);
 
 let sites: StartedSubgraph<PrismaClient>;
@@ -24,9 +26,9 @@ afterAll(() => sites?.close());
 
 describe("seedSites at a custom scale", () => {
   it("loads the scale's homes and the 23 facilities, and reports every table", async () => {
-    expect(await prisma.site.count({ where: { kind: "HOME" } })).toBe(30);
-    expect(await prisma.site.count()).toBe(30 + 21 + 2);
-    expect(seeded.sites).toBe(53);
+    expect(await prisma.site.count({ where: { kind: "HOME" } })).toBe(60);
+    expect(await prisma.site.count()).toBe(60 + 21 + 2);
+    expect(seeded.sites).toBe(83);
     for (const [table, rows] of Object.entries(seeded)) {
       const load = loads.find((entry) => entry.table === table)!;
       expect(load.rows).toBe(rows);
@@ -84,6 +86,60 @@ describe("seedSites at a custom scale", () => {
       expect(byId.get(stop.homeSiteId)?.status).toBe("OPEN");
       expect(byId.get(stop.homeSiteId)?.cityCode).toBe(libraries.get(stop.librarySiteId)?.cityCode);
     }
+  });
+
+  it("gives every home under review its application and every building home its contract, naming demo organisations", async () => {
+    const admin = await identityHeaders({ roles: ["PROVINCE_ADMIN"] });
+    const reviewing = homes.filter((home) => home.status === "UNDER_REVIEW");
+    const building = homes.filter((home) => home.status === "BUILDING");
+    expect(reviewing.length).toBeGreaterThan(0);
+    expect(building.length).toBeGreaterThan(0);
+    for (const home of reviewing) {
+      const { data, errors } = await sites.execute(
+        `query($id: ID!) { site(id: $id) { hasApplication application { proposedCapacity applicant { id }
+            documents { totalCount } reviews { level decision } } } }`,
+        { id: home.id },
+        admin,
+      );
+      expect(errors).toBeUndefined();
+      expect(data?.site).toMatchObject({
+        hasApplication: true,
+        application: { proposedCapacity: home.capacity, reviews: [{ level: "COUNTY", decision: "APPROVE" }] },
+      });
+    }
+    // Each building home's lot, through the tenders of its city: awarded to the bid ranked first.
+    for (const home of building) {
+      const { data, errors } = await sites.execute(
+        `query($region: ID!) { tenders(region: $region) { edges { node { open lots { edges { node { site { id }
+            contract { bid { id } vendor { id } } ranking { edges { node { rank complete bid { id } } } } } } } } } } }`,
+        { region: home.cityCode },
+        admin,
+      );
+      expect(errors).toBeUndefined();
+      const lot = data?.tenders.edges
+        .flatMap((edge: any) => edge.node.lots.edges.map((lotEdge: any) => lotEdge.node))
+        .find((node: any) => node.site?.id === home.id);
+      expect(lot?.contract).not.toBeNull();
+      expect(lot.ranking.edges[0].node).toMatchObject({
+        rank: 1,
+        complete: true,
+        bid: { id: lot.contract.bid.id },
+      });
+    }
+    // People registers the demo world's organisations for this seed: every id named here is one of them.
+    const known = new Set(organisationsFor(scale.seed).map((organisation) => organisation.id));
+    const named = [
+      ...(await prisma.siteApplication.findMany()).map((row) => row.applicantOrganisationId),
+      ...(await prisma.bid.findMany()).map((row) => row.vendorOrganisationId),
+      ...(await prisma.contract.findMany()).map((row) => row.vendorOrganisationId),
+      ...(await prisma.tenderEvaluator.findMany()).flatMap((row) =>
+        row.organisationId ? [row.organisationId] : [],
+      ),
+    ];
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id) => !known.has(id))).toEqual([]);
+    expect(await prisma.contract.count()).toBe(building.length);
+    expect(seeded.contracts).toBe(building.length);
   });
 
   it("serves the seeded homes, and a second run adds nothing", async () => {
