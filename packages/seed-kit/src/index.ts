@@ -1,4 +1,12 @@
 export {
+  ATTENDING_A_HOME,
+  DEMO_CHILD_CHUNK,
+  DEMO_STUDENT_COUNT,
+  type DemoChild,
+  demoChildren,
+  demoChildSource,
+} from "./demo-children.js";
+export {
   type DemoFacilities,
   type DemoFacility,
   type DemoMobileLibrary,
@@ -34,6 +42,14 @@ export {
   type DemoProject,
   demoPartnerKeySecret,
 } from "./demo-references.js";
+export {
+  DEMO_VOLUNTEER_COUNT,
+  type DemoVolunteer,
+  demoVolunteerSource,
+  demoVolunteers,
+  VolunteerKind,
+  VolunteerStatus,
+} from "./demo-volunteers.js";
 export { personName, placeName, surname } from "./names.js";
 export { chunks, Random } from "./random.js";
 export { MAX_HOMES, type Scale, type ScaleName, scaleFromArgs, scaleOf } from "./scale.js";

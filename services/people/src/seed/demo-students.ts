@@ -1,32 +1,23 @@
-import { cities, countiesWithin, type RegionRecord } from "@lamplight/regions";
-import { type DemoHome, demoHomes, personName, placeName, Random, SiteStatus } from "@lamplight/seed-kit";
+import {
+  DEMO_SEED,
+  DEMO_STUDENT_COUNT,
+  type DemoChild,
+  type DemoHome,
+  demoChildSource,
+  demoHomes,
+  personName,
+  placeName,
+  Random,
+} from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Gender, GuardianRelationship, NeedCategory, NeedLevel } from "../generated/prisma/enums.js";
 
-/** Share of children who attend a home where their county has one open. */
-const ATTENDING_A_HOME = 0.85;
-/** How many children the demo province has: a sample of the programme's million, enough to feel real. */
-export const DEMO_STUDENT_COUNT = 20_000;
-/** The school year the demo is set in: grades follow from birth dates on this day. */
+export { DEMO_STUDENT_COUNT };
+
+/** The school year the demo is set in: needs are assessed from a year before it began. */
 const SCHOOL_YEAR_START = Date.UTC(2026, 8, 1);
-
-/** Rural counties hold most left-behind children; urban districts (…区) far fewer (as for the homes). */
-function ruralWeight(county: RegionRecord): number {
-  return county.population * (county.name.endsWith("区") ? 0.25 : 1);
-}
-
-/** Primary grades hold most left-behind children; fewer stay behind once they reach middle school. */
-const GRADES: readonly (readonly [number, number])[] = [
-  [1, 12],
-  [2, 12],
-  [3, 12],
-  [4, 12],
-  [5, 11],
-  [6, 11],
-  [7, 10],
-  [8, 10],
-  [9, 10],
-];
+/** People's own stream for what only it knows of a child (20261204 for the demo seed). */
+const STUDENT_DETAILS_STREAM = 75;
 
 const GUARDIANS: readonly (readonly [GuardianRelationship, number])[] = [
   [GuardianRelationship.GRANDPARENT, 70],
@@ -111,69 +102,48 @@ export interface DemoPeople {
 }
 
 /**
- * The demo province's children: spread over the counties in proportion to their rural population,
- * mostly in primary school, mostly in a grandparent's care, with parents working on the coast, and
- * 60% with one to three assessed needs. Most attend an open home in their county: the demo homes
- * are the sites subgraph's (shared through @lamplight/seed-kit). Deterministic: the same seed
- * gives the same rows, ids included.
+ * The demo province's children as people keeps them. Who they are, where they live, which home
+ * they attend and their grade come from seed-kit's `demoChildSource` (the children campaigns
+ * registers for activities); the rest is drawn here, child by child, from people's own stream:
+ * mostly in a grandparent's care, with parents working on the coast, and 60% with one to three
+ * assessed needs. `seed` is the world seed (`DEMO_SEED` for the demo data set); deterministic: the
+ * same seed gives the same rows, ids included.
  */
 export function demoStudents(
-  seed = 20261201,
+  seed = DEMO_SEED,
   count = DEMO_STUDENT_COUNT,
-  homes: readonly DemoHome[] = demoHomes(),
+  homes: readonly DemoHome[] = demoHomes(seed),
 ): DemoPeople {
   return studentSource(seed, homes)(count);
 }
 
 /**
- * The same children drawn chunk by chunk from one stream: each call returns the next `count`
- * children (one chunk of demoStudents' rows when called once with its count), so a province of a
- * million is generated and loaded a chunk at a time, never held in memory whole.
+ * The same children drawn chunk by chunk: each call returns the next `count` children of seed-kit's
+ * stream with what people adds to them (one chunk of demoStudents' rows when called once with its
+ * count), so a province of a million is generated and loaded a chunk at a time, never held whole.
  */
 export function studentSource(seed: number, homes: readonly DemoHome[]): (count: number) => DemoPeople {
-  const random = new Random(seed);
-  const counties = cities().flatMap((city) =>
-    countiesWithin(city.code).map((county) => [county, ruralWeight(county)] as const),
-  );
-  const homesByCounty = new Map<string, string[]>();
-  for (const home of homes) {
-    if (home.status !== SiteStatus.OPEN) continue;
-    const list = homesByCounty.get(home.regionCode);
-    if (list) list.push(home.id);
-    else homesByCounty.set(home.regionCode, [home.id]);
-  }
-  return (count) => drawStudents(random, counties, homesByCounty, count);
+  const nextChildren = demoChildSource(seed, homes);
+  const random = new Random(seed + STUDENT_DETAILS_STREAM);
+  return (count) => drawStudents(random, nextChildren(count));
 }
 
-function drawStudents(
-  random: Random,
-  counties: readonly (readonly [RegionRecord, number])[],
-  homesByCounty: ReadonlyMap<string, readonly string[]>,
-  count: number,
-): DemoPeople {
+function drawStudents(random: Random, children: readonly DemoChild[]): DemoPeople {
   const students: Prisma.StudentCreateManyInput[] = [];
   const needs: Prisma.NeedCreateManyInput[] = [];
   const guardians: Prisma.GuardianCreateManyInput[] = [];
-  for (let i = 0; i < count; i++) {
-    const county = random.weighted(counties);
-    const grade = random.weighted(GRADES);
-    // Six on 1 September for grade 1: born between 1 September, grade + 6 years before, and 31 August.
-    const birthDate = random.date(
-      new Date(Date.UTC(2026 - grade - 6, 8, 1)),
-      new Date(Date.UTC(2026 - grade - 5, 7, 31)),
-    );
-    const homes = homesByCounty.get(county.code);
-    const siteId = homes && random.chance(ATTENDING_A_HOME) ? random.pick(homes) : null;
+  for (const child of children) {
+    const { grade, birthDate } = child;
     const hasParentContact = random.chance(0.92);
     const workCity = hasParentContact ? random.weighted(WORK_CITIES) : null;
     const student: Prisma.StudentCreateManyInput = {
-      id: random.uuid(),
+      id: child.id,
       name: personName(random),
       gender: random.chance(0.53) ? Gender.MALE : Gender.FEMALE,
       birthDate,
-      regionCode: county.code,
-      cityCode: county.parent!,
-      siteId,
+      regionCode: child.regionCode,
+      cityCode: child.cityCode,
+      siteId: child.siteId,
       school: school(random, grade),
       grade,
       guardianName: personName(random),

@@ -1,5 +1,14 @@
-import { cities, countiesWithin, getRegion, type RegionRecord } from "@lamplight/regions";
-import { DEMO_VOLUNTEER_ID, type DemoHome, demoHomes, personName, Random } from "@lamplight/seed-kit";
+import {
+  DEMO_SEED,
+  DEMO_VOLUNTEER_COUNT,
+  DEMO_VOLUNTEER_ID,
+  type DemoHome,
+  type DemoVolunteer,
+  demoHomes,
+  demoVolunteerSource,
+  personName,
+  Random,
+} from "@lamplight/seed-kit";
 import { addDays } from "../dates.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
@@ -14,29 +23,13 @@ import {
 import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "../limits.js";
 import { SKILLS_FOR_NEED } from "../modules/matching/matching.score.js";
 
-/** How many volunteers the demo province has: a sample of the programme's 110,000. */
-export const DEMO_VOLUNTEER_COUNT = 5_000;
+export { DEMO_VOLUNTEER_COUNT };
 /** The first demo home (鹤塘社区留守学生之家, Yanting): the demo volunteer's children attend it. */
 export const DEMO_VOLUNTEER_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
 /** The demo is set on this day: checks, trainings, pairings and check-ins are dated around it. */
 const DEMO_DAY = new Date(Date.UTC(2026, 10, 28));
-
-const KINDS: readonly (readonly [VolunteerKind, number])[] = [
-  [VolunteerKind.COLLEGE_STUDENT, 34],
-  [VolunteerKind.FIVE_ELDERS, 20],
-  [VolunteerKind.OFFICIAL, 12],
-  [VolunteerKind.TEACHER, 15],
-  [VolunteerKind.DOCTOR, 5],
-  [VolunteerKind.LAWYER, 3],
-  [VolunteerKind.PSYCHOLOGICAL_COUNSELLOR, 4],
-  [VolunteerKind.OTHER, 7],
-];
-const STATUSES: readonly (readonly [VolunteerStatus, number])[] = [
-  [VolunteerStatus.ACTIVE, 76],
-  [VolunteerStatus.VETTED, 7],
-  [VolunteerStatus.APPLIED, 7],
-  [VolunteerStatus.INACTIVE, 10],
-];
+/** People's own stream for what only it knows of a volunteer (20261205 for the demo seed). */
+const VOLUNTEER_DETAILS_STREAM = 76;
 /** What each kind of volunteer tends to offer. */
 const SKILLS: Record<VolunteerKind, readonly VolunteerSkill[]> = {
   COLLEGE_STUDENT: ["TUTORING", "READING", "ARTS_AND_SPORTS"],
@@ -63,7 +56,8 @@ const CARE_NOTES: Record<CareKind, string> = {
   COUNSELLING: "心理辅导谈话，孩子情绪平稳",
 };
 
-export interface DemoChild {
+/** A child the volunteers of a chunk may be paired with. */
+export interface ChildToPair {
   id: string;
   regionCode: string;
   siteId: string | null;
@@ -89,55 +83,46 @@ function subset<T>(random: Random, items: readonly T[], min: number, max: number
 }
 
 /**
- * The demo province's volunteers: spread over the counties by population, mostly college students
- * and the "five elders", most of them active, vetted and trained in child protection, with service
- * logged over the last months; half of the eligible ones paired with one to three children of
- * their county who have needs, with check-ins (some overdue). Among them the demo volunteer
- * account's record (seed-kit's DEMO_VOLUNTEER_ID): active, vetted, trained, in Yanting County,
- * paired with three children of the first demo home. Deterministic.
+ * The demo province's volunteers as people keeps them. Who they are, their county, kind and status
+ * come from seed-kit's `demoVolunteerSource` (the volunteers campaigns registers for activities);
+ * the rest is drawn here from people's own stream: most of the vetted ones with a background check
+ * and trained in child protection, service logged over the last months, half of the eligible ones
+ * paired with one to three children of their county who have needs, with check-ins (some overdue).
+ * The first is the demo volunteer account's record (seed-kit's DEMO_VOLUNTEER_ID): active, vetted,
+ * trained, in Yanting County, paired with the three children of the first demo home.
+ * `seed` is the world seed (`DEMO_SEED` for the demo data set). Deterministic.
  */
 export function demoVolunteers(
-  children: readonly DemoChild[],
-  seed = 20261202,
+  children: readonly ChildToPair[],
+  seed = DEMO_SEED,
   count = DEMO_VOLUNTEER_COUNT,
-  demoHome: DemoHome = demoHomes()[0]!,
+  demoHome: DemoHome = demoHomes(seed)[0]!,
 ): DemoVolunteers {
   return volunteerSource(seed, demoHome)(children, count);
 }
 
-function populationCounties(): (readonly [RegionRecord, number])[] {
-  return cities().flatMap((city) =>
-    countiesWithin(city.code).map((county) => [county, county.population] as const),
-  );
-}
-
 /**
- * The same volunteers drawn chunk by chunk from one stream: each call returns the next `count`
- * volunteers, paired with the given chunk's children. The first call's first volunteer is the demo
- * volunteer account's record, paired with children of `demoHome` (the first demo home).
+ * The same volunteers drawn chunk by chunk: each call returns the next `count` volunteers of
+ * seed-kit's stream, with what people adds to them, paired with the given chunk's children. The
+ * first call's first volunteer is the demo volunteer account's record, paired with children of
+ * `demoHome` (the first demo home).
  */
 export function volunteerSource(
   seed: number,
   demoHome: DemoHome,
-): (children: readonly DemoChild[], count: number) => DemoVolunteers {
-  const random = new Random(seed);
-  const counties = populationCounties();
-  let first = true;
-  return (children, count) => {
-    const out = drawVolunteers(random, counties, children, count, first ? demoHome : null);
-    first = false;
-    return out;
-  };
+): (children: readonly ChildToPair[], count: number) => DemoVolunteers {
+  const nextVolunteers = demoVolunteerSource(seed, demoHome);
+  const random = new Random(seed + VOLUNTEER_DETAILS_STREAM);
+  return (children, count) => drawVolunteers(random, nextVolunteers(count), children, demoHome);
 }
 
 function drawVolunteers(
   random: Random,
-  counties: readonly (readonly [RegionRecord, number])[],
-  children: readonly DemoChild[],
-  count: number,
-  demoHome: DemoHome | null,
+  identities: readonly DemoVolunteer[],
+  children: readonly ChildToPair[],
+  demoHome: DemoHome,
 ): DemoVolunteers {
-  const childrenByCounty = new Map<string, DemoChild[]>();
+  const childrenByCounty = new Map<string, ChildToPair[]>();
   for (const child of children) {
     if (child.needs.length === 0) continue;
     childrenByCounty.set(child.regionCode, [...(childrenByCounty.get(child.regionCode) ?? []), child]);
@@ -152,12 +137,10 @@ function drawVolunteers(
   };
 
   const addVolunteer = (
-    id: string,
-    county: RegionRecord,
-    kind: VolunteerKind,
-    status: VolunteerStatus,
+    identity: DemoVolunteer,
     options: { name?: string; expired?: boolean; trained?: boolean },
   ) => {
+    const { id, kind, status } = identity;
     const vetted = status !== VolunteerStatus.APPLIED;
     const checkedOn = random.date(addDays(DEMO_DAY, -700), addDays(DEMO_DAY, -20));
     const expiresOn = options.expired
@@ -169,8 +152,8 @@ function drawVolunteers(
       phone: `1${random.pick(["3", "5", "7", "8", "9"])}${String(random.int(0, 999_999_999)).padStart(9, "0")}`,
       kind,
       status,
-      regionCode: county.code,
-      cityCode: county.parent!,
+      regionCode: identity.regionCode,
+      cityCode: identity.cityCode,
       skills: subset(random, SKILLS[kind], 1, 3),
       availableDays: subset(random, DAYS, 1, 3),
       weeklyHours: random.int(1, 8),
@@ -233,7 +216,7 @@ function drawVolunteers(
 
   const pairWith = (
     volunteerId: string,
-    child: DemoChild,
+    child: ChildToPair,
     category: NeedCategory | null,
     volunteerSkills: readonly VolunteerSkill[],
   ) => {
@@ -279,37 +262,29 @@ function drawVolunteers(
     });
   };
 
-  // The demo volunteer account's record first, so the first home's children are theirs: in the
-  // first home's county (Yanting County, 510723, for the demo homes).
-  if (demoHome !== null) {
-    const county = getRegion(demoHome.regionCode)!;
-    addVolunteer(DEMO_VOLUNTEER_ID, county, VolunteerKind.TEACHER, VolunteerStatus.ACTIVE, {
-      name: "何晓梅",
-      trained: true,
-    });
-    const demoVolunteer = out.volunteers[0]!;
-    demoVolunteer.skills = [VolunteerSkill.TUTORING, VolunteerSkill.READING, VolunteerSkill.COUNSELLING];
-    demoVolunteer.backgroundCheckExpiresOn = new Date(Date.UTC(2029, 5, 30));
-    const homeChildren = children
-      .filter((child) => child.siteId === demoHome.id)
-      .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
-    for (const child of homeChildren) {
-      pairWith(DEMO_VOLUNTEER_ID, child, child.needs[0] ?? null, demoVolunteer.skills as VolunteerSkill[]);
+  for (const identity of identities) {
+    // The demo volunteer account's record (the first of the stream): a teacher who reads with and
+    // tutors the first home's children, vetted until 2029.
+    if (identity.id === DEMO_VOLUNTEER_ID) {
+      addVolunteer(identity, { name: "何晓梅", trained: true });
+      const demoVolunteer = out.volunteers.at(-1)!;
+      demoVolunteer.skills = [VolunteerSkill.TUTORING, VolunteerSkill.READING, VolunteerSkill.COUNSELLING];
+      demoVolunteer.backgroundCheckExpiresOn = new Date(Date.UTC(2029, 5, 30));
+      const homeChildren = children
+        .filter((child) => child.siteId === demoHome.id)
+        .slice(0, DEFAULT_MAX_CHILDREN_PER_VOLUNTEER);
+      for (const child of homeChildren) {
+        pairWith(DEMO_VOLUNTEER_ID, child, child.needs[0] ?? null, demoVolunteer.skills as VolunteerSkill[]);
+      }
+      continue;
     }
-  }
-
-  for (let i = demoHome === null ? 0 : 1; i < count; i++) {
-    const county = random.weighted(counties);
-    const kind = random.weighted(KINDS);
-    const status = random.weighted(STATUSES);
-    const expired = status === VolunteerStatus.ACTIVE && random.chance(0.04);
+    const expired = identity.status === VolunteerStatus.ACTIVE && random.chance(0.04);
     const trained = random.chance(0.88);
-    const id = random.uuid();
-    addVolunteer(id, county, kind, status, { expired, trained });
+    addVolunteer(identity, { expired, trained });
     const volunteer = out.volunteers.at(-1)!;
-    if (status !== VolunteerStatus.ACTIVE || expired || !trained || !random.chance(0.55)) continue;
+    if (identity.status !== VolunteerStatus.ACTIVE || expired || !trained || !random.chance(0.55)) continue;
     const skills = volunteer.skills as VolunteerSkill[];
-    const candidates = (childrenByCounty.get(county.code) ?? []).filter(
+    const candidates = (childrenByCounty.get(identity.regionCode) ?? []).filter(
       (child) =>
         !paired.has(child.id) &&
         child.needs.some((need) => SKILLS_FOR_NEED[need].some((skill) => skills.includes(skill))),
@@ -318,7 +293,7 @@ function drawVolunteers(
       const category = child.needs.find((need) =>
         SKILLS_FOR_NEED[need].some((skill) => skills.includes(skill)),
       )!;
-      pairWith(id, child, category, skills);
+      pairWith(identity.id, child, category, skills);
     }
   }
   return out;

@@ -157,8 +157,11 @@ export const PROVINCE_CHUNK = 20_000;
  * 5,000 rows). At demo scale the children and volunteers are drawn in one chunk (the demo data set,
  * ids included); at province scale, chunk by chunk from the same streams, each chunk's volunteers
  * in proportion and paired with that chunk's children, so memory stays bounded whatever the size.
- * `--seed` shifts every stream (the demo seed gives the demo data); children attend open homes of
- * `demoHomes(seed, homes)`, and the demo volunteer is paired with children of its first home.
+ * `--seed` shifts every stream (the demo seed gives the demo data). Who the children and volunteers
+ * are (ids, counties, homes, grades, kinds, statuses) comes from seed-kit's `demoChildSource` and
+ * `demoVolunteerSource`, the same world campaigns registers for activities; the rest is drawn here.
+ * Children attend open homes of `demoHomes(seed, homes)`, and the demo volunteer is paired with
+ * children of its first home.
  * Idempotent: rows keep their seeded ids, and existing ones are skipped.
  */
 export async function seedPeople(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedCounts> {
@@ -191,8 +194,9 @@ export async function seedPeople(prisma: PrismaClient, options: SeedOptions = {}
     demoMemberships(organisationRows, 20261203 + shift),
   );
 
-  const nextStudents = studentSource(20261201 + shift, homes);
-  const nextVolunteers = volunteerSource(20261202 + shift, homes[0]!);
+  // The children and volunteers are seed-kit's, from the world seed: campaigns registers the same ones.
+  const nextStudents = studentSource(scale.seed, homes);
+  const nextVolunteers = volunteerSource(scale.seed, homes[0]!);
   const now = new Date();
   for (let start = 0; start < studentCount || (start === 0 && volunteerCount > 0); start += chunk) {
     const end = Math.min(start + chunk, studentCount);

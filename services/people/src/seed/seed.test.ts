@@ -1,5 +1,13 @@
 import { getRegion } from "@lamplight/regions";
-import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID, demoHomes, scaleOf } from "@lamplight/seed-kit";
+import {
+  DEMO_PARTNER_ORGANISATION,
+  DEMO_SEED,
+  DEMO_VOLUNTEER_ID,
+  demoChildren,
+  demoHomes,
+  scaleOf,
+  demoVolunteers as worldVolunteers,
+} from "@lamplight/seed-kit";
 import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -13,7 +21,8 @@ describe("the demo data", () => {
   const { students, needs } = demoStudents();
 
   it("is the same on every run, ids included", () => {
-    expect(demoStudents(20261201, 50)).toEqual(demoStudents(20261201, 50));
+    expect(demoStudents(DEMO_SEED, 50)).toEqual(demoStudents(DEMO_SEED, 50));
+    expect(demoStudents(DEMO_SEED, 50).students).toEqual(students.slice(0, 50));
     expect(demoOrganisations()).toEqual(demoOrganisations());
     expect(students).toHaveLength(DEMO_STUDENT_COUNT);
   });
@@ -27,6 +36,20 @@ describe("the demo data", () => {
       id: DEMO_PARTNER_ORGANISATION.id,
       kind: "ALLIANCE_COMPANY",
     });
+  });
+
+  it("is seed-kit's children: the same ids, counties, homes and grades that campaigns registers", () => {
+    const world = demoChildren();
+    expect(
+      students.map(({ id, regionCode, cityCode, siteId, grade, birthDate }) => ({
+        id,
+        regionCode,
+        cityCode,
+        siteId,
+        grade,
+        birthDate,
+      })),
+    ).toEqual(world);
   });
 
   it("places every child in a county of the province, with its city", () => {
@@ -77,6 +100,18 @@ describe("the demo volunteers", () => {
     needs: (needsOf.get(student.id!) ?? []) as never[],
   }));
   const demo = demoVolunteers(children);
+
+  it("is seed-kit's volunteers: the same ids, counties, kinds and statuses that campaigns registers", () => {
+    expect(
+      demo.volunteers.map(({ id, regionCode, cityCode, kind, status }) => ({
+        id,
+        regionCode,
+        cityCode,
+        kind,
+        status,
+      })),
+    ).toEqual(worldVolunteers());
+  });
 
   it("has 5,000 volunteers, mostly active, the demo volunteer among them", () => {
     expect(demo.volunteers).toHaveLength(DEMO_VOLUNTEER_COUNT);
