@@ -66,6 +66,18 @@ export {
   paginate,
 } from "./pagination.js";
 export {
+  createReferencesListingResolver,
+  type RawSqlClient,
+  REFERENCES_PAGE_SIZE,
+  type ReferencedEntity,
+  ReferencedIdsReader,
+  type ReferencedPage,
+  ReferencePageArgs,
+  type ReferencesListingOptions,
+  type ReferencingColumn,
+  referencedIdsSql,
+} from "./references-listing.js";
+export {
   Currency,
   DateScalar,
   DateTimeScalar,
