@@ -1,4 +1,4 @@
-import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
@@ -10,4 +10,6 @@ export interface AccessServiceContext extends BaseContext {
   /** The organisations access knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;
+  /** The ids of other subgraphs' records this one names (its references listing). */
+  referencedIds: ReferencedIdsReader;
 }

@@ -5,6 +5,7 @@ import {
   type Logger,
   type SubgraphEventsOptions,
   type SubgraphServer,
+  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { AccessServiceContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
@@ -31,11 +32,12 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
   const trustedOperations = new TrustedOperationRepository(database.client);
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
+  const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<AccessServiceContext>({
     name: SERVICE_NAME,
     schema: await buildAccessSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, apiKeys, trustedOperations, knownOrganisations, auditLog }),
+    context: (base) => ({ ...base, apiKeys, trustedOperations, knownOrganisations, auditLog, referencedIds }),
     database,
     identityKey: deps.identityKey,
     // Organisations from people: a key is issued only to one people has registered.

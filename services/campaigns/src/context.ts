@@ -1,4 +1,4 @@
-import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ActivityRepository } from "./modules/activity/activity.repository.js";
 import type { AwardRepository } from "./modules/award/award.repository.js";
 import type { ProjectRepository } from "./modules/project/project.repository.js";
@@ -16,4 +16,6 @@ export interface CampaignsContext extends BaseContext {
   knownStudents: StudentReplicaRepository;
   knownVolunteers: VolunteerReplicaRepository;
   auditLog: AuditLog;
+  /** The ids of other subgraphs' records this one names (its references listing). */
+  referencedIds: ReferencedIdsReader;
 }

@@ -5,6 +5,7 @@ import {
   type Logger,
   type SubgraphEventsOptions,
   type SubgraphServer,
+  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
@@ -43,6 +44,7 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
   const knownVolunteers = new VolunteerReplicaRepository(database.client);
   // Every mutation lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
+  const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<CampaignsContext>({
     name: SERVICE_NAME,
     schema: await buildCampaignsSchema(),
@@ -56,6 +58,7 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
       knownStudents,
       knownVolunteers,
       auditLog,
+      referencedIds,
     }),
     database,
     identityKey: deps.identityKey,

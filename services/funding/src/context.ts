@@ -1,4 +1,4 @@
-import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { DonationRepository } from "./modules/donation/donation.repository.js";
 import type { FundRepository } from "./modules/fund/fund.repository.js";
 import type { GrantRepository } from "./modules/grant/grant.repository.js";
@@ -20,6 +20,8 @@ export interface FundingContext extends BaseContext {
   /** The homes, donors and projects funding knows from other subgraphs' events. */
   known: KnownReferences;
   auditLog: AuditLog;
+  /** The ids of other subgraphs' records this one names (its references listing). */
+  referencedIds: ReferencedIdsReader;
   /** The most one money record may hold, in fen (MAX_GIFT_YUAN × 100): larger input is refused. */
   maxGiftFen: bigint;
 }

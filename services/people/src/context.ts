@@ -1,4 +1,4 @@
-import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { AllianceRepository } from "./modules/alliance/alliance.repository.js";
 import type { CareRepository } from "./modules/care/care.repository.js";
 import type { FamilyRepository } from "./modules/family/family.repository.js";
@@ -26,4 +26,6 @@ export interface PeopleContext extends BaseContext {
   /** How many children one volunteer may be paired with at once (MAX_CHILDREN_PER_VOLUNTEER). */
   maxChildrenPerVolunteer: number;
   auditLog: AuditLog;
+  /** The ids of other subgraphs' records this one names (its references listing). */
+  referencedIds: ReferencedIdsReader;
 }

@@ -5,6 +5,7 @@ import {
   type Logger,
   type SubgraphEventsOptions,
   type SubgraphServer,
+  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
@@ -65,11 +66,12 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const maxChildrenPerVolunteer = deps.maxChildrenPerVolunteer ?? DEFAULT_MAX_CHILDREN_PER_VOLUNTEER;
   // Every read of a child's personal data and every mutation lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
+  const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<PeopleContext>({
     name: SERVICE_NAME,
     schema: await buildPeopleSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog }),
+    context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog, referencedIds }),
     database,
     identityKey: deps.identityKey,
     // The homes, from sites: a child's home is checked, and scoped, by what sites says of it.

@@ -1,4 +1,4 @@
-import type { AuditLog, BaseContext } from "@lamplight/subgraph-kit";
+import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ApplicationRepository } from "./modules/application/application.repository.js";
 import type { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
 import type { CoverageRepository } from "./modules/coverage/coverage.repository.js";
@@ -24,4 +24,6 @@ export interface SitesContext extends BaseContext {
   /** The organisations sites knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;
+  /** The ids of other subgraphs' records this one names (its references listing). */
+  referencedIds: ReferencedIdsReader;
 }

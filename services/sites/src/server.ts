@@ -5,6 +5,7 @@ import {
   type Logger,
   type SubgraphEventsOptions,
   type SubgraphServer,
+  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { SitesContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
@@ -51,6 +52,7 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
   const facilities = new FacilityRepository(database.client);
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
+  const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<SitesContext>({
     name: SERVICE_NAME,
     schema: await buildSitesSchema(),
@@ -68,6 +70,7 @@ export async function createServer(deps: SitesServerDeps): Promise<SubgraphServe
       facilities,
       knownOrganisations,
       auditLog,
+      referencedIds,
     }),
     database,
     identityKey: deps.identityKey,

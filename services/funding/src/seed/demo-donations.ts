@@ -1,57 +1,35 @@
 import { cities } from "@lamplight/regions";
-import {
-  DEMO_PROJECTS,
-  DEMO_SEED,
-  type DemoHome,
-  demoHomes,
-  demoOrganisations,
-  OrganisationKind,
-  personName,
-  placeName,
-  Random,
-} from "@lamplight/seed-kit";
+import { personName, placeName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Currency, DonationChannel, JournalEntryKind, Purpose } from "../generated/prisma/enums.js";
 import { receiptNumber } from "../modules/donation/donation.repository.js";
 import { BANK_ACCOUNT, incomeAccount } from "../modules/fund/fund.chart.js";
-import { cityFundCode, type DemoFunds, FUNDING_SEED, LOVE_FUND } from "./demo-funds.js";
+import { cityFundCode, type DemoFunds, FUNDING_SEED, LOVE_FUND, SPORTS_LOTTERY } from "./demo-funds.js";
+import { companiesOf, defaultWorld, type FundingWorld, projectId } from "./demo-world.js";
 
 const YUAN = 100n;
 
-/** What the love fund raised in total, as the programme reports it. */
-export const LOVE_FUND_TOTAL_FEN = 27_000_000n * YUAN;
+/** The provincial sports bureau's gift from the sports lottery's public-welfare money. */
+export const SPORTS_BUREAU_GIFT_FEN = 1_000_000n * YUAN;
+/**
+ * What the programme reports the love fund raised in total: the love fund's own gifts and the
+ * sports bureau's 1,000,000, which is held in the sports lottery's restricted fund (see
+ * `namedGifts`).
+ */
+export const REPORTED_LOVE_FUND_TOTAL_FEN = 27_000_000n * YUAN;
+/** What the love fund's own books received: 26,000,000 yuan. */
+export const LOVE_FUND_TOTAL_FEN = REPORTED_LOVE_FUND_TOTAL_FEN - SPORTS_BUREAU_GIFT_FEN;
 /** The 21 cities' special funds together, as the programme reports it. */
 export const CITY_FUNDS_TOTAL_FEN = 115_000_000n * YUAN;
 /** The month in which the love fund received 9,000,000+ yuan. */
 export const BIG_MONTH = "2026-03";
-/** What the love fund received in that month, as the demo has it: 9,436,232.00 yuan. */
+/**
+ * What the programme reports the love fund received in that month, as the demo has it:
+ * 9,436,232.00 yuan, the sports bureau's 1,000,000 (in the restricted fund) among it.
+ */
 export const BIG_MONTH_TOTAL_FEN = 9_436_232n * YUAN;
-
-/** The demo world's organisations (seed-kit), which the people seed registers: donors are among them. */
-const ORGANISATIONS = demoOrganisations();
-const organisationNamed = (name: string): string => {
-  const organisation = ORGANISATIONS.find((candidate) => candidate.name === name);
-  if (!organisation) throw new Error(`the demo world has no organisation named ${name}`);
-  return organisation.id;
-};
-
-/** The donors the programme names, by their name in the demo world. */
-export const DONORS = {
-  sportsBureau: organisationNamed("四川省体育局"),
-  powerCompany: organisationNamed("蜀光电力有限公司"),
-  propertyGroup: organisationNamed("锦安地产集团"),
-  mobileOperator: organisationNamed("天府移动通信有限公司"),
-  publishingGroup: organisationNamed("巴蜀出版传媒集团"),
-  youthFoundation: organisationNamed("四川省青少年发展基金会"),
-  charityFederation: organisationNamed("四川省慈善总会"),
-} as const;
-
-/** A city's alliance companies in the demo world: who gives to its special fund. */
-const companiesOf = (cityCode: string): string[] =>
-  ORGANISATIONS.filter(
-    (organisation) =>
-      organisation.kind === OrganisationKind.ALLIANCE_COMPANY && organisation.regionCode === cityCode,
-  ).map((organisation) => organisation.id);
+/** What the love fund's own books received in that month: 8,436,232.00 yuan. */
+export const BIG_MONTH_LOVE_FUND_FEN = BIG_MONTH_TOTAL_FEN - SPORTS_BUREAU_GIFT_FEN;
 
 export interface Gift {
   fundCode: string;
@@ -82,7 +60,7 @@ export const PROJECT_PURPOSES: Readonly<Record<string, Purpose>> = {
   SCIENCE_MUSEUM_VISITS: Purpose.ACTIVITIES,
   HOME_EQUIPMENT: Purpose.EQUIPMENT,
 };
-export const projectId = (code: string) => DEMO_PROJECTS.find((project) => project.code === code)!.id;
+export { projectId };
 
 /**
  * Designates some individual gifts to a campaign project of the same purpose ("projects are funded
@@ -104,35 +82,65 @@ function designateToProjects(gifts: Gift[], seed: number): void {
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /**
- * The love fund's named gifts. The brief's month: in March 2026 the fund received 9,000,000+ yuan,
- * the power company's 4,000,000 and the property group's 4,000,000 (both for building homes) and
- * the provincial sports bureau's 1,000,000 for the sports activity centre. That 1,000,000 comes
- * out of the sports lottery's public-welfare money, but it was given TO the love fund (the
- * programme counts it in the love fund's month), so it is recorded here as the bureau's gift into
- * LOVE_FUND, designated SPORTS_CENTRE; the SPORTS_LOTTERY fund is the restricted fund the lottery
- * money is granted from, and receives no gifts in the demo.
+ * The named corporate gifts. The brief's month: in March 2026 the programme's love fund received
+ * 9,000,000+ yuan, the power company's 4,000,000 and the property group's 4,000,000 (both for
+ * building homes) and the provincial sports bureau's 1,000,000 for the sports activity centre.
+ *
+ * The bureau's 1,000,000 is sports lottery public-welfare money: it comes with its purpose fixed by
+ * where it comes from, must be accounted for apart from donations, and may be spent on nothing
+ * else. So it is received into the sports lottery's restricted fund (SPORTS_LOTTERY, the fund the
+ * demo keeps for exactly this money; a second restricted fund would hold the same money under
+ * another name), designated to the sports activity centre itself (a site of seed-kit's world), and
+ * the centre's grant is made from that fund; no love-fund money can reach it or be drawn from it.
+ *
+ * The programme still counts the million in the love fund's figures, so the figures read: the love
+ * fund's own books 26,000,000 in all and 8,436,232 in March 2026; together with the restricted fund
+ * the provincial funds took 27,000,000 and 9,436,232 that month, the programme's figures
+ * (`fundingTotals(groupBy: CITY)` has them under 510000, `groupBy: FUND` per fund).
  */
-export const NAMED_LOVE_FUND_GIFTS: readonly Gift[] = [
-  [DONORS.powerCompany, "2026-03-06", 4_000_000, Purpose.BUILDING_HOMES],
-  [DONORS.propertyGroup, "2026-03-18", 4_000_000, Purpose.BUILDING_HOMES],
-  [DONORS.sportsBureau, "2026-03-25", 1_000_000, Purpose.SPORTS_CENTRE, "SPORTS_CENTRE"],
-  // A few more large corporate gifts over the years (the IP phones, the mobile libraries…).
-  [DONORS.publishingGroup, "2024-09-12", 800_000, Purpose.ACTIVITIES],
-  [DONORS.youthFoundation, "2024-12-20", 1_000_000, Purpose.ACTIVITIES],
-  [DONORS.charityFederation, "2025-01-15", 1_500_000, Purpose.GENERAL],
-  [DONORS.mobileOperator, "2025-06-01", 1_200_000, Purpose.EQUIPMENT],
-].map(([donorOrganisationId, receivedOn, yuan, purpose, project]) => ({
-  fundCode: LOVE_FUND,
-  receivedOn: day(receivedOn as string),
-  amountFen: BigInt(yuan as number) * YUAN,
-  donorOrganisationId: donorOrganisationId as string,
-  donorName: null,
-  anonymous: false,
-  channel: DonationChannel.BANK_TRANSFER,
-  purpose: purpose as Purpose,
-  siteId: null,
-  projectId: project ? projectId(project as string) : null,
-}));
+export function namedGifts(world: FundingWorld): Gift[] {
+  const { donors } = world;
+  const gift = (
+    donorOrganisationId: string,
+    receivedOn: string,
+    yuan: number,
+    purpose: Purpose,
+    designation: { fundCode?: string; siteId?: string } = {},
+  ): Gift => ({
+    fundCode: designation.fundCode ?? LOVE_FUND,
+    receivedOn: day(receivedOn),
+    amountFen: BigInt(yuan) * YUAN,
+    donorOrganisationId,
+    donorName: null,
+    anonymous: false,
+    channel: DonationChannel.BANK_TRANSFER,
+    purpose,
+    siteId: designation.siteId ?? null,
+    projectId: null,
+  });
+  return [
+    gift(donors.powerCompany, "2026-03-06", 4_000_000, Purpose.BUILDING_HOMES),
+    gift(donors.propertyGroup, "2026-03-18", 4_000_000, Purpose.BUILDING_HOMES),
+    gift(donors.sportsBureau, "2026-03-25", Number(SPORTS_BUREAU_GIFT_FEN / YUAN), Purpose.SPORTS_CENTRE, {
+      fundCode: SPORTS_LOTTERY,
+      siteId: world.facilities.sportsCentre.id,
+    }),
+    // A few more large corporate gifts over the years (the IP phones, the mobile libraries…).
+    gift(donors.publishingGroup, "2024-09-12", 800_000, Purpose.ACTIVITIES),
+    gift(donors.youthFoundation, "2024-12-20", 1_000_000, Purpose.ACTIVITIES),
+    gift(donors.charityFederation, "2025-01-15", 1_500_000, Purpose.GENERAL),
+    gift(donors.mobileOperator, "2025-06-01", 1_200_000, Purpose.EQUIPMENT),
+  ];
+}
+
+/** What the named gifts give the love fund itself, in one month (YYYY-MM) or in all. */
+export const namedLoveFundFen = (gifts: readonly Gift[], month: string | null = null): bigint =>
+  gifts
+    .filter(
+      (gift) =>
+        gift.fundCode === LOVE_FUND && (month === null || gift.receivedOn.toISOString().startsWith(month)),
+    )
+    .reduce((sum, gift) => sum + gift.amountFen, 0n);
 
 const SMALL_CHANNELS: readonly (readonly [DonationChannel, number])[] = [
   [DonationChannel.ONLINE, 50],
@@ -198,7 +206,7 @@ function individualGifts(random: Random, totalFen: bigint, homeIds: readonly str
 }
 
 /** The cities' special funds: a dozen or so gifts each from local companies, 115,000,000 yuan in all. */
-export function cityGifts(random: Random): Gift[] {
+export function cityGifts(random: Random, world: FundingWorld): Gift[] {
   const cityList = cities();
   const weights = cityList.map((city) => BigInt(city.population));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0n);
@@ -212,7 +220,7 @@ export function cityGifts(random: Random): Gift[] {
         : ((CITY_FUNDS_TOTAL_FEN * weights[index]!) / totalWeight / YUAN) * YUAN;
     allocated += cityTotal;
     // The city's own alliance companies; a city with none hears from its chambers of commerce.
-    const donors = companiesOf(city.code);
+    const donors = companiesOf(world, city.code);
     const count = random.int(8, 15);
     let remaining = cityTotal;
     for (let gift = 0; gift < count; gift++) {
@@ -319,14 +327,14 @@ export function demoDonations(
     donorOrganisationId: string | null;
     receivedOn: Date;
   }) => string | null = () => null,
-  homes: readonly DemoHome[] = demoHomes(DEMO_SEED),
+  world: FundingWorld = defaultWorld(),
 ): DemoDonations {
   const random = new Random(seed + 1);
-  const homeIds = homes.map((home) => home.id);
-  const named = NAMED_LOVE_FUND_GIFTS.reduce((sum, gift) => sum + gift.amountFen, 0n);
-  const individuals = individualGifts(random, LOVE_FUND_TOTAL_FEN - named, homeIds);
+  const homeIds = world.homes.map((home) => home.id);
+  const named = namedGifts(world);
+  const individuals = individualGifts(random, LOVE_FUND_TOTAL_FEN - namedLoveFundFen(named), homeIds);
   designateToProjects(individuals, seed);
-  const gifts = [...NAMED_LOVE_FUND_GIFTS, ...individuals, ...cityGifts(random)].sort(
+  const gifts = [...named, ...individuals, ...cityGifts(random, world)].sort(
     (a, b) => a.receivedOn.getTime() - b.receivedOn.getTime(),
   );
 

@@ -24,7 +24,8 @@ export interface DemoFunds {
 
 /**
  * The programme's funds: the provincial love fund, the 21 cities' special funds and the sports
- * lottery's restricted fund, each with its chart of accounts.
+ * lottery's restricted fund (which holds the sports bureau's 1,000,000 for the sports activity
+ * centre, see `namedGifts`), each with its chart of accounts.
  */
 export function demoFunds(seed = FUNDING_SEED): DemoFunds {
   const random = new Random(seed);

@@ -1,5 +1,5 @@
 import { getRegion } from "@lamplight/regions";
-import { DEMO_SEED, type DemoHome, demoHomes, Random } from "@lamplight/seed-kit";
+import { type DemoFacility, type DemoHome, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
   Currency,
@@ -19,8 +19,9 @@ import {
   IN_KIND_GOODS,
   IN_KIND_INCOME,
 } from "../modules/fund/fund.chart.js";
-import { DONORS, PROJECT_PURPOSES, projectId } from "./demo-donations.js";
-import { type DemoFunds, FUNDING_SEED, LOVE_FUND } from "./demo-funds.js";
+import { PROJECT_PURPOSES } from "./demo-donations.js";
+import { type DemoFunds, FUNDING_SEED, LOVE_FUND, SPORTS_LOTTERY } from "./demo-funds.js";
+import { type Donors, defaultWorld, type FundingWorld, projectId } from "./demo-world.js";
 
 const YUAN = 100n;
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -66,19 +67,23 @@ export interface DemoPledges {
  * instalments (its 800,000 of September 2024 paid the first), and the mobile operator 3,600,000
  * for equipment (its 1,200,000 of June 2025 paid the first); the later instalments are open.
  */
-export function demoPledges(funds: DemoFunds, seed = FUNDING_SEED): DemoPledges {
+export function demoPledges(
+  funds: DemoFunds,
+  seed = FUNDING_SEED,
+  donors: Donors = defaultWorld().donors,
+): DemoPledges {
   const random = new Random(seed + 4);
   const loveFund = funds.funds.find((fund) => fund.code === LOVE_FUND)!;
   const plans = [
     {
-      donor: DONORS.publishingGroup,
+      donor: donors.publishingGroup,
       purpose: Purpose.ACTIVITIES,
       pledgedOn: "2024-09-01",
       yuan: 800_000,
       dues: ["2024-09-12", "2025-09-12", "2026-12-31"],
     },
     {
-      donor: DONORS.mobileOperator,
+      donor: donors.mobileOperator,
       purpose: Purpose.EQUIPMENT,
       pledgedOn: "2025-05-20",
       yuan: 1_200_000,
@@ -136,7 +141,7 @@ type RecordGrant = (
   reportedShare: number,
 ) => void;
 
-/** Records one gift in kind, received into the love fund's books and delivered to homes. */
+/** Records one gift in kind, received into the love fund's books and delivered to homes or facilities. */
 type RecordInKind = (
   donor: string | null,
   category: InKindCategory,
@@ -144,7 +149,7 @@ type RecordInKind = (
   quantity: number,
   valueYuan: number,
   receivedOn: Date,
-  deliveries: { site: DemoHome; quantity: number }[],
+  deliveries: { site: DemoHome | DemoFacility; quantity: number }[],
   donorName?: string | null,
 ) => void;
 
@@ -154,23 +159,27 @@ type RecordInKind = (
  * - the love fund's building-homes money (the power company's and the property group's 8,000,000
  *   among it) builds 40 homes at 150,000 each, awarded from April 2026, paid and mostly accounted for;
  * - every demo home whose own gifts reached 2,000 yuan is granted them;
- * - each campaign project is granted 80% of what was given to it, the sports bureau's 1,000,000
- *   the sports activity centre in full;
+ * - each campaign project is granted 80% of what was given to it;
+ * - the sports lottery's restricted fund grants the sports activity centre (the facility, a site)
+ *   the sports bureau's 1,000,000 in full;
  * - every city's special fund grants its city 40% of its building-homes money;
- * - gifts in kind: a mobile library for each of the 21 cities, 55 IP phones for demonstration
- *   homes, 20,000 books for 100 homes, each delivered.
+ * - gifts in kind: a mobile library for each of the 21 cities, delivered to the city's mobile
+ *   library (a site of its own), 55 IP phones for demonstration homes, 20,000 books for 100 homes.
+ * Every home, facility and donor named is one of the world's (`fundingWorld`).
  */
 export function demoGrants(
   funds: DemoFunds,
   gifts: readonly SeededGift[],
   seed = FUNDING_SEED,
-  options: { homes?: readonly DemoHome[]; province?: boolean } = {},
+  options: { world?: FundingWorld; province?: boolean } = {},
 ): DemoGrants {
   const random = new Random(seed + 3);
-  const homes = options.homes ?? demoHomes(DEMO_SEED);
+  const world = options.world ?? defaultWorld();
+  const { homes, facilities, donors } = world;
   const homeById = new Map(homes.map((home) => [home.id, home]));
   const fundById = new Map(funds.funds.map((fund) => [fund.id, fund]));
   const loveFund = funds.funds.find((fund) => fund.code === LOVE_FUND)!;
+  const sportsLottery = funds.funds.find((fund) => fund.code === SPORTS_LOTTERY)!;
   const accountOf = (fundId: string, code: string) =>
     funds.accounts.find((account) => account.fundId === fundId && account.code === code)!.id;
   const result: DemoGrants = {
@@ -359,7 +368,7 @@ export function demoGrants(
     }
   };
 
-  const home = (site: DemoHome) => ({
+  const home = (site: DemoHome | DemoFacility) => ({
     kind: GrantRecipientKind.SITE,
     siteId: site.id,
     regionCode: site.regionCode,
@@ -381,7 +390,7 @@ export function demoGrants(
       index < 20 ? 0.9 : 0,
     );
   }
-  // Each home's own gifts, once they reach 2,000 yuan.
+  // Each home's own gifts, once they reach 2,000 yuan (the sports centre's money is granted below).
   for (const pool of pools.values()) {
     const { gift } = pool;
     if (!gift.siteId || pool.receivedFen < 2000n * YUAN) continue;
@@ -390,21 +399,39 @@ export function demoGrants(
     const amount = (pool.receivedFen / (100n * YUAN)) * 100n * YUAN;
     grant(gift, amount, home(site), `${site.name}定向捐赠拨付`, addDays(pool.lastDay, 30), 1, 0.6);
   }
-  // The projects: 80% of what each was given; the sports centre its 1,000,000 in full.
+  // The projects: 80% of what each was given.
   for (const [code, purpose] of Object.entries(PROJECT_PURPOSES)) {
     const key = { fundId: loveFund.id, purpose, siteId: null, projectId: projectId(code) };
     const pool = pools.get(poolKey(key));
     if (!pool) continue;
-    const amount =
-      code === "SPORTS_CENTRE"
-        ? 1_000_000n * YUAN
-        : ((pool.receivedFen * 80n) / 100n / (1000n * YUAN)) * 1000n * YUAN;
+    const amount = ((pool.receivedFen * 80n) / 100n / (1000n * YUAN)) * 1000n * YUAN;
     grant(
       key,
       amount,
       { kind: GrantRecipientKind.PROJECT, projectId: projectId(code), regionCode: "510000" },
       `项目拨款：${code}`,
       addDays(pool.lastDay, 7),
+      0.8,
+      0.5,
+    );
+  }
+  // The sports bureau's lottery money, designated to the sports activity centre: all of it to the
+  // centre, from the restricted fund it was received into, a week after it arrived.
+  const centre = facilities.sportsCentre;
+  const lottery = {
+    fundId: sportsLottery.id,
+    purpose: Purpose.SPORTS_CENTRE,
+    siteId: centre.id,
+    projectId: null,
+  };
+  const lotteryPool = pools.get(poolKey(lottery));
+  if (lotteryPool) {
+    grant(
+      lottery,
+      lotteryPool.receivedFen,
+      home(centre),
+      `${centre.name}体育彩票公益金拨付`,
+      addDays(lotteryPool.lastDay, 7),
       0.8,
       0.5,
     );
@@ -497,20 +524,19 @@ export function demoGrants(
       });
     }
   };
-  const firstHomeOf = new Map<string, DemoHome>();
-  for (const site of openHomes) if (!firstHomeOf.has(site.cityCode)) firstHomeOf.set(site.cityCode, site);
+  // Each city's library goes to its mobile-library site, arriving the day it opens (1 June 2025).
   inKind(
-    DONORS.publishingGroup,
+    donors.publishingGroup,
     InKindCategory.MOBILE_LIBRARY,
     "流动爱心图书馆（每车图书3,000册），每市一辆",
-    21,
-    2_100_000,
-    day("2024-10-15"),
-    [...firstHomeOf.values()].map((site) => ({ site, quantity: 1 })),
+    facilities.mobileLibraries.length,
+    facilities.mobileLibraries.length * 100_000,
+    day("2025-05-12"),
+    facilities.mobileLibraries.map((site) => ({ site, quantity: 1 })),
   );
   const phoneHomes = homes.filter((site) => site.demonstration && site.cityCode !== "510700").slice(0, 55);
   inKind(
-    DONORS.mobileOperator,
+    donors.mobileOperator,
     InKindCategory.PHONES,
     "亲情电话：IP电话一部，含一年优惠资费",
     phoneHomes.length,
@@ -520,7 +546,7 @@ export function demoGrants(
   );
   const bookHomes = openHomes.slice(200, 300);
   inKind(
-    DONORS.charityFederation,
+    donors.charityFederation,
     InKindCategory.BOOKS,
     "课外读物20,000册",
     20_000,

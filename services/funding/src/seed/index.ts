@@ -1,4 +1,4 @@
-import { chunks, DEMO_SEED, type DemoHome, demoHomes, type Scale } from "@lamplight/seed-kit";
+import { chunks, DEMO_SEED, type Scale } from "@lamplight/seed-kit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { demoDonations } from "./demo-donations.js";
 import { type DemoFunds, demoFunds, fundingSeed } from "./demo-funds.js";
@@ -9,6 +9,7 @@ import {
   demoPledges,
   type SeededGift,
 } from "./demo-grants.js";
+import { type FundingWorld, fundingWorld } from "./demo-world.js";
 import {
   type ProvinceChunk,
   type ProvinceTally,
@@ -182,14 +183,15 @@ export interface SeedFundingOptions {
  * pledges and gifts in kind drawn on them. At demo scale (the default) idempotent: rows keep their
  * seeded ids and existing ones are skipped. Gifts are left alone once real ones have been recorded
  * (their receipt numbers would collide with the seeded ones), and at province scale once any gift is
- * there. Gifts to homes go to the scale's homes (seed-kit's `demoHomes(seed, homes)`).
+ * there. Every home, facility, organisation and project a row names is one of seed-kit's demo world
+ * for the scale's seed number and homes (`fundingWorld`), as sites, people and campaigns load it.
  */
 export async function seedFunding(
   prisma: PrismaClient,
   options: SeedFundingOptions = {},
 ): Promise<FundingSeeded> {
   const seed = options.seed ?? (options.scale ? fundingSeed(options.scale.seed) : undefined);
-  const homes = demoHomes(options.scale?.seed ?? DEMO_SEED, options.scale?.homes);
+  const world = fundingWorld(options.scale?.seed ?? DEMO_SEED, options.scale?.homes);
   const times = options.times;
   const started = performance.now();
   const seeded = await seedFunds(prisma, seed);
@@ -198,13 +200,13 @@ export async function seedFunding(
   const nothing = { ...seeded, donations: 0, journalLines: 0, grants: 0, pledges: 0, inKindGifts: 0 };
   if (options.scale?.name === "province") {
     if ((await prisma.donation.count()) > 0) return nothing;
-    return seedProvince(prisma, { ...options.scale, seed: seed ?? fundingSeed() }, homes, seeded, options);
+    return seedProvince(prisma, { ...options.scale, seed: seed ?? fundingSeed() }, world, seeded, options);
   }
   const recorded = await prisma.donation.count({ where: { recordedBy: { not: "seed" } } });
   if (recorded > 0) return nothing;
   const funds = demoFunds(seed);
-  const promises = demoPledges(funds, seed);
-  const { entries, lines, donations, counters } = demoDonations(funds, seed, promises.instalmentOf, homes);
+  const promises = demoPledges(funds, seed, world.donors);
+  const { entries, lines, donations, counters } = demoDonations(funds, seed, promises.instalmentOf, world);
   const linesOf = new Map<string, typeof lines>();
   for (const line of lines) {
     const list = linesOf.get(line.entryId) ?? [];
@@ -243,7 +245,7 @@ export async function seedFunding(
       receivedOn: donation.receivedOn as Date,
     })),
     seed,
-    { homes },
+    { world },
   );
   const inserted = await insertGrants(prisma, granted, times);
   return {
@@ -273,13 +275,13 @@ async function insertCounters(
 async function seedProvince(
   prisma: PrismaClient,
   scale: Scale,
-  homes: readonly DemoHome[],
+  world: FundingWorld,
   seeded: { funds: number; accounts: number },
   options: SeedFundingOptions,
 ): Promise<FundingSeeded> {
   const { times } = options;
   const funds: DemoFunds = demoFunds(scale.seed);
-  const promises = demoPledges(funds, scale.seed);
+  const promises = demoPledges(funds, scale.seed, world.donors);
   const monthly = provincePledges(funds, scale.seed, scale.donations);
   const pledges =
     (await insertPledges(prisma, promises, times)) + (await insertPledges(prisma, monthly, times));
@@ -293,7 +295,7 @@ async function seedProvince(
     {
       seed: scale.seed,
       donations: scale.donations,
-      homes,
+      world,
       chunkSize: options.chunkSize ?? 10_000,
       pledges: monthly,
       pledgeInstalmentOf: promises.instalmentOf,
@@ -314,7 +316,7 @@ async function seedProvince(
   }
   await writing;
   await insertCounters(prisma, tally.counters, times);
-  const granted = demoGrants(funds, tally.pools as SeededGift[], scale.seed, { homes, province: true });
+  const granted = demoGrants(funds, tally.pools as SeededGift[], scale.seed, { world, province: true });
   const inserted = await insertGrants(prisma, granted, times);
   return {
     ...seeded,

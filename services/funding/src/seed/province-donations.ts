@@ -1,10 +1,10 @@
-import { DEMO_PROJECTS, type DemoHome, personName, Random } from "@lamplight/seed-kit";
+import { DEMO_PROJECTS, personName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { DonationChannel, Purpose } from "../generated/prisma/enums.js";
 import { receiptNumber } from "../modules/donation/donation.repository.js";
 import {
   BIG_MONTH,
-  BIG_MONTH_TOTAL_FEN,
+  BIG_MONTH_LOVE_FUND_FEN,
   cityGifts,
   FIRST_DAY,
   type Gift,
@@ -12,7 +12,8 @@ import {
   HOME_PURPOSES,
   LAST_DAY,
   LOVE_FUND_TOTAL_FEN,
-  NAMED_LOVE_FUND_GIFTS,
+  namedGifts,
+  namedLoveFundFen,
   normal,
   PROJECT_PURPOSES,
   projectId,
@@ -20,6 +21,7 @@ import {
 } from "./demo-donations.js";
 import { type DemoFunds, LOVE_FUND } from "./demo-funds.js";
 import type { SeededGift } from "./demo-grants.js";
+import type { FundingWorld } from "./demo-world.js";
 
 const YUAN = 100n;
 const DAY_MS = 86_400_000;
@@ -194,10 +196,12 @@ class Budget {
 
 /**
  * The province's gifts, generated day by day in chunks (never all in memory), each with its
- * journal entry and a receipt number gapless per fund and year in date order. The love fund keeps
- * the programme's figures exactly: 27,000,000.00 yuan in all and 9,436,232.00 in March 2026, from
- * the seven named corporate gifts and as many small individual gifts as the scale asks for; the
- * cities' special funds keep their 115,000,000 from local companies and chambers of commerce.
+ * journal entry and a receipt number gapless per fund and year in date order. The provincial funds
+ * keep the programme's figures exactly: 27,000,000.00 yuan in all and 9,436,232.00 in March 2026,
+ * the love fund's own 26,000,000.00 and 8,436,232.00 from six named corporate gifts and as many
+ * small individual gifts as the scale asks for, and the sports bureau's 1,000,000 in the sports
+ * lottery's restricted fund (see `namedGifts`); the cities' special funds keep their 115,000,000
+ * from local companies and chambers of commerce.
  * Yields a full chunk, or null every 500 gifts: a pause in which the caller lets the previous
  * chunk's transaction move on, so that generating and writing overlap.
  */
@@ -206,7 +210,8 @@ export function* provinceDonations(
   options: {
     seed: number;
     donations: number;
-    homes: readonly DemoHome[];
+    /** The demo world of the scale: its homes take gifts, its organisations give them. */
+    world: FundingWorld;
     chunkSize: number;
     /** Monthly pledges whose instalments the individual gifts pay. */
     pledges?: ProvincePledges;
@@ -222,8 +227,9 @@ export function* provinceDonations(
     clock = Math.max(clock + 1, today);
     return timeUuid(clock, random);
   };
-  const homeIds = options.homes.map((home) => home.id);
-  const fixed = [...NAMED_LOVE_FUND_GIFTS, ...cityGifts(random)];
+  const homeIds = options.world.homes.map((home) => home.id);
+  const named = namedGifts(options.world);
+  const fixed = [...named, ...cityGifts(random, options.world)];
   const individuals = options.donations - fixed.length;
   if (individuals < 1000) {
     throw new Error(`the province scale needs at least ${fixed.length + 1000} donations`);
@@ -245,15 +251,14 @@ export function* provinceDonations(
     given = upTo;
     return count;
   });
-  const named = (month: string | null) =>
-    NAMED_LOVE_FUND_GIFTS.filter(
-      (gift) => month === null || gift.receivedOn.toISOString().startsWith(month),
-    ).reduce((sum, gift) => sum + gift.amountFen, 0n);
-  const bigMonthFen = BIG_MONTH_TOTAL_FEN - named(BIG_MONTH);
+  const bigMonthFen = BIG_MONTH_LOVE_FUND_FEN - namedLoveFundFen(named, BIG_MONTH);
   const bigMonthGifts = counts.reduce((sum, count, index) => sum + (days[index]!.big ? count : 0), 0);
   const streams = {
     bigMonth: new Budget(bigMonthFen, bigMonthGifts),
-    rest: new Budget(LOVE_FUND_TOTAL_FEN - named(null) - bigMonthFen, individuals - bigMonthGifts),
+    rest: new Budget(
+      LOVE_FUND_TOTAL_FEN - namedLoveFundFen(named) - bigMonthFen,
+      individuals - bigMonthGifts,
+    ),
   };
 
   const projectsFor = new Map<Purpose, string[]>();

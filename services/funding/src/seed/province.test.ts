@@ -1,12 +1,20 @@
-import { demoHomes, scaleOf } from "@lamplight/seed-kit";
+import { scaleOf } from "@lamplight/seed-kit";
 import { type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { expectLedgerBalanced } from "../modules/donation/donation.fixtures.js";
 import { fundingService } from "../testing.js";
-import { BIG_MONTH_TOTAL_FEN, CITY_FUNDS_TOTAL_FEN, LOVE_FUND_TOTAL_FEN } from "./demo-donations.js";
+import {
+  BIG_MONTH_LOVE_FUND_FEN,
+  BIG_MONTH_TOTAL_FEN,
+  CITY_FUNDS_TOTAL_FEN,
+  LOVE_FUND_TOTAL_FEN,
+  REPORTED_LOVE_FUND_TOTAL_FEN,
+  SPORTS_BUREAU_GIFT_FEN,
+} from "./demo-donations.js";
 import { demoFunds, fundingSeed } from "./demo-funds.js";
 import { demoPledges } from "./demo-grants.js";
+import { fundingWorld } from "./demo-world.js";
 import { seedFunding, TableTimes } from "./index.js";
 import { provinceDonations } from "./province-donations.js";
 
@@ -20,7 +28,7 @@ const firstChunk = (seed: number) => {
     {
       seed: fundingSeed(seed),
       donations: scale.donations,
-      homes: demoHomes(seed, scale.homes),
+      world: fundingWorld(seed, scale.homes),
       chunkSize: 1000,
       pledgeInstalmentOf: demoPledges(funds, fundingSeed(seed)).instalmentOf,
     },
@@ -71,7 +79,12 @@ describe("seedFunding at province scale", () => {
       FROM "Donation" d JOIN "Fund" f ON f."id" = d."fundId" GROUP BY f."code"`;
     const love = totals.find((row) => row.code === "LOVE_FUND")!;
     expect(love.total).toBe(LOVE_FUND_TOTAL_FEN);
-    expect(love.march).toBe(BIG_MONTH_TOTAL_FEN);
+    expect(love.march).toBe(BIG_MONTH_LOVE_FUND_FEN);
+    // The sports bureau's million, in the restricted fund: with it, the programme's figures.
+    const lottery = totals.find((row) => row.code === "SPORTS_LOTTERY")!;
+    expect(lottery).toMatchObject({ total: SPORTS_BUREAU_GIFT_FEN, march: SPORTS_BUREAU_GIFT_FEN });
+    expect(love.total + lottery.total).toBe(REPORTED_LOVE_FUND_TOTAL_FEN);
+    expect(love.march + lottery.march).toBe(BIG_MONTH_TOTAL_FEN);
     const cities = totals.filter((row) => row.code.startsWith("CITY_"));
     expect(cities).toHaveLength(21);
     expect(cities.reduce((sum, row) => sum + row.total, 0n)).toBe(CITY_FUNDS_TOTAL_FEN);
@@ -102,15 +115,31 @@ describe("seedFunding at province scale", () => {
     for (const row of paid) expect(row.paid).toBe(row.due);
   });
 
-  it("designates gifts to the scale's homes only, and loads nothing twice", async () => {
-    const homeIds = new Set(demoHomes(scale.seed, scale.homes).map((home) => home.id));
+  it("designates gifts to the scale's homes only (the bureau's to the sports centre), and loads nothing twice", async () => {
+    const { homes, facilities } = fundingWorld(scale.seed, scale.homes);
+    const homeIds = new Set(homes.map((home) => home.id));
     const sites = await funding.database.client.donation.findMany({
       where: { siteId: { not: null } },
       distinct: ["siteId"],
-      select: { siteId: true },
+      select: { siteId: true, fund: { select: { code: true } } },
     });
-    expect(sites.length).toBeGreaterThan(0);
-    for (const { siteId } of sites) expect(homeIds.has(siteId!)).toBe(true);
+    expect(sites.length).toBeGreaterThan(1);
+    const toHomes = sites.filter(({ siteId }) => siteId !== facilities.sportsCentre.id);
+    expect(toHomes).toHaveLength(sites.length - 1);
+    for (const { siteId, fund } of toHomes) {
+      expect(homeIds.has(siteId!)).toBe(true);
+      expect(fund.code).not.toBe("SPORTS_LOTTERY");
+    }
+    // Each city's mobile library, delivered to the city's mobile-library site.
+    const { data } = await funding.execute(
+      `{ inKindGifts(fundCode: "LOVE_FUND", first: 50) { edges { node { category deliveries(first: 50) { edges { node { site { id } } } } } } } }`,
+    );
+    const libraries = data?.inKindGifts.edges.find(
+      (edge: any) => edge.node.category === "MOBILE_LIBRARY",
+    ).node;
+    expect(libraries.deliveries.edges.map((edge: any) => edge.node.site.id).sort()).toEqual(
+      facilities.mobileLibraries.map((library) => library.id).sort(),
+    );
     const again = await seedFunding(funding.database.client, { scale });
     expect(again.donations).toBe(0);
     expect(await funding.database.client.donation.count()).toBe(4000);
