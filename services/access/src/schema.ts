@@ -4,6 +4,7 @@ import type { AccessServiceContext } from "./context.js";
 import { ApiKeyResolver } from "./modules/api-key/api-key.resolver.js";
 import { OrganisationReference } from "./modules/organisation/organisation.type.js";
 import { TrustedOperationResolver } from "./modules/trusted-operation/trusted-operation.resolver.js";
+import { AccessReferencesResolver } from "./references-listing.js";
 
 export function buildAccessSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -11,6 +12,7 @@ export function buildAccessSchema(): Promise<GraphQLSchema> {
       ApiKeyResolver,
       TrustedOperationResolver,
       createAuditLogResolver<AccessServiceContext>("accessAuditLog", (context) => context.auditLog),
+      AccessReferencesResolver,
     ],
     orphanedTypes: [OrganisationReference],
   });

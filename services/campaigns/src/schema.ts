@@ -18,6 +18,7 @@ import { Student } from "./modules/student/student.type.js";
 import { resolveVolunteerReference } from "./modules/volunteer/volunteer.reference.js";
 import { VolunteerResolver } from "./modules/volunteer/volunteer.resolver.js";
 import { Volunteer } from "./modules/volunteer/volunteer.type.js";
+import { CampaignsReferencesResolver } from "./references-listing.js";
 
 export function buildCampaignsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -34,6 +35,7 @@ export function buildCampaignsSchema(): Promise<GraphQLSchema> {
         RegionResolver,
         VolunteerResolver,
         createAuditLogResolver<CampaignsContext>("campaignsAuditLog", (context) => context.auditLog),
+        CampaignsReferencesResolver,
       ],
       // Project is this subgraph's entity. Site and Region (sites) and Volunteer (people) belong to
       // other subgraphs: this one declares their keys and adds its fields; Organisation and Student

@@ -27,6 +27,7 @@ import { SiteResolver } from "./modules/site/site.resolver.js";
 import { Site } from "./modules/site/site.type.js";
 import { TraceResolver } from "./modules/trace/trace.resolver.js";
 import { TransparencyResolver } from "./modules/transparency/transparency.resolver.js";
+import { FundingReferencesResolver } from "./references-listing.js";
 
 export function buildFundingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -49,6 +50,7 @@ export function buildFundingSchema(): Promise<GraphQLSchema> {
         ProjectResolver,
         RegionResolver,
         createAuditLogResolver<FundingContext>("fundingAuditLog", (context) => context.auditLog),
+        FundingReferencesResolver,
       ],
       // Site and Region (sites), Organisation (people) and Project (campaigns) belong to other
       // subgraphs: this one declares their keys and adds what was given, raised and granted.

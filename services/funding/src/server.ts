@@ -5,6 +5,7 @@ import {
   type Logger,
   type SubgraphEventsOptions,
   type SubgraphServer,
+  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";
@@ -48,6 +49,7 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const known = new KnownReferences(database.client);
   // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
+  const referencedIds = new ReferencedIdsReader(database.client);
   const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
   const subgraph = createSubgraphServer<FundingContext>({
     name: SERVICE_NAME,
@@ -64,6 +66,7 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
       traces,
       known,
       auditLog,
+      referencedIds,
       maxGiftFen,
     }),
     database,

@@ -25,6 +25,7 @@ import { Student } from "./modules/student/student.type.js";
 import { resolveVolunteerReference } from "./modules/volunteer/volunteer.reference.js";
 import { VolunteerResolver } from "./modules/volunteer/volunteer.resolver.js";
 import { Volunteer } from "./modules/volunteer/volunteer.type.js";
+import { PeopleReferencesResolver } from "./references-listing.js";
 
 export function buildPeopleSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -45,6 +46,7 @@ export function buildPeopleSchema(): Promise<GraphQLSchema> {
         SiteResolver,
         RegionResolver,
         createAuditLogResolver<PeopleContext>("peopleAuditLog", (context) => context.auditLog),
+        PeopleReferencesResolver,
       ],
       // Site and Region belong to the sites subgraph; this one declares their keys and adds fields.
       orphanedTypes: [Organisation, Student, Volunteer, Site, Region],

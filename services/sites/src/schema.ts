@@ -39,6 +39,7 @@ import {
   TenderResolver,
 } from "./modules/tender/tender.resolver.js";
 import { TransitionResolver } from "./modules/transition/transition.resolver.js";
+import { SitesReferencesResolver } from "./references-listing.js";
 
 export function buildSitesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -72,6 +73,7 @@ export function buildSitesSchema(): Promise<GraphQLSchema> {
         RegionNeedResolver,
         FacilityResolver,
         createAuditLogResolver<SitesContext>("sitesAuditLog", (context) => context.auditLog),
+        SitesReferencesResolver,
       ],
       orphanedTypes: [Site, Region, Organisation],
     },
