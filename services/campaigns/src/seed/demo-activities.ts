@@ -1,24 +1,30 @@
 import { cityOf } from "@lamplight/regions";
 import {
-  DEMO_HOME_COUNT,
   DEMO_PROJECTS,
-  DEMO_SEED,
   DEMO_VOLUNTEER_ID,
   type DemoHome,
   demoHomes,
   Random,
+  type Scale,
+  scaleOf,
 } from "@lamplight/seed-kit";
 import { LUNAR_FESTIVALS } from "../modules/activity/activity.lunar.js";
 import { expandOccurrences, type RecurrenceRule } from "../modules/activity/activity.recurrence.js";
+import { DemoParticipants, sample } from "./demo-participants.js";
 
-/** The demo activities cover calendar year 2026; attendance is recorded for those before this day. */
+/** The demo is set on this day: attendance is recorded for every occurrence before it. */
 export const DEMO_TODAY = new Date("2026-11-29T00:00:00.000Z");
+/** This year, 2026: the province scale's activities, and the demo's second year. */
 export const YEAR_START = new Date("2026-01-01T00:00:00.000Z");
 export const YEAR_END = new Date("2026-12-31T00:00:00.000Z");
-/** Yearly lunar festivals are planned for two years. */
+/** The demo's history: last year (2025) as well as this year, each with the scale's activities. */
+export const DEMO_YEARS = [2025, 2026] as const;
+export const HISTORY_START = new Date(Date.UTC(DEMO_YEARS[0], 0, 1));
+/** Yearly lunar festivals are planned until the end of next year. */
 export const LUNAR_SERIES_END = new Date("2027-12-31T00:00:00.000Z");
 /** The first demo home (Yanting County), where the demo volunteer is paired with children. */
 export const FIRST_DEMO_HOME = "06adf337-e817-466e-9150-007fd232b2ce";
+/** One-off activities a year in the demo (seed-kit's demo scale says the same). */
 export const DEMO_ACTIVITY_COUNT = 2000;
 
 const projectId = (code: string) => DEMO_PROJECTS.find((project) => project.code === code)!.id;
@@ -95,33 +101,39 @@ export interface Draft {
 }
 
 /**
- * Demo activities at the demo homes over 2026: about 2,000 one-off activities, a "love at
- * Mid-Autumn" and a "warm New Year's Eve" every year at one home of each city, and a weekly reading
- * afternoon at the first demo home. Occurrences before DEMO_TODAY have registrations (children
- * and volunteers) and attendance; the demo volunteer serves at the first home's reading afternoons.
- * Children's and other volunteers' ids are seeded here and are not people's demo records.
- * The homes are `demoHomes(seed, homeCount)`; the defaults give the demo data set.
+ * Demo activities at the demo homes over 2025 and 2026: `scale.activities` (about 2,000) one-off
+ * activities each year, a "love at Mid-Autumn" and a "warm New Year's Eve" every year from 2025 at
+ * one home of each city, and a weekly reading afternoon at the first demo home over both years.
+ * Every occurrence before DEMO_TODAY has its registrations and attendance: children of the
+ * activity's home (seed-kit's children, the ones people loads; never more than the home has, none
+ * twice) and active volunteers of its county (else of its city); the demo volunteer serves at the
+ * first home's reading afternoons. Homes without children hold no activities: they have nobody to
+ * hold them for. The homes are `demoHomes(scale.seed, scale.homes)`; the default is the demo data.
  */
-export function demoActivities(
-  seed = DEMO_SEED,
-  homeCount = DEMO_HOME_COUNT,
-  activityCount = DEMO_ACTIVITY_COUNT,
-): DemoActivityRows {
-  const random = new Random(seed + 7);
-  const open = demoHomes(seed, homeCount).filter((home) => home.status === "OPEN");
+export function demoActivities(scale: Scale = scaleOf("demo")): DemoActivityRows {
+  const random = new Random(scale.seed + 7);
+  const homes = demoHomes(scale.seed, scale.homes);
+  const participants = new DemoParticipants(scale, homes);
+  const open = homes.filter((home) => home.status === "OPEN");
   const first = open.find((home) => home.id === FIRST_DEMO_HOME) ?? open[0]!;
   // Homes that hold activities: the demonstration homes and a share of the others; the rest stay
   // quiet, so "homes with no activity lately" has answers.
-  const active = open.filter((home) => home.demonstration || random.chance(0.45));
+  const active = open.filter(
+    (home) => (home.demonstration || random.chance(0.45)) && participants.childrenOf(home.id).length > 0,
+  );
   const drafts: Draft[] = [];
-  for (let n = 0; n < activityCount; n++) {
-    const home = n % 10 === 0 ? first : random.pick(active);
-    drafts.push(oneOffDraft(random, home));
+  for (const year of DEMO_YEARS) {
+    const from = new Date(Date.UTC(year, 0, 1));
+    const to = new Date(Date.UTC(year, 11, 31));
+    for (let n = 0; n < scale.activities; n++) {
+      const home = n % 10 === 0 ? first : random.pick(active);
+      drafts.push(oneOffDraft(random, home, from, to));
+    }
   }
   const byCity = new Map<string, DemoHome>();
   for (const home of active) if (!byCity.has(home.cityCode)) byCity.set(home.cityCode, home);
-  for (const home of byCity.values()) drafts.push(...lunarDrafts(home));
-  drafts.push(weeklyReading(first));
+  for (const home of byCity.values()) drafts.push(...lunarDrafts(home, HISTORY_START));
+  drafts.push(weeklyReading(first, HISTORY_START));
 
   const rows: DemoActivityRows = {
     homes: homeRows(open),
@@ -132,14 +144,14 @@ export function demoActivities(
   };
   for (const draft of drafts) {
     const servedByDemoVolunteer = draft.home.id === first.id && draft.rule.kind === "WEEKLY";
-    pushActivityRows(random, draft, rows, servedByDemoVolunteer ? DEMO_VOLUNTEER_ID : null);
+    pushActivityRows(random, draft, rows, participants, servedByDemoVolunteer ? DEMO_VOLUNTEER_ID : null);
   }
   return rows;
 }
 
-/** A one-off activity on a day of 2026 at a home, of a kind held that month. */
-export function oneOffDraft(random: Random, home: DemoHome): Draft {
-  const day = random.date(YEAR_START, YEAR_END);
+/** A one-off activity on a day between two dates (this year by default), of a kind held that month. */
+export function oneOffDraft(random: Random, home: DemoHome, from = YEAR_START, to = YEAR_END): Draft {
+  const day = random.date(from, to);
   const kind = random.weighted(kindsOf(day.getUTCMonth() + 1));
   return {
     home,
@@ -152,8 +164,8 @@ export function oneOffDraft(random: Random, home: DemoHome): Draft {
   };
 }
 
-/** "Love at Mid-Autumn" and "warm New Year's Eve" at a home, every year. */
-export function lunarDrafts(home: DemoHome): Draft[] {
+/** "Love at Mid-Autumn" and "warm New Year's Eve" at a home, every year from `from` to the end of next year. */
+export function lunarDrafts(home: DemoHome, from = YEAR_START): Draft[] {
   return (
     [
       ["MID_AUTUMN", LUNAR_FESTIVALS.MID_AUTUMN],
@@ -164,20 +176,20 @@ export function lunarDrafts(home: DemoHome): Draft[] {
     kind,
     title: KINDS[kind].titles[0]!,
     rule: { kind: "YEARLY_LUNAR", lunar },
-    startsOn: YEAR_START,
+    startsOn: from,
     endsOn: LUNAR_SERIES_END,
     startMinute: 18 * 60,
   }));
 }
 
-/** The Saturday reading afternoon at a home, every week of 2026. */
-export function weeklyReading(home: DemoHome): Draft {
+/** The Saturday reading afternoon at a home, every week from `from` (this year by default) to the end of 2026. */
+export function weeklyReading(home: DemoHome, from = YEAR_START): Draft {
   return {
     home,
     kind: "READING",
     title: "周六阅读下午",
     rule: { kind: "WEEKLY", weekdays: [6] },
-    startsOn: YEAR_START,
+    startsOn: from,
     endsOn: YEAR_END,
     startMinute: 14 * 60,
   };
@@ -197,13 +209,15 @@ export function homeRows(homes: readonly DemoHome[]): object[] {
 
 /**
  * One activity's rows: the activity, its home, its occurrences and, for those before DEMO_TODAY,
- * the registrations of children and volunteers with their attendance (children's and volunteers'
- * ids drawn from `random`; `volunteer`, when given, serves at every occurrence).
+ * the registrations of children and volunteers with their attendance. The children are drawn from
+ * those who attend the home, none twice in one occurrence and never more than the home has; the
+ * volunteers from the active ones near it (`volunteer`, when given, serves at every occurrence).
  */
 export function pushActivityRows(
   random: Random,
   draft: Draft,
   rows: Omit<DemoActivityRows, "homes">,
+  participants: DemoParticipants,
   volunteer: string | null,
 ): void {
   const { home, kind } = draft;
@@ -234,7 +248,8 @@ export function pushActivityRows(
     lunarMonth: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.month : null,
     lunarDay: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.day : null,
     createdBy: "seed",
-    createdAt: "2026-01-01T00:00:00.000Z",
+    // Planned a month ahead: before any of its registrations.
+    createdAt: new Date(draft.startsOn.getTime() - 30 * 86_400_000).toISOString(),
   });
   rows.activityHomes.push({ activityId: id, siteId: home.id });
   const dates = expandOccurrences({
@@ -244,6 +259,8 @@ export function pushActivityRows(
     startMinute: draft.startMinute,
     durationMinutes: minutes,
   });
+  const homeChildren = participants.childrenOf(home.id);
+  const nearby = participants.volunteersNear(home);
   for (const date of dates) {
     const occurrenceId = random.uuid();
     rows.occurrences.push({
@@ -276,9 +293,10 @@ export function pushActivityRows(
       });
     };
     const children = random.int(Math.floor(capacity / 3), capacity);
-    for (let c = 0; c < children; c++) registration("CHILD", random.uuid());
+    for (const child of sample(random, homeChildren, children)) registration("CHILD", child);
     const volunteers = random.int(1, volunteerCapacity);
-    if (volunteer) registration("VOLUNTEER", volunteer);
-    for (let v = volunteer ? 1 : 0; v < volunteers; v++) registration("VOLUNTEER", random.uuid());
+    const serving = sample(random, nearby, volunteers);
+    const team = volunteer ? [volunteer, ...serving.filter((id) => id !== volunteer)] : serving;
+    for (const id of team.slice(0, volunteers)) registration("VOLUNTEER", id);
   }
 }

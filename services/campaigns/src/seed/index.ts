@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { announceUnannouncedProjects } from "../modules/project/project.events.js";
 import { demoActivities, homeRows } from "./demo-activities.js";
 import { demoAwards } from "./demo-awards.js";
+import { DemoParticipants } from "./demo-participants.js";
 import { demoProjects } from "./demo-projects.js";
 import { openHomes, provinceActivities, provinceAwards } from "./province.js";
 
@@ -65,7 +66,8 @@ export async function seedProjects(
 /**
  * Loads the data of a scale (the demo by default): projects, the homes' counties, the year's
  * activities with their occurrences, registrations and attendance, and the 2026 award selections.
- * `demo`: about 2,000 activities over 2026 at `demoHomes(seed, homes)`, all in memory (small).
+ * `demo`: about 2,000 activities a year over 2025 and 2026 at `demoHomes(seed, homes)`, all in
+ * memory (small). Registrations name seed-kit's children and volunteers, the ones people loads.
  * `province`: `scale.activities` activities generated and inserted chunk by chunk, so memory stays
  * bounded. Deterministic from `scale.seed` and idempotent (seeded ids; existing rows are skipped).
  */
@@ -76,7 +78,7 @@ export async function seedCampaigns(
 ): Promise<Record<string, number>> {
   if (scale.name === "province") return seedProvince(prisma, scale, onInserted);
   const projects = await seedProjects(prisma, onInserted);
-  const activities = demoActivities(scale.seed, scale.homes, scale.activities);
+  const activities = demoActivities(scale);
   const awards = demoAwards(scale.seed, scale.homes);
   const insert = (table: BulkTable, rows: readonly object[]) => bulkInsert(prisma, table, rows, onInserted);
   return {
@@ -107,7 +109,9 @@ async function seedProvince(
   // A chunk's registrations (most of the rows) load on one connection while the next chunk is
   // generated and its activities and occurrences load on another: the two cores both work.
   let registrations: Promise<number> = Promise.resolve(0);
-  for (const chunk of provinceActivities(scale, homes)) {
+  // The scale's children and volunteers (ids by home, county and city) that registrations name.
+  const participants = new DemoParticipants(scale);
+  for (const chunk of provinceActivities(scale, homes, participants)) {
     counts.activities += await insert("Activity", chunk.activities);
     counts.activityHomes += await insert("ActivityHome", chunk.activityHomes);
     counts.occurrences += await insert("Occurrence", chunk.occurrences);
@@ -117,7 +121,7 @@ async function seedProvince(
     await new Promise((resolve) => setImmediate(resolve));
   }
   counts.registrations += await registrations;
-  const awards = provinceAwards(scale, homes);
+  const awards = provinceAwards(scale, homes, participants);
   counts.awardSelections = await insert("AwardSelection", awards.selections);
   counts.nominations = await insert("Nomination", awards.nominations);
   counts.reviews = await insert("Review", awards.reviews);

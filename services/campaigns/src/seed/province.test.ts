@@ -1,4 +1,11 @@
-import { DEMO_VOLUNTEER_ID, type Scale, scaleOf } from "@lamplight/seed-kit";
+import {
+  DEMO_VOLUNTEER_ID,
+  demoChildren,
+  demoHomes,
+  demoVolunteers,
+  type Scale,
+  scaleOf,
+} from "@lamplight/seed-kit";
 import { entities, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -84,6 +91,41 @@ describe("the province generator", () => {
       "... on Volunteer { activityMinutes }",
     );
     expect(volunteer.data?._entities[0]?.activityMinutes).toBeGreaterThan(0);
+  });
+
+  it("names the scale's children at their homes and its active volunteers, in registrations and nominations", async () => {
+    const homes = demoHomes(scale.seed, scale.homes);
+    const children = new Map(
+      demoChildren(scale.seed, scale.children, homes).map((child) => [child.id, child.siteId]),
+    );
+    const volunteers = new Map(
+      demoVolunteers(scale.seed, scale.volunteers, homes[0]).map((volunteer) => [volunteer.id, volunteer]),
+    );
+    const prisma = campaigns.database.client;
+    const registrations = await prisma.registration.findMany({
+      select: { occurrenceId: true, participant: true, studentId: true, volunteerId: true, homeId: true },
+    });
+    const seen = new Set<string>();
+    for (const row of registrations) {
+      const person = row.participant === "CHILD" ? row.studentId! : row.volunteerId!;
+      if (row.participant === "CHILD") expect(children.get(person)).toBe(row.homeId);
+      else expect(volunteers.get(person)?.status).toBe("ACTIVE");
+      // Nobody twice at one occurrence.
+      expect(seen.has(`${row.occurrenceId}|${person}`)).toBe(false);
+      seen.add(`${row.occurrenceId}|${person}`);
+    }
+    const nominations = await prisma.nomination.findMany({
+      where: { nomineeKind: { in: ["STUDENT", "VOLUNTEER"] } },
+      select: { selectionId: true, nomineeKind: true, studentId: true, volunteerId: true, siteId: true },
+    });
+    expect(nominations.some((nomination) => nomination.volunteerId === DEMO_VOLUNTEER_ID)).toBe(true);
+    for (const nomination of nominations) {
+      if (nomination.nomineeKind === "STUDENT")
+        expect(children.get(nomination.studentId!)).toBe(nomination.siteId);
+      else expect(volunteers.get(nomination.volunteerId!)?.status).toBe("ACTIVE");
+    }
+    const nominees = nominations.map((n) => `${n.selectionId}|${n.studentId ?? n.volunteerId}`);
+    expect(new Set(nominees).size).toBe(nominees.length);
   });
 
   it("holds the year's award selections for the province and each city, the published ones ranked", async () => {

@@ -11,6 +11,7 @@ import {
   YEAR_START,
 } from "./demo-activities.js";
 import { type DemoAwardRows, PANEL, REASONS } from "./demo-awards.js";
+import { DemoParticipants } from "./demo-participants.js";
 
 /**
  * Activities generated (and inserted) together, up to this many or until their registrations reach
@@ -70,18 +71,24 @@ export function provincePlan(scale: Scale, homes: readonly DemoHome[]) {
  * occurrences, registrations and attendance at a time): "love at Mid-Autumn" and "warm New Year's
  * Eve" at the demonstration homes, weekly series (the first home's Saturday reading afternoon,
  * where the demo volunteer serves, among them), and the rest one-off activities at the active homes
- * in proportion to their capacity, of the kinds each month holds. Children's and volunteers' ids
- * are drawn as the demo data draws them. Deterministic from the scale's seed.
+ * in proportion to their capacity, of the kinds each month holds. Registrations name seed-kit's
+ * children of the activity's home and active volunteers near it, as the demo's do (`participants`,
+ * the scale's by default). Deterministic from the scale's seed.
  */
 export function* provinceActivities(
   scale: Scale,
   homes: readonly DemoHome[],
+  participants: DemoParticipants = new DemoParticipants(scale),
 ): Generator<Omit<DemoActivityRows, "homes">> {
   const random = new Random(scale.seed + 7);
   const first = homes.find((home) => home.id === FIRST_DEMO_HOME) ?? homes[0]!;
-  // Most homes hold regular activities; a few stay quiet.
-  const active = homes.filter((home) => home.demonstration || random.chance(0.8));
-  const pick = capacityPicker(random, active);
+  // Most homes hold regular activities; a few stay quiet, and homes without children hold none
+  // (nobody to hold them for). The festivals' demonstration homes are planned whatever their
+  // children: at small scales one may have none, and its festivals then register only volunteers.
+  const active = homes.filter(
+    (home) => (home.demonstration || random.chance(0.8)) && participants.childrenOf(home.id).length > 0,
+  );
+  const pick = capacityPicker(random, active.length > 0 ? active : [first]);
   const plan = provincePlan(scale, homes);
 
   function* drafts(): Generator<{ draft: Draft; volunteer: string | null }> {
@@ -110,7 +117,7 @@ export function* provinceActivities(
   let rows = emptyRows();
   let count = 0;
   for (const { draft, volunteer } of drafts()) {
-    pushActivityRows(random, draft, rows, volunteer);
+    pushActivityRows(random, draft, rows, participants, volunteer);
     if (++count % PROVINCE_CHUNK === 0 || rows.registrations.length >= PROVINCE_CHUNK_REGISTRATIONS) {
       yield rows;
       rows = emptyRows();
@@ -130,11 +137,16 @@ const day = (month: number, date: number) =>
  * The year's award selections across the province: the province's own three (excellent homes
  * published, caring stars under review, self-reliance stars still nominating) and the same three
  * in every city that has homes. Homes are nominated among each region's open homes (demonstration
- * homes first); caring and self-reliance stars in proportion to the scale's volunteers and children
- * (their ids drawn as the activities draw them). Reviews from three of the panel; published
+ * homes first); caring and self-reliance stars in proportion to the scale's volunteers and children:
+ * seed-kit's active volunteers near a home of the region and children of the region's homes, each
+ * nominated once, with the home they serve at or attend. Reviews from three of the panel; published
  * selections rank their winners by mean score.
  */
-export function provinceAwards(scale: Scale, homes: readonly DemoHome[]): DemoAwardRows {
+export function provinceAwards(
+  scale: Scale,
+  homes: readonly DemoHome[],
+  participants: DemoParticipants = new DemoParticipants(scale),
+): DemoAwardRows {
   const random = new Random(scale.seed + 11);
   const rows: DemoAwardRows = { selections: [], nominations: [], reviews: [] };
   const byCity = new Map<string, DemoHome[]>();
@@ -243,9 +255,17 @@ export function provinceAwards(scale: Scale, homes: readonly DemoHome[]): DemoAw
       1,
       Math.round((scale.volunteers / (region.city ? 200 : 1000)) * region.share),
     );
-    for (let n = 0; n < volunteers; n++) {
-      const volunteerId = !region.city && n === 0 ? DEMO_VOLUNTEER_ID : random.uuid();
-      nominate(caring, { kind: "VOLUNTEER", volunteerId, siteId: random.pick(region.homes).id }, n, true);
+    const caringStars = new Set<string>();
+    for (let n = 0, tries = 0; n < volunteers && tries < volunteers * 4; tries++) {
+      const home = random.pick(region.homes);
+      const near = participants.volunteersNear(home);
+      if (near.length === 0) break;
+      const volunteerId = !region.city && n === 0 ? DEMO_VOLUNTEER_ID : random.pick(near);
+      if (caringStars.has(volunteerId)) continue;
+      caringStars.add(volunteerId);
+      // The demo volunteer serves at the first home (FIRST_DEMO_HOME with the demo seed).
+      const siteId = volunteerId === DEMO_VOLUNTEER_ID ? (homes[0]?.id ?? home.id) : home.id;
+      nominate(caring, { kind: "VOLUNTEER", volunteerId, siteId }, n++, true);
     }
 
     // Self-reliance stars (children): still nominating, not yet reviewed.
@@ -257,9 +277,14 @@ export function provinceAwards(scale: Scale, homes: readonly DemoHome[]): DemoAw
       day(10, 1),
     );
     const children = Math.max(1, Math.round((scale.children / (region.city ? 2000 : 10_000)) * region.share));
-    for (let n = 0; n < children; n++) {
-      const studentId = random.uuid();
-      nominate(selfReliance, { kind: "STUDENT", studentId, siteId: random.pick(region.homes).id }, n, false);
+    const withChildren = region.homes.filter((home) => participants.childrenOf(home.id).length > 0);
+    const selfRelianceStars = new Set<string>();
+    for (let n = 0, tries = 0; n < children && withChildren.length > 0 && tries < children * 4; tries++) {
+      const home = random.pick(withChildren);
+      const studentId = random.pick(participants.childrenOf(home.id));
+      if (selfRelianceStars.has(studentId)) continue;
+      selfRelianceStars.add(studentId);
+      nominate(selfReliance, { kind: "STUDENT", studentId, siteId: home.id }, n++, false);
     }
   }
   return rows;
