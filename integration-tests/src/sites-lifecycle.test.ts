@@ -1,6 +1,12 @@
-import { peopleService } from "@lamplight/people/testing";
+import { announceUnannouncedOrganisations, peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import {
+  bearerHeaders,
+  type StartedGraph,
+  type StartedSubgraph,
+  startGraph,
+  type TestableService,
+} from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A home's whole life through the gateway: proposed in Fucheng District (510703) of Mianyang,
@@ -16,6 +22,12 @@ let siteId: string;
 
 const APPLICANT = "5b0c2f8e-3f7a-4d42-9a4b-0d3c5e1f2a10";
 const VENDORS = ["0a000000-0000-4000-8000-00000000000a", "0b000000-0000-4000-8000-00000000000b"];
+// A vendor whose bid comes after the deadline.
+const LATE_VENDOR = "0c000000-0000-4000-8000-00000000000c";
+// An organisation people has never registered.
+const UNREGISTERED = "0d000000-0000-4000-8000-00000000000d";
+
+type ClientOf<Service> = Service extends TestableService<infer Client> ? Client : never;
 const YEAR = new Date().getUTCFullYear();
 
 const MOVE = `mutation($id: ID!, $to: SiteStatus!, $reason: String!) { transitionSite(id: $id, input: { to: $to, reason: $reason }) { status openedOn } }`;
@@ -44,6 +56,19 @@ async function expectRefused(
 
 beforeAll(async () => {
   graph = await startGraph([sitesService, peopleService]);
+  // The applicant and the vendors are people's organisations: loaded as the people seed loads them
+  // and announced as it does, so that sites hears of them before they are named.
+  const people = graph.subgraphs.people as StartedSubgraph<ClientOf<typeof peopleService>>;
+  await people.database.client.organisation.createMany({
+    data: [
+      { id: APPLICANT, name: "绵阳市涪城区教育和体育局", kind: "GOVERNMENT_UNIT", regionCode: "510700" },
+      { id: VENDORS[0]!, name: "绵阳松林建设集团", kind: "ALLIANCE_COMPANY", regionCode: "510700" },
+      { id: VENDORS[1]!, name: "绵阳涪江建设有限公司", kind: "ALLIANCE_COMPANY", regionCode: "510700" },
+      { id: LATE_VENDOR, name: "绵阳迟到建设有限公司", kind: "ALLIANCE_COMPANY", regionCode: "510700" },
+    ],
+  });
+  await announceUnannouncedOrganisations(people.database.client);
+  await graph.settled();
   county = await bearerHeaders({ subject: "fucheng-officer", roles: ["COUNTY_OFFICER"], region: "510703" });
   city = await bearerHeaders({ subject: "mianyang-admin", roles: ["CITY_ADMIN"], region: "510700" });
   province = await bearerHeaders({ subject: "province-admin", roles: ["PROVINCE_ADMIN"] });
@@ -78,8 +103,28 @@ describe("a home from application to open, equipped and assessed", () => {
       unmet: "an application has been submitted",
     });
 
+    const unknown = await graph.execute(
+      `mutation($siteId: ID!, $input: SubmitApplicationInput!) { submitApplication(siteId: $siteId, input: $input) { id } }`,
+      {
+        siteId,
+        input: {
+          applicantOrganisationId: UNREGISTERED,
+          hostModel: "SCHOOL",
+          proposedAddress: "四川省绵阳市涪城区松林镇中心小学",
+          proposedCapacity: 60,
+        },
+      },
+      county,
+    );
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      serviceName: "sites",
+      code: "NOT_FOUND",
+      field: "input.applicantOrganisationId",
+    });
+
     const applied = await ok(
-      `mutation($siteId: ID!, $input: SubmitApplicationInput!) { submitApplication(siteId: $siteId, input: $input) { id site { status capacity } } }`,
+      `mutation($siteId: ID!, $input: SubmitApplicationInput!) { submitApplication(siteId: $siteId, input: $input) { id site { status capacity } applicant { name } } }`,
       {
         siteId,
         input: {
@@ -107,6 +152,8 @@ describe("a home from application to open, equipped and assessed", () => {
       county,
     );
     expect(applied.submitApplication.site).toEqual({ status: "APPLIED", capacity: 60 });
+    // The applicant's name comes from the people subgraph.
+    expect(applied.submitApplication.applicant).toEqual({ name: "绵阳市涪城区教育和体育局" });
     await expectRefused("APPROVED", province, {
       code: "BAD_USER_INPUT",
       currentStatus: "APPLIED",
@@ -183,8 +230,8 @@ describe("a home from application to open, equipped and assessed", () => {
       data: { deadline: new Date(Date.now() - 1000) },
     });
     const late = await graph.execute(
-      `mutation($lot: ID!) { submitBid(lotId: $lot, input: { vendorOrganisationId: "0c000000-0000-4000-8000-00000000000c", amount: { fen: 100 } }) { id } }`,
-      { lot: lotId },
+      `mutation($lot: ID!, $vendor: ID!) { submitBid(lotId: $lot, input: { vendorOrganisationId: $vendor, amount: { fen: 100 } }) { id } }`,
+      { lot: lotId, vendor: LATE_VENDOR },
       city,
     );
     expect(late.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

@@ -62,6 +62,8 @@ describe("where a deployable listens, and what it says of its settings", () => {
         DATABASE_URL: database.databaseUrl,
         ...(database.schema ? { DATABASE_SCHEMA: database.schema } : {}),
         SEED_ON_EMPTY: "false",
+        // Sites reads people's organisation events; no people runs here, so its feed is a closed port.
+        EVENT_FEED_URLS: "people=http://127.0.0.1:9",
         DATABASE_QUEUE_MAXX: "3",
         SUPRESSION_THRESHOLD: "3",
         LAMPLIGHT_HOST: "0.0.0.0",

@@ -192,6 +192,8 @@ describe("on SIGTERM, a subgraph", () => {
         DATABASE_URL: database.databaseUrl,
         ...(database.schema ? { DATABASE_SCHEMA: database.schema } : {}),
         SEED_ON_EMPTY: "false",
+        // Sites reads people's organisation events; no people runs here, so its feed is a closed port.
+        EVENT_FEED_URLS: "people=http://127.0.0.1:9",
       },
       "sites subgraph ready",
     );
