@@ -15,3 +15,5 @@ export const campaignsService: TestableService<PrismaClient> = {
 
 /** The demo projects and their milestones, for tests that need projects (no activities loaded). */
 export { seedProjects } from "./seed/index.js";
+/** The whole demo data set (projects, activities, registrations, awards), for the composed-graph suite. */
+export { seedCampaigns } from "./seed/index.js";

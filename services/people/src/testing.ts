@@ -15,3 +15,5 @@ export const peopleService: TestableService<PrismaClient> = {
 
 /** Announces organisations written straight to the database (as the seed loads them). */
 export { announceUnannouncedOrganisations } from "./modules/organisation/organisation.events.js";
+/** The whole demo data set (organisations, children, volunteers), for the composed-graph suite. */
+export { seedPeople } from "./seed/index.js";

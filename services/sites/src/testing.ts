@@ -14,3 +14,5 @@ export const sitesService: TestableService<PrismaClient> = {
 };
 
 export { demoSites } from "./seed/demo-sites.js";
+/** The whole demo data set (homes, histories, equipment, assessments), for the composed-graph suite. */
+export { seedSites } from "./seed/index.js";
