@@ -96,7 +96,8 @@ function queriesOf(block: string): string[] {
 /** What is wrong with an example's answer: errors, a top-level field null, a top-level list empty. */
 export function problemsOfAnswer(response: GraphQLResponse): string[] {
   const problems = (response.errors ?? []).map(
-    (error) => `${error.path?.join(".") ?? "(document)"}: ${error.message} (${error.extensions?.code ?? "no code"})`,
+    (error) =>
+      `${error.path?.join(".") ?? "(document)"}: ${error.message} (${error.extensions?.code ?? "no code"})`,
   );
   if (!response.data) return [...problems, "no data"];
   for (const [field, value] of Object.entries(response.data)) {
@@ -112,7 +113,10 @@ function isConnection(value: unknown): value is { edges: unknown[] } {
 }
 
 /** Runs a documented query as its annotation says: through the gateway, or on one subgraph. */
-export async function runDocumentedQuery(graph: StartedGraph, example: DocumentedQuery): Promise<GraphQLResponse> {
+export async function runDocumentedQuery(
+  graph: StartedGraph,
+  example: DocumentedQuery,
+): Promise<GraphQLResponse> {
   let headers: Record<string, string> = {};
   if (example.as) {
     const user = DEMO_USERS.find((candidate) => candidate.subject === example.as);
