@@ -42,6 +42,10 @@ export async function startBenchGraph(root: string, databaseUrl: string): Promis
       url: `http://127.0.0.1:${subgraph.port + SUBGRAPH_PORT_OFFSET}/graphql`,
     }),
   );
+  // The subgraphs read each other's events from each other's feeds, as `pnpm start` wires them.
+  const eventFeedUrls = registered
+    .map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}`)
+    .join(",");
   const started: Server[] = [];
   const stopAll = async () => {
     for (const server of started.reverse()) await server.stop();
@@ -59,6 +63,7 @@ export async function startBenchGraph(root: string, databaseUrl: string): Promis
           env: {
             ...production,
             PORT: String(subgraph.port),
+            EVENT_FEED_URLS: eventFeedUrls,
             DATABASE_URL: databaseUrl,
             SEED_ON_EMPTY: "false",
           },
