@@ -3,9 +3,9 @@ import {
   AuditLog,
   createSubgraphServer,
   type Logger,
+  ReferencedIdsReader,
   type SubgraphEventsOptions,
   type SubgraphServer,
-  ReferencedIdsReader,
 } from "@lamplight/subgraph-kit";
 import type { AccessServiceContext } from "./context.js";
 import { SERVICE_NAME } from "./database.js";

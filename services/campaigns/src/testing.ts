@@ -13,7 +13,8 @@ export const campaignsService: TestableService<PrismaClient> = {
   consumes,
 };
 
-/** The demo projects and their milestones, for tests that need projects (no activities loaded). */
-export { seedProjects } from "./seed/index.js";
-/** The whole demo data set (projects, activities, registrations, awards), for the composed-graph suite. */
-export { seedCampaigns } from "./seed/index.js";
+/**
+ * The demo projects and their milestones, for tests that need projects (no activities loaded), and
+ * the whole demo data set (projects, activities, registrations, awards), for the composed-graph suite.
+ */
+export { seedCampaigns, seedProjects } from "./seed/index.js";
