@@ -136,7 +136,7 @@ describe("a subgraph's references listing", () => {
 
   it("reads each column's first distinct ids from its index, then the first of their union", () => {
     expect(referencedIdsSql([{ table: "Enrolment", column: "studentId" }], 3, true)).toBe(
-      `SELECT id::text AS id FROM ((SELECT DISTINCT "studentId" AS id FROM "Enrolment" WHERE "studentId" > $1::uuid ORDER BY 1 LIMIT 3)) AS named ORDER BY id LIMIT 3`,
+      `SELECT id::text AS id FROM ((SELECT DISTINCT "studentId" AS id FROM "Enrolment" WHERE "studentId" > $1::uuid ORDER BY 1 LIMIT 3)) AS named ORDER BY named.id LIMIT 3`,
     );
     expect(() => referencedIdsSql([{ table: 'Enrolment"; DROP', column: "studentId" }], 3, false)).toThrow(
       /Not a table and column name/,

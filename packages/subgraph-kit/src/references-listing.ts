@@ -78,7 +78,7 @@ export function referencedIdsSql(
     const condition = after ? `"${column}" > $1::uuid` : `"${column}" IS NOT NULL`;
     return `(SELECT DISTINCT "${column}" AS id FROM "${table}" WHERE ${condition} ORDER BY 1 LIMIT ${limit})`;
   });
-  return `SELECT id::text AS id FROM (${branches.join(" UNION ")}) AS named ORDER BY id LIMIT ${limit}`;
+  return `SELECT id::text AS id FROM (${branches.join(" UNION ")}) AS named ORDER BY named.id LIMIT ${limit}`;
 }
 
 /** Reads pages of referenced ids from a subgraph's own database (the listing's repository). */
