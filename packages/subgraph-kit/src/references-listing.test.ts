@@ -41,10 +41,10 @@ const client = new SortedIds(ids);
 const reader = new ReferencedIdsReader(client);
 let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
 
-const as = (who: Partial<Principal>) => ({
-  principal: { ...ANONYMOUS, kind: "user" as const, subject: "someone", ...who },
-  audit: new AuditTrail(),
-});
+const as = (who: Partial<Principal>) => {
+  const principal: Principal = { ...ANONYMOUS, kind: "user", subject: "someone", ...who };
+  return { principal, audit: new AuditTrail(principal, "references-listing-test") };
+};
 
 async function run(query: string, who: Partial<Principal> = { roles: ["PROVINCE_ADMIN"] }) {
   const result = await graphql({ schema, source: query, contextValue: as(who) });
@@ -116,7 +116,7 @@ describe("a subgraph's references listing", () => {
     const before = client.sent.length;
     const officer = await run(`{ schoolReferences { students { ids } } }`, {
       roles: ["COUNTY_OFFICER"],
-      regionScope: ["510723"],
+      regionScope: "510723",
     });
     expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const anonymous = await run(`{ schoolReferences { students { ids } } }`, {
