@@ -12,6 +12,7 @@ import {
   type TestableService,
 } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentedQueries, problemsOfAnswer, runDocumentedQuery } from "./doc-examples.js";
 
 // The composed graph with every subgraph's demo seed loaded, as `pnpm seed && pnpm start` gives it:
 // one seeding for every check of the demo world as a whole (add them to the describe below).
@@ -137,4 +138,16 @@ describe("a references listing", () => {
       await access.trustedOperation.delete({ where: { id: row.id } });
     }
   }, 300_000);
+});
+
+describe("the documented example queries, on the demo data", () => {
+  // In the documents' order: an audit log example reads what the examples above it were audited for.
+  it.each(documentedQueries().map((example) => [example.at, example] as const))(
+    "%s answers with data",
+    async (_at, example) => {
+      const answer = await runDocumentedQuery(graph, example);
+      // Joined, so that a failure prints every problem in full.
+      expect(problemsOfAnswer(answer, example).join("\n"), example.query).toBe("");
+    },
+  );
 });

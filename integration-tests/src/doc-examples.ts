@@ -11,8 +11,9 @@ import { type DefinitionNode, Kind, type OperationDefinitionNode, parse, print }
 //   <!-- example {"as": "demo-city-admin-mianyang", "variables": {"id": "…"}} -->
 // `as` names a demo user (apps/gateway demo-users; without it, the public), `variables` the
 // values of its required variables, `subgraph` a subgraph to call directly instead of the gateway
-// (for `_entities`). Type definitions are not examples; mutations change the data and are shown,
-// not run.
+// (for `_entities`), `errors` the error codes the example is there to show (each must appear),
+// `empty` true for a log that fills only with the writes shown above it (a fresh demo has none).
+// Type definitions are not examples; mutations change the data and are shown, not run.
 
 export interface DocumentedQuery {
   /** Where the block starts, as `file:line`. */
@@ -22,13 +23,11 @@ export interface DocumentedQuery {
   as?: string;
   variables?: Record<string, unknown>;
   subgraph?: string;
+  errors?: string[];
+  empty?: boolean;
 }
 
-interface Annotation {
-  as?: string;
-  variables?: Record<string, unknown>;
-  subgraph?: string;
-}
+type Annotation = Omit<DocumentedQuery, "at" | "query">;
 
 const ANNOTATION = /^<!--\s*example\s+(\{.*\})\s*-->$/;
 
@@ -93,15 +92,27 @@ function queriesOf(block: string): string[] {
     .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }));
 }
 
-/** What is wrong with an example's answer: errors, a top-level field null, a top-level list empty. */
-export function problemsOfAnswer(response: GraphQLResponse): string[] {
-  const problems = (response.errors ?? []).map(
-    (error) =>
-      `${error.path?.join(".") ?? "(document)"}: ${error.message} (${error.extensions?.code ?? "no code"})`,
-  );
+/**
+ * What is wrong with an example's answer: an error it is not there to show (or one it is there to
+ * show missing), a top-level field null, a top-level list empty (unless `empty` allows it).
+ */
+export function problemsOfAnswer(
+  response: GraphQLResponse,
+  example: Pick<DocumentedQuery, "errors" | "empty"> = {},
+): string[] {
+  const shown = new Set(example.errors ?? []);
+  const codes = new Set((response.errors ?? []).map((error) => String(error.extensions?.code)));
+  const problems = (response.errors ?? [])
+    .filter((error) => !shown.has(String(error.extensions?.code)))
+    .map(
+      (error) =>
+        `${error.path?.join(".") ?? "(document)"}: ${error.message} (${error.extensions?.code ?? "no code"})`,
+    );
+  for (const code of shown) if (!codes.has(code)) problems.push(`no ${code} error, which the example shows`);
   if (!response.data) return [...problems, "no data"];
   for (const [field, value] of Object.entries(response.data)) {
     if (value === null) problems.push(`${field} is null`);
+    else if (example.empty) continue;
     else if (Array.isArray(value) && value.length === 0) problems.push(`${field} is empty`);
     else if (isConnection(value) && value.edges.length === 0) problems.push(`${field} has no edges`);
   }
