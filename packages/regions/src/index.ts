@@ -1,6 +1,24 @@
 import { REGION_DATA } from "./data.js";
 import type { RegionRecord } from "./types.js";
 
+export {
+  addDays,
+  DAY_MS,
+  dayOf,
+  daysBetween,
+  HOUR_MS,
+  isoDay,
+  isoWeekday,
+  MINUTE_MS,
+  PROVINCE_TIME_ZONE,
+  PROVINCE_UTC_OFFSET_MINUTES,
+  provinceDayOf,
+  provinceInstant,
+  startOfWeek,
+  todayInProvince,
+  utcDayOf,
+  weekInProvince,
+} from "./calendar.js";
 export type { RegionLevel, RegionRecord } from "./types.js";
 
 export const PROVINCE_CODE = "510000";
