@@ -77,6 +77,7 @@ export {
   type ReferencingColumn,
   referencedIdsSql,
 } from "./references-listing.js";
+export { money } from "./money.js";
 export {
   Currency,
   DateScalar,

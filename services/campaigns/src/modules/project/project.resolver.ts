@@ -10,6 +10,7 @@ import {
   DateScalar,
   ListBound,
   Money,
+  money,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -19,7 +20,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { money } from "../../money.js";
 import { pageInMemory } from "../../paging.js";
 import { projectActivityCountLoader, projectActivityPageLoader } from "../activity/activity.loader.js";
 import { ACTIVITY_ORDER } from "../activity/activity.repository.js";

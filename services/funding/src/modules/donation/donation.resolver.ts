@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   ListBound,
   Money,
+  money,
   PageArgs,
   PUBLIC,
   pageRequest,
@@ -20,7 +21,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { todayInProvince } from "../../dates.js";
-import { money } from "../../money.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";

@@ -4,13 +4,13 @@ import {
   type ConnectionResult,
   ListBound,
   Money,
+  money,
   PageArgs,
   PUBLIC,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { AccountBalance } from "../ledger/journal.type.js";
 import { Region } from "../region/region.type.js";
 import { accountBalancesLoader, fundByCodeLoader, fundTotalsLoader } from "./fund.loader.js";

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   Money,
   type MoneyInput,
+  money,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -18,7 +19,6 @@ import {
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { todayInProvince } from "../../dates.js";
-import { money } from "../../money.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";

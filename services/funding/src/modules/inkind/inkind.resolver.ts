@@ -6,6 +6,7 @@ import {
   checkedFen,
   connectionFromRows,
   Money,
+  money,
   NotFoundError,
   PageArgs,
   PUBLIC,
@@ -15,7 +16,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { todayInProvince } from "../../dates.js";
-import { money } from "../../money.js";
 import { revealsDonor } from "../donation/donation.policy.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";

@@ -3,13 +3,13 @@ import {
   Connection,
   type ConnectionResult,
   ListBound,
+  money,
   NotFoundError,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";

@@ -1,7 +1,6 @@
-import { Money } from "@lamplight/subgraph-kit";
+import { Money, money } from "@lamplight/subgraph-kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { donatedLoader } from "./organisation.loader.js";
 import { Organisation } from "./organisation.type.js";
 

@@ -6,12 +6,12 @@ import {
   checkedFen,
   formatFen,
   Money,
+  money,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { Designation } from "../donation/donation.type.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";

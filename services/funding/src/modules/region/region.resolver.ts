@@ -1,7 +1,6 @@
-import { Money } from "@lamplight/subgraph-kit";
+import { Money, money } from "@lamplight/subgraph-kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { regionGrantedLoader } from "../grant/grant.loader.js";
 import { regionRaisedLoader } from "./region.loader.js";
 import { Region } from "./region.type.js";

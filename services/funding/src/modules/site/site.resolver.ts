@@ -2,12 +2,12 @@ import {
   type ConnectionResult,
   connectionFromRows,
   Money,
+  money,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { siteGrantCountLoader, siteGrantedLoader, siteGrantPageLoader } from "../grant/grant.loader.js";
 import { GRANT_ORDER } from "../grant/grant.repository.js";
 import { GrantConnection } from "../grant/grant.resolver.js";

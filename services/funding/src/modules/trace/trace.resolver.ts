@@ -1,7 +1,6 @@
-import { Allow, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, money, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { reversedLoader } from "../donation/donation.loader.js";
 import { grantLoader } from "../grant/grant.loader.js";
 import { ATTRIBUTION_RULE, DonationTrace } from "./trace.type.js";

@@ -1,8 +1,14 @@
 import { getRegion } from "@lamplight/regions";
-import { Allow, BadUserInputError, ListBound, PUBLIC, refuseBeyondBound } from "@lamplight/subgraph-kit";
+import {
+  Allow,
+  BadUserInputError,
+  ListBound,
+  money,
+  PUBLIC,
+  refuseBeyondBound,
+} from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { money } from "../../money.js";
 import { fundByCodeLoader } from "../fund/fund.loader.js";
 import { giving360Csv, giving360Json } from "./giving360.js";
 import { GivingFormat, GrantGroupBy, GrantTotal } from "./transparency.type.js";
