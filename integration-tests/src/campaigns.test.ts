@@ -2,6 +2,7 @@ import { accessService } from "@lamplight/access/testing";
 import { campaignsService, seedProjects } from "@lamplight/campaigns/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
 import { peopleService } from "@lamplight/people/testing";
+import { isoDay, provinceInstant, todayInProvince } from "@lamplight/regions";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
@@ -24,14 +25,13 @@ const HOMES = [
   ["金孔村留守学生之家", "510723"],
   ["石羊村留守学生之家", "510121"],
 ] as const;
-const HOUR = 3_600_000;
 
 /** This month in the province (UTC+8): its first and last day, as YYYY-MM-DD. */
 function thisMonth(): { from: string; to: string } {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1));
-  const last = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0));
-  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+  const today = todayInProvince();
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+  return { from: isoDay(first), to: isoDay(last) };
 }
 
 const CITY_THIS_MONTH = /* GraphQL */ `
@@ -160,8 +160,8 @@ async function heldOnTheFirst(activityId: string, occurrenceId: string): Promise
     data: {
       date: first,
       // Midnight in Beijing on the first, for the activity's 90 minutes.
-      startsAt: new Date(first.getTime() - 8 * HOUR),
-      endsAt: new Date(first.getTime() - 8 * HOUR + 90 * 60_000),
+      startsAt: provinceInstant(first),
+      endsAt: provinceInstant(first, 90),
     },
   });
 }

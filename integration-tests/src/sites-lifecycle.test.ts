@@ -1,4 +1,5 @@
 import { announceUnannouncedOrganisations, peopleService } from "@lamplight/people/testing";
+import { isoDay, todayInProvince } from "@lamplight/regions";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
@@ -273,7 +274,7 @@ describe("a home from application to open, equipped and assessed", () => {
     await expectRefused("CLOSED", city, { code: "BAD_USER_INPUT", currentStatus: "BUILDING" });
     const opened = await move("OPEN", county, "竣工验收合格");
     expect(opened.data?.transitionSite.status).toBe("OPEN");
-    expect(opened.data?.transitionSite.openedOn).toBe(new Date().toISOString().slice(0, 10));
+    expect(opened.data?.transitionSite.openedOn).toBe(isoDay(todayInProvince()));
 
     const standard = await ok(`{ equipmentStandard { code minimumCount } }`, {}, {});
     const order = await ok(

@@ -1,3 +1,5 @@
+import { addDays, DAY_MS } from "@lamplight/regions";
+
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 /**
@@ -64,9 +66,8 @@ export class Random {
 
   /** A date between two dates (inclusive), at UTC midnight. */
   date(from: Date, to: Date): Date {
-    const day = 86_400_000;
-    const days = Math.floor((to.getTime() - from.getTime()) / day);
-    return new Date(from.getTime() + this.int(0, days) * day);
+    const days = Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+    return addDays(from, this.int(0, days));
   }
 }
 

@@ -1,3 +1,4 @@
+import { isoDay } from "@lamplight/regions";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
@@ -16,7 +17,7 @@ function parseDate(value: unknown): Date {
   const match = DATE_PATTERN.exec(value);
   if (!match) throw new GraphQLError(`"${value}" is not a date in the form YYYY-MM-DD`);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (date.toISOString().slice(0, 10) !== value) throw new GraphQLError(`"${value}" is not a calendar date`);
+  if (isoDay(date) !== value) throw new GraphQLError(`"${value}" is not a calendar date`);
   return date;
 }
 
@@ -25,8 +26,8 @@ export const DateScalar = new GraphQLScalarType<Date, string>({
   name: "Date",
   description: "A calendar date in the form YYYY-MM-DD, without time or time zone.",
   serialize(value) {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (typeof value === "string") return parseDate(value).toISOString().slice(0, 10);
+    if (value instanceof Date) return isoDay(value);
+    if (typeof value === "string") return isoDay(parseDate(value));
     throw new GraphQLError("Date cannot represent a non-date value");
   },
   parseValue: parseDate,

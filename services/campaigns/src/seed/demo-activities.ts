@@ -1,4 +1,4 @@
-import { cityOf } from "@lamplight/regions";
+import { addDays, cityOf, isoDay } from "@lamplight/regions";
 import {
   DEMO_PROJECTS,
   DEMO_VOLUNTEER_ID,
@@ -78,8 +78,6 @@ export function kindsOf(month: number): readonly (readonly [Kind, number])[] {
   if (month === 7 || month === 8) return [["SUMMER_CAMP", 35], ["SCIENCE_MUSEUM", 10], ...term];
   return term;
 }
-
-const toDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export interface DemoActivityRows {
   homes: object[];
@@ -240,8 +238,8 @@ export function pushActivityRows(
     capacity,
     volunteerCapacity,
     recurrence: draft.rule.kind,
-    startsOn: toDay(draft.startsOn),
-    endsOn: toDay(draft.endsOn),
+    startsOn: isoDay(draft.startsOn),
+    endsOn: isoDay(draft.endsOn),
     startMinute: draft.startMinute,
     durationMinutes: minutes,
     weekdays: draft.rule.kind === "WEEKLY" ? draft.rule.weekdays : [],
@@ -249,7 +247,7 @@ export function pushActivityRows(
     lunarDay: draft.rule.kind === "YEARLY_LUNAR" ? draft.rule.lunar.day : null,
     createdBy: "seed",
     // Planned a month ahead: before any of its registrations.
-    createdAt: new Date(draft.startsOn.getTime() - 30 * 86_400_000).toISOString(),
+    createdAt: addDays(draft.startsOn, -30).toISOString(),
   });
   rows.activityHomes.push({ activityId: id, siteId: home.id });
   const dates = expandOccurrences({
@@ -266,7 +264,7 @@ export function pushActivityRows(
     rows.occurrences.push({
       id: occurrenceId,
       activityId: id,
-      date: toDay(date.date),
+      date: isoDay(date.date),
       startsAt: date.startsAt.toISOString(),
       endsAt: date.endsAt.toISOString(),
       kind,
@@ -285,7 +283,7 @@ export function pushActivityRows(
         volunteerId: participant === "VOLUNTEER" ? person : null,
         homeId: participant === "CHILD" ? home.id : null,
         status: "CONFIRMED",
-        registeredAt: new Date(date.startsAt.getTime() - 3 * 86_400_000).toISOString(),
+        registeredAt: addDays(date.startsAt, -3).toISOString(),
         cancelledAt: null,
         attended,
         minutes: attended ? minutes : 0,

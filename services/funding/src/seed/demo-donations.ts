@@ -1,4 +1,4 @@
-import { cities } from "@lamplight/regions";
+import { cities, dayOf, provinceInstant } from "@lamplight/regions";
 import { personName, placeName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { Currency, DonationChannel, JournalEntryKind, Purpose } from "../generated/prisma/enums.js";
@@ -79,8 +79,6 @@ function designateToProjects(gifts: Gift[], seed: number): void {
   }
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
 /**
  * The named corporate gifts. The brief's month: in March 2026 the programme's love fund received
  * 9,000,000+ yuan, the power company's 4,000,000 and the property group's 4,000,000 (both for
@@ -108,7 +106,7 @@ export function namedGifts(world: FundingWorld): Gift[] {
     designation: { fundCode?: string; siteId?: string } = {},
   ): Gift => ({
     fundCode: designation.fundCode ?? LOVE_FUND,
-    receivedOn: day(receivedOn),
+    receivedOn: dayOf(receivedOn),
     amountFen: BigInt(yuan) * YUAN,
     donorOrganisationId,
     donorName: null,
@@ -162,8 +160,8 @@ export const HOME_PURPOSES = new Set<Purpose>([
   Purpose.ACTIVITIES,
 ]);
 
-export const FIRST_DAY = day("2024-01-01");
-export const LAST_DAY = day("2026-11-28");
+export const FIRST_DAY = dayOf("2024-01-01");
+export const LAST_DAY = dayOf("2026-11-28");
 
 /** A standard normal draw (Box–Muller). */
 export function normal(random: Random): number {
@@ -259,7 +257,7 @@ export function giftRows(
   const entryId = newId();
   const donationId = newId();
   // Recorded on the afternoon of the day the money arrived (15:00 in the province).
-  const postedAt = new Date(gift.receivedOn.getTime() + 7 * 3_600_000);
+  const postedAt = provinceInstant(gift.receivedOn, 15 * 60);
   return {
     entry: {
       id: entryId,

@@ -1,4 +1,4 @@
-import { getRegion } from "@lamplight/regions";
+import { addDays, dayOf, getRegion, isoDay, provinceInstant } from "@lamplight/regions";
 import { type DemoFacility, type DemoHome, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
@@ -24,15 +24,14 @@ import { type DemoFunds, FUNDING_SEED, LOVE_FUND, SPORTS_LOTTERY } from "./demo-
 import { type Donors, defaultWorld, type FundingWorld, projectId } from "./demo-world.js";
 
 const YUAN = 100n;
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const LAST_DAY = day("2026-11-28");
-const addDays = (date: Date, days: number) => {
-  const later = new Date(date.getTime() + days * 86_400_000);
+const LAST_DAY = dayOf("2026-11-28");
+/** Days later, but never past the demo's last day. */
+const addDaysUpToLastDay = (date: Date, days: number) => {
+  const later = addDays(date, days);
   return later > LAST_DAY ? LAST_DAY : later;
 };
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 /** Afternoon in the province (15:00, UTC+8) of a day. */
-const afternoon = (date: Date) => new Date(date.getTime() + 7 * 3_600_000);
+const afternoon = (date: Date) => provinceInstant(date, 15 * 60);
 
 /** A gift of the demo, as the grants need it. */
 interface SeededGift {
@@ -106,10 +105,10 @@ export function demoPledges(
       projectId: null,
       totalFen: BigInt(plan.yuan * plan.dues.length) * YUAN,
       currency: Currency.CNY,
-      pledgedOn: day(plan.pledgedOn),
+      pledgedOn: dayOf(plan.pledgedOn),
       idempotencyKey: `seed:${id}`,
       recordedBy: "seed",
-      recordedAt: afternoon(day(plan.pledgedOn)),
+      recordedAt: afternoon(dayOf(plan.pledgedOn)),
     });
     plan.dues.forEach((due, index) => {
       const instalmentId = random.uuid();
@@ -117,7 +116,7 @@ export function demoPledges(
         id: instalmentId,
         pledgeId: id,
         number: index + 1,
-        dueOn: day(due),
+        dueOn: dayOf(due),
         amountFen: BigInt(plan.yuan) * YUAN,
       });
       if (index === 0) paidBy.set(`${plan.donor}|${due}`, instalmentId);
@@ -126,7 +125,7 @@ export function demoPledges(
   return {
     pledges,
     instalments,
-    instalmentOf: (gift) => paidBy.get(`${gift.donorOrganisationId}|${iso(gift.receivedOn)}`) ?? null,
+    instalmentOf: (gift) => paidBy.get(`${gift.donorOrganisationId}|${isoDay(gift.receivedOn)}`) ?? null,
   };
 }
 
@@ -290,7 +289,7 @@ export function demoGrants(
       currency: Currency.CNY,
       status: GrantStatus.APPROVED,
       proposedBy: "seed",
-      proposedAt: afternoon(addDays(awardOn, -7)),
+      proposedAt: afternoon(addDaysUpToLastDay(awardOn, -7)),
       decidedBy: "seed",
       decidedAt: afternoon(awardOn),
       awardDate: awardOn,
@@ -309,7 +308,7 @@ export function demoGrants(
     );
     const paidFen = (amountFen * BigInt(Math.round(paidShare * 100))) / 100n;
     if (paidFen > 0n) {
-      const paidOn = addDays(awardOn, 14);
+      const paidOn = addDaysUpToLastDay(awardOn, 14);
       const entryId = post(
         fund.id,
         JournalEntryKind.GRANT_DISBURSEMENT,
@@ -334,7 +333,7 @@ export function demoGrants(
       });
       const reportedFen = (paidFen * BigInt(Math.round(reportedShare * 100))) / 100n;
       if (reportedFen > 0n) {
-        const spentOn = addDays(paidOn, 45);
+        const spentOn = addDaysUpToLastDay(paidOn, 45);
         const reportEntry = post(
           fund.id,
           JournalEntryKind.GRANT_EXPENDITURE,
@@ -379,7 +378,7 @@ export function demoGrants(
   const building = { fundId: loveFund.id, purpose: Purpose.BUILDING_HOMES, siteId: null, projectId: null };
   for (let index = 0; index < 40; index++) {
     const site = openHomes[(index * 37) % openHomes.length]!;
-    const awardOn = addDays(day("2026-04-01"), index * 3);
+    const awardOn = addDaysUpToLastDay(dayOf("2026-04-01"), index * 3);
     grant(
       building,
       150_000n * YUAN,
@@ -397,7 +396,7 @@ export function demoGrants(
     const site = homeById.get(gift.siteId);
     if (!site) continue;
     const amount = (pool.receivedFen / (100n * YUAN)) * 100n * YUAN;
-    grant(gift, amount, home(site), `${site.name}定向捐赠拨付`, addDays(pool.lastDay, 30), 1, 0.6);
+    grant(gift, amount, home(site), `${site.name}定向捐赠拨付`, addDaysUpToLastDay(pool.lastDay, 30), 1, 0.6);
   }
   // The projects: 80% of what each was given.
   for (const [code, purpose] of Object.entries(PROJECT_PURPOSES)) {
@@ -410,7 +409,7 @@ export function demoGrants(
       amount,
       { kind: GrantRecipientKind.PROJECT, projectId: projectId(code), regionCode: "510000" },
       `项目拨款：${code}`,
-      addDays(pool.lastDay, 7),
+      addDaysUpToLastDay(pool.lastDay, 7),
       0.8,
       0.5,
     );
@@ -431,7 +430,7 @@ export function demoGrants(
       lotteryPool.receivedFen,
       home(centre),
       `${centre.name}体育彩票公益金拨付`,
-      addDays(lotteryPool.lastDay, 7),
+      addDaysUpToLastDay(lotteryPool.lastDay, 7),
       0.8,
       0.5,
     );
@@ -448,7 +447,7 @@ export function demoGrants(
       amount,
       { kind: GrantRecipientKind.CITY, regionCode: city.code },
       `${city.name}留守学生之家建设专项`,
-      addDays(pool.lastDay, 10),
+      addDaysUpToLastDay(pool.lastDay, 10),
       1,
       0.75,
     );
@@ -500,7 +499,7 @@ export function demoGrants(
         (value * BigInt(delivered + delivery.quantity)) / BigInt(quantity) -
         (value * BigInt(delivered)) / BigInt(quantity);
       delivered += delivery.quantity;
-      const deliveredOn = addDays(receivedOn, 20);
+      const deliveredOn = addDaysUpToLastDay(receivedOn, 20);
       const deliveryEntry = post(
         loveFund.id,
         JournalEntryKind.IN_KIND_DELIVERY,
@@ -531,7 +530,7 @@ export function demoGrants(
     "流动爱心图书馆（每车图书3,000册），每市一辆",
     facilities.mobileLibraries.length,
     facilities.mobileLibraries.length * 100_000,
-    day("2025-05-12"),
+    dayOf("2025-05-12"),
     facilities.mobileLibraries.map((site) => ({ site, quantity: 1 })),
   );
   const phoneHomes = homes.filter((site) => site.demonstration && site.cityCode !== "510700").slice(0, 55);
@@ -541,7 +540,7 @@ export function demoGrants(
     "亲情电话：IP电话一部，含一年优惠资费",
     phoneHomes.length,
     phoneHomes.length * 3000,
-    day("2025-06-10"),
+    dayOf("2025-06-10"),
     phoneHomes.map((site) => ({ site, quantity: 1 })),
   );
   const bookHomes = openHomes.slice(200, 300);
@@ -551,7 +550,7 @@ export function demoGrants(
     "课外读物20,000册",
     20_000,
     400_000,
-    day("2025-09-01"),
+    dayOf("2025-09-01"),
     bookHomes.slice(0, 80).map((site) => ({ site, quantity: 200 })),
   );
   if (options.province) provinceGrants(funds, openHomes, grant, inKind);
@@ -585,7 +584,7 @@ function provinceGrants(
       20_000n * YUAN,
       { kind: GrantRecipientKind.SITE, siteId: site.id, regionCode: site.regionCode },
       `${site.name}运行经费`,
-      addDays(day("2026-01-05"), index % 120),
+      addDaysUpToLastDay(dayOf("2026-01-05"), index % 120),
       1,
       index % 3 === 0 ? 0 : 0.7,
     );
@@ -598,7 +597,7 @@ function provinceGrants(
       `体育器材（每家一套：篮球、跳绳、乒乓球台），${city.name}`,
       sites.length,
       sites.length * 3000,
-      day("2025-04-20"),
+      dayOf("2025-04-20"),
       sites.map((site) => ({ site, quantity: 1 })),
       `${city.name}体育用品商会`,
     );

@@ -1,3 +1,4 @@
+import { isoDay } from "@lamplight/regions";
 import { chunks, DEMO_SEED, type Scale } from "@lamplight/seed-kit";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { demoDonations } from "./demo-donations.js";
@@ -85,7 +86,7 @@ const dated = <Row extends object>(rows: readonly Row[], ...columns: (keyof Row)
     const copy = { ...row } as Record<string, unknown>;
     for (const column of columns) {
       const value = copy[column as string];
-      if (value instanceof Date) copy[column as string] = value.toISOString().slice(0, 10);
+      if (value instanceof Date) copy[column as string] = isoDay(value);
     }
     return copy;
   });

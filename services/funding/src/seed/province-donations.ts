@@ -1,3 +1,4 @@
+import { DAY_MS, provinceInstant } from "@lamplight/regions";
 import { DEMO_PROJECTS, personName, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { DonationChannel, Purpose } from "../generated/prisma/enums.js";
@@ -24,7 +25,6 @@ import type { SeededGift } from "./demo-grants.js";
 import type { FundingWorld } from "./demo-world.js";
 
 const YUAN = 100n;
-const DAY_MS = 86_400_000;
 
 /** Online giving dominates at province scale (the 99 Giving Day, monthly giving in apps). */
 const PROVINCE_CHANNELS: readonly (readonly [DonationChannel, number])[] = [
@@ -102,7 +102,8 @@ export function provincePledges(funds: DemoFunds, seed: number, donations: numbe
       pledgedOn,
       idempotencyKey: `seed:${id}`,
       recordedBy: "seed",
-      recordedAt: new Date(pledgedOn.getTime() + 7 * 3_600_000),
+      // The afternoon of the day it was pledged (15:00 in the province).
+      recordedAt: provinceInstant(pledgedOn, 15 * 60),
     };
     result.pledges.push(pledge);
     let paying = true;

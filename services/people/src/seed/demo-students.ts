@@ -1,3 +1,4 @@
+import { DAY_MS } from "@lamplight/regions";
 import {
   DEMO_SEED,
   DEMO_STUDENT_COUNT,
@@ -175,7 +176,7 @@ function drawStudents(random: Random, children: readonly DemoChild[]): DemoPeopl
           category,
           level: random.weighted(NEED_LEVELS),
           assessedOn: random.date(
-            new Date(Math.max(SCHOOL_YEAR_START - 365 * 86_400_000, birthDate.getTime())),
+            new Date(Math.max(SCHOOL_YEAR_START - 365 * DAY_MS, birthDate.getTime())),
             new Date(Date.UTC(2026, 10, 20)),
           ),
         });

@@ -1,3 +1,4 @@
+import { addDays } from "@lamplight/regions";
 import {
   DEMO_SEED,
   DEMO_VOLUNTEER_COUNT,
@@ -9,7 +10,6 @@ import {
   personName,
   Random,
 } from "@lamplight/seed-kit";
-import { addDays } from "../dates.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
   CareKind,

@@ -1,3 +1,4 @@
+import { DAY_MS } from "@lamplight/regions";
 import {
   DEMO_ORGANISATION_SEED,
   DEMO_SEED,
@@ -10,7 +11,6 @@ import {
 import type { Prisma } from "../generated/prisma/client.js";
 import { homeSteps } from "./demo-history.js";
 
-const DAY = 86_400_000;
 const LATEST = new Date("2026-11-01T00:00:00Z").getTime();
 const PROVINCE = "510000";
 
@@ -151,7 +151,7 @@ function reviewsOf(
   // The decision: approval or rejection; a home still under review has had its county review
   // within the following fortnight.
   const decided = (steps.get("APPROVED") ?? steps.get("REJECTED"))?.getTime();
-  const end = decided ?? Math.min(LATEST, start + 14 * DAY);
+  const end = decided ?? Math.min(LATEST, start + 14 * DAY_MS);
   let levels: { level: (typeof LEVELS)[number]; decision: "APPROVE" | "REJECT" }[];
   if (home.status === "UNDER_REVIEW") {
     levels = [{ level: "COUNTY", decision: "APPROVE" }];

@@ -1,7 +1,7 @@
+import { DAY_MS, HOUR_MS } from "@lamplight/regions";
 import { type DemoHome, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 
-const DAY = 86_400_000;
 const LATEST = new Date("2026-11-01T00:00:00Z").getTime();
 
 // The way every demo home came: the lifecycle's steps up to its status, and who took each.
@@ -83,10 +83,10 @@ export function* historyRows(
     );
     for (let i = anchorIndex; i > 0; i--) {
       const [min, max] = GAPS[path[i]!]!;
-      dates.set(path[i - 1]!, dates.get(path[i]!)! - random.int(min, max) * DAY);
+      dates.set(path[i - 1]!, dates.get(path[i]!)! - random.int(min, max) * DAY_MS);
     }
     for (let i = anchorIndex + 1; i < path.length; i++) {
-      dates.set(path[i]!, Math.min(LATEST, dates.get(path[i - 1]!)! + random.int(100, 1000) * DAY));
+      dates.set(path[i]!, Math.min(LATEST, dates.get(path[i - 1]!)! + random.int(100, 1000) * DAY_MS));
     }
     for (const [index, status] of path.entries()) {
       const step = STEPS[status]!;
@@ -99,7 +99,7 @@ export function* historyRows(
         actorId: null,
         actorRoles: [step.role],
         reason: step.reason,
-        at: new Date(dates.get(status)! + random.int(9, 17) * 3_600_000),
+        at: new Date(dates.get(status)! + random.int(9, 17) * HOUR_MS),
       };
     }
   }

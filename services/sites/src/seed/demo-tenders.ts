@@ -1,11 +1,10 @@
+import { DAY_MS, HOUR_MS } from "@lamplight/regions";
 import { type DemoHome, type DemoOrganisation, OrganisationKind, Random } from "@lamplight/seed-kit";
 import type { Prisma } from "../generated/prisma/client.js";
 import { rankBids } from "../modules/tender/tender.ranking.js";
 import { organisationsFor } from "./demo-applications.js";
 import { homeSteps } from "./demo-history.js";
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const PROVINCE = "510000";
 
 /** Homes whose construction is tendered: those tendering, and those building under its contract. */
@@ -92,7 +91,7 @@ export function* tenderRows(homes: readonly DemoHome[], seed: number): Generator
     // A building home's tender closed well before building began (its BUILDING step is at least
     // 20 days after TENDERING); a tender still running takes bids for three weeks.
     const deadline =
-      building === undefined ? opened + 21 * DAY : opened + Math.floor((building - opened) * 0.4);
+      building === undefined ? opened + 21 * DAY_MS : opened + Math.floor((building - opened) * 0.4);
     const tenderId = random.uuid();
     const tender: DemoTender["tender"] = {
       id: tenderId,
@@ -132,7 +131,7 @@ export function* tenderRows(homes: readonly DemoHome[], seed: number): Generator
       amountFen: Math.round((estimateYuan * (0.88 + random.next() * 0.24)) / 100) * 100 * 100,
       currency: "CNY",
       submittedBy: null,
-      submittedAt: new Date(opened + DAY + Math.floor(random.next() * (deadline - opened - 2 * DAY))),
+      submittedAt: new Date(opened + DAY_MS + Math.floor(random.next() * (deadline - opened - 2 * DAY_MS))),
     }));
     if (building === undefined) {
       yield { tender, lot, criteria, evaluators, bids, scores: [], contract: null };
@@ -151,7 +150,7 @@ export function* tenderRows(homes: readonly DemoHome[], seed: number): Generator
             evaluatorId: evaluator.evaluatorId,
             score: Math.min(100, quality + random.int(0, 12)),
             scoredAt: new Date(
-              deadline + HOUR + Math.floor(random.next() * (awardedAt - deadline - 2 * HOUR)),
+              deadline + HOUR_MS + Math.floor(random.next() * (awardedAt - deadline - 2 * HOUR_MS)),
             ),
           });
         }

@@ -1,3 +1,5 @@
+import { DAY_MS } from "@lamplight/regions";
+
 /**
  * The Chinese lunar calendar for the lunar years 2020 to 2035, as published in the official
  * calendar (the Purple Mountain Observatory's tables, computed under GB/T 33661-2017 "Calculation
@@ -35,8 +37,6 @@ const AFTER_LAST = Date.UTC(2036, 0, 28);
 export const FIRST_LUNAR_YEAR = TABLE[0]![0];
 export const LAST_LUNAR_YEAR = TABLE.at(-1)![0];
 
-const DAY = 86_400_000;
-
 /** The twelve regular months of one lunar year: first day (UTC midnight) and length in days. */
 interface LunarYear {
   months: { start: number; days: number }[];
@@ -63,7 +63,7 @@ function buildYears(): Map<number, LunarYear> {
       // The leap month (index leapMonth, right after the regular month of that number) is skipped:
       // festivals and anniversaries fall in the regular month.
       if (leapMonth > 0 && i === leapMonth) continue;
-      months.push({ start: all[i]!, days: Math.round((all[i + 1]! - all[i]!) / DAY) });
+      months.push({ start: all[i]!, days: Math.round((all[i + 1]! - all[i]!) / DAY_MS) });
     }
     years.set(year, { months });
   }
@@ -91,7 +91,7 @@ export function lunarToGregorian(lunarYear: number, date: LunarDate): Date | nul
     throw new RangeError(`no lunar date ${date.month}/${date.day}`);
   const day = date.day === 0 ? month.days : date.day;
   if (day > month.days) return null;
-  return new Date(month.start + (day - 1) * DAY);
+  return new Date(month.start + (day - 1) * DAY_MS);
 }
 
 /** The festivals the programme holds activities on, as lunar dates. */

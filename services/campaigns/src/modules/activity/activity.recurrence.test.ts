@@ -1,6 +1,7 @@
+import { isoWeekday } from "@lamplight/regions";
 import { describe, expect, it } from "vitest";
 import { LUNAR_FESTIVALS, lunarToGregorian } from "./activity.lunar.js";
-import { expandOccurrences, isoWeekday, type SeriesSpec, seriesProblem } from "./activity.recurrence.js";
+import { expandOccurrences, type SeriesSpec, seriesProblem } from "./activity.recurrence.js";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const dates = (spec: SeriesSpec) => expandOccurrences(spec).map((o) => o.date.toISOString().slice(0, 10));

@@ -1,8 +1,6 @@
+import { DAY_MS, isoWeekday, MINUTE_MS, provinceInstant } from "@lamplight/regions";
 import { FIRST_LUNAR_YEAR, LAST_LUNAR_YEAR, type LunarDate, lunarToGregorian } from "./activity.lunar.js";
 
-const DAY = 86_400_000;
-/** The province keeps Beijing time all year (UTC+8, no daylight saving). */
-const PROVINCE_OFFSET_MS = 8 * 3_600_000;
 /** The longest series one activity may span: its occurrences are stored. */
 export const MAX_SERIES_DAYS = 3 * 366;
 
@@ -29,11 +27,6 @@ export interface OccurrenceDates {
   endsAt: Date;
 }
 
-/** ISO weekday of a UTC-midnight day: 1 Monday … 7 Sunday. */
-export function isoWeekday(day: Date): number {
-  return ((day.getUTCDay() + 6) % 7) + 1;
-}
-
 function days(spec: SeriesSpec): Date[] {
   const from = spec.startsOn.getTime();
   const to = spec.endsOn.getTime();
@@ -44,7 +37,7 @@ function days(spec: SeriesSpec): Date[] {
     case "WEEKLY": {
       const wanted = new Set(rule.weekdays);
       const out: Date[] = [];
-      for (let t = from; t <= to; t += DAY) {
+      for (let t = from; t <= to; t += DAY_MS) {
         const day = new Date(t);
         if (wanted.has(isoWeekday(day))) out.push(day);
       }
@@ -72,15 +65,15 @@ function days(spec: SeriesSpec): Date[] {
  */
 export function expandOccurrences(spec: SeriesSpec): OccurrenceDates[] {
   return days(spec).map((date) => {
-    const startsAt = new Date(date.getTime() + spec.startMinute * 60_000 - PROVINCE_OFFSET_MS);
-    return { date, startsAt, endsAt: new Date(startsAt.getTime() + spec.durationMinutes * 60_000) };
+    const startsAt = provinceInstant(date, spec.startMinute);
+    return { date, startsAt, endsAt: new Date(startsAt.getTime() + spec.durationMinutes * MINUTE_MS) };
   });
 }
 
 /** Whether a series can be expanded: within the lunar table for lunar rules, and not too long. */
 export function seriesProblem(spec: SeriesSpec): string | null {
   if (spec.endsOn < spec.startsOn) return "endsOn is before startsOn";
-  if ((spec.endsOn.getTime() - spec.startsOn.getTime()) / DAY > MAX_SERIES_DAYS) {
+  if ((spec.endsOn.getTime() - spec.startsOn.getTime()) / DAY_MS > MAX_SERIES_DAYS) {
     return `a series may span at most ${MAX_SERIES_DAYS} days`;
   }
   if (spec.rule.kind === "WEEKLY") {

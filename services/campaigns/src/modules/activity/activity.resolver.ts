@@ -1,4 +1,4 @@
-import { getRegion, isRegionCode } from "@lamplight/regions";
+import { addDays, getRegion, isRegionCode, todayInProvince, weekInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -47,14 +47,6 @@ export const ActivityConnection = Connection(Activity);
 export const OccurrenceConnection = Connection(Occurrence);
 export const SiteConnection = Connection(Site, "Site", { ofAnotherSubgraph: true });
 export const VolunteerConnection = Connection(Volunteer, "Volunteer", { ofAnotherSubgraph: true });
-
-const DAY = 86_400_000;
-
-/** Today in the province (UTC+8), as a calendar date at UTC midnight like the Date scalar's. */
-export function todayInProvince(now = Date.now()): Date {
-  const local = new Date(now + 8 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
 
 /** A day range given as arguments: `to` not before `from` (the error names `to`, under `prefix`). */
 export function checkRange(range: DayRange, prefix = ""): DayRange {
@@ -289,9 +281,7 @@ export class OccurrenceResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Occurrence>> {
     checkRegion(region, "region");
-    const today = todayInProvince();
-    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY);
-    const sunday = new Date(monday.getTime() + 6 * DAY);
+    const { monday, sunday } = weekInProvince();
     return context.activities.calendar(
       { region, homeId: null, kind: null, from: monday, to: sunday },
       pageRequest(page),
@@ -314,7 +304,7 @@ export class OccurrenceResolver {
       throw new BadUserInputError("days must be between 1 and 366", { field: "days" });
     }
     const today = todayInProvince();
-    const range = { from: new Date(today.getTime() - (days - 1) * DAY), to: today };
+    const range = { from: addDays(today, 1 - days), to: today };
     const homes = await context.activities.idleHomes(region, range, pageRequest(page));
     return { ...homes, edges: homes.edges.map((edge) => ({ ...edge, node: Site.of(edge.node.siteId) })) };
   }

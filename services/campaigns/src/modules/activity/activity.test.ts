@@ -1,3 +1,4 @@
+import { addDays, isoDay, startOfWeek, todayInProvince } from "@lamplight/regions";
 import {
   announceSites,
   entities,
@@ -20,15 +21,12 @@ import {
   HOME_C,
   YANTING,
 } from "./activity.fixtures.js";
-import { todayInProvince } from "./activity.resolver.js";
 
 let campaigns: StartedSubgraph<PrismaClient>;
 let admin: Record<string, string>;
 
 const dates = (activity: { occurrences: { edges: { node: { date: string } }[] } }) =>
   activity.occurrences.edges.map((edge) => edge.node.date);
-const iso = (day: Date) => day.toISOString().slice(0, 10);
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   campaigns = await startSubgraph(campaignsService);
@@ -192,18 +190,18 @@ describe("the calendar", () => {
 
   it("shows what is on this week in a city, and which homes held nothing lately", async () => {
     const today = todayInProvince();
-    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY);
+    const monday = startOfWeek(today);
     const home = "a0000000-0000-4000-8000-0000000000aa";
     const idle = "a0000000-0000-4000-8000-0000000000ab";
     await announceSites(
       campaigns,
       [home, idle].map((id) => ({ id, countyCode: YANTING })),
     );
-    await createActivity(campaigns, { homeIds: [home], startsOn: iso(monday), title: "本周电影" });
+    await createActivity(campaigns, { homeIds: [home], startsOn: isoDay(monday), title: "本周电影" });
     // The idle home's only activity was 40 days ago.
     await createActivity(campaigns, {
       homeIds: [idle],
-      startsOn: iso(new Date(today.getTime() - 40 * DAY)),
+      startsOn: isoDay(addDays(today, -40)),
       title: "很久以前",
     });
     const { data } = await campaigns.execute(

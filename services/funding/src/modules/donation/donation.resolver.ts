@@ -1,4 +1,4 @@
-import { getRegion, PROVINCE_CODE } from "@lamplight/regions";
+import { getRegion, PROVINCE_CODE, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -20,7 +20,6 @@ import {
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { todayInProvince } from "../../dates.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS, managesFund } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";

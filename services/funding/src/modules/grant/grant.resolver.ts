@@ -1,4 +1,4 @@
-import { isRegionCode } from "@lamplight/regions";
+import { isRegionCode, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -18,7 +18,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { todayInProvince } from "../../dates.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";
 import { Fund } from "../fund/fund.type.js";

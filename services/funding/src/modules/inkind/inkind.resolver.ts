@@ -1,3 +1,4 @@
+import { todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -15,7 +16,6 @@ import {
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { todayInProvince } from "../../dates.js";
 import { revealsDonor } from "../donation/donation.policy.js";
 import { fundByCodeLoader, fundLoader } from "../fund/fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "../fund/fund.policy.js";

@@ -1,4 +1,4 @@
-import { getRegion } from "@lamplight/regions";
+import { getRegion, isoDay } from "@lamplight/regions";
 import { formatFen } from "@lamplight/subgraph-kit";
 
 /**
@@ -33,7 +33,7 @@ export interface PublishedGrant {
   fundName: string;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+const day = (date: Date | null) => (date ? isoDay(date) : "");
 /** Whole yuan and fen as a JSON number: exact for any amount below 90 trillion yuan. */
 const yuan = (fen: bigint) => Number(formatFen(fen));
 

@@ -1,3 +1,4 @@
+import { todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -10,13 +11,12 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { today } from "../../dates.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { membershipsLoader } from "./alliance.loader.js";
 import { AllianceMembership } from "./alliance.type.js";
 
 function notInFuture(day: Date, field: string): void {
-  if (day > today()) throw new BadUserInputError(`${field} is in the future`, { field });
+  if (day > todayInProvince()) throw new BadUserInputError(`${field} is in the future`, { field });
 }
 
 /** Membership of the caring alliance: public, kept by province admins. */
@@ -36,7 +36,7 @@ export class AllianceResolver {
   @Allow(PUBLIC)
   async allianceMember(@Root() organisation: Organisation, @Ctx() context: PeopleContext): Promise<boolean> {
     const memberships = await membershipsLoader(context).load(organisation.id);
-    const now = today();
+    const now = todayInProvince();
     return memberships.some(
       (membership) => membership.joinedOn <= now && (membership.leftOn === null || membership.leftOn >= now),
     );

@@ -1,3 +1,4 @@
+import { isoDay, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -15,7 +16,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { isoDay, today } from "../../dates.js";
 import { mayViewPairing } from "../pairing/pairing.access.js";
 import { Pairing } from "../pairing/pairing.type.js";
 import { mayViewChild } from "../student/student.access.js";
@@ -56,7 +56,7 @@ export class CareRecordResolver {
     const { principal } = context;
     const student = await studentLoader(context).load(input.studentId);
     if (!student) throw new NotFoundError("Student", input.studentId);
-    if (input.happenedOn > today()) {
+    if (input.happenedOn > todayInProvince()) {
       throw new BadUserInputError("input.happenedOn is in the future", { field: "input.happenedOn" });
     }
     const staff = mayViewStudent(principal, student);

@@ -1,4 +1,4 @@
-import { cityOf } from "@lamplight/regions";
+import { cityOf, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -15,7 +15,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { today } from "../../dates.js";
 import { needsLoader } from "../need/need.loader.js";
 import { studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
@@ -88,7 +87,7 @@ export class MatchingResolver {
       target.cityCode,
       target.regionCode,
       skills,
-      today(),
+      todayInProvince(),
       limit,
       exclude,
     );

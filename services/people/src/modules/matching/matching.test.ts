@@ -1,6 +1,6 @@
+import { addDays, todayInProvince } from "@lamplight/regions";
 import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, today } from "../../dates.js";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { peopleService } from "../../testing.js";
 
@@ -21,8 +21,8 @@ async function volunteer(key: string, data: Partial<Prisma.VolunteerUncheckedCre
       regionCode: "510703",
       cityCode: "510700",
       weeklyHours: 2,
-      backgroundCheckedOn: addDays(today(), -30),
-      backgroundCheckExpiresOn: addDays(today(), 300),
+      backgroundCheckedOn: addDays(todayInProvince(), -30),
+      backgroundCheckExpiresOn: addDays(todayInProvince(), 300),
       ...data,
     },
   });
@@ -32,7 +32,7 @@ async function volunteer(key: string, data: Partial<Prisma.VolunteerUncheckedCre
         volunteerId: created.id,
         topic: "CHILD_PROTECTION",
         title: "儿童保护",
-        completedOn: addDays(today(), -60),
+        completedOn: addDays(todayInProvince(), -60),
       },
     });
   }

@@ -1,6 +1,6 @@
+import { addDays, isoDay, todayInProvince } from "@lamplight/regions";
 import { entities, identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, isoDay, today } from "../../dates.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { peopleService } from "../../testing.js";
 
@@ -60,10 +60,12 @@ beforeAll(async () => {
       status: "ACTIVE",
       regionCode: "510723",
       cityCode: "510700",
-      backgroundCheckedOn: addDays(today(), -10),
-      backgroundCheckExpiresOn: addDays(today(), 300),
+      backgroundCheckedOn: addDays(todayInProvince(), -10),
+      backgroundCheckExpiresOn: addDays(todayInProvince(), 300),
       trainings: {
-        create: [{ topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: addDays(today(), -20) }],
+        create: [
+          { topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: addDays(todayInProvince(), -20) },
+        ],
       },
     },
   });
@@ -72,9 +74,9 @@ beforeAll(async () => {
       volunteerId: VOLUNTEER,
       studentId: PAIRED,
       reason: "学习需要辅导",
-      startedOn: addDays(today(), -5),
+      startedOn: addDays(todayInProvince(), -5),
       checkInEveryDays: 14,
-      nextCheckInDue: addDays(today(), 9),
+      nextCheckInDue: addDays(todayInProvince(), 9),
     },
   });
   await db.careRecord.createMany({
@@ -82,12 +84,17 @@ beforeAll(async () => {
       {
         studentId: PAIRED,
         kind: "VISIT",
-        happenedOn: addDays(today(), -3),
+        happenedOn: addDays(todayInProvince(), -3),
         notes: "辅导数学",
         volunteerId: VOLUNTEER,
         pairingId: pairing.id,
       },
-      { studentId: PAIRED, kind: "COUNSELLING", happenedOn: addDays(today(), -2), notes: "心理老师谈话" },
+      {
+        studentId: PAIRED,
+        kind: "COUNSELLING",
+        happenedOn: addDays(todayInProvince(), -2),
+        notes: "心理老师谈话",
+      },
     ],
   });
   volunteer = await identityHeaders({
@@ -200,7 +207,7 @@ describe("a volunteer sees only the children they are paired with", () => {
   it("sees nothing of a child once the pairing has ended", async () => {
     await people.database.client.pairing.updateMany({
       where: { volunteerId: VOLUNTEER },
-      data: { endedOn: today(), endReason: "结束" },
+      data: { endedOn: todayInProvince(), endReason: "结束" },
     });
     const { data } = await entities(
       people.url,
@@ -242,7 +249,7 @@ describe("the volunteer's pairings", () => {
           node: {
             reason: "学习需要辅导",
             overdue: false,
-            nextCheckInDue: isoDay(addDays(today(), 9)),
+            nextCheckInDue: isoDay(addDays(todayInProvince(), 9)),
             student: { id: PAIRED },
             checkIns: { totalCount: 1 },
           },
@@ -271,16 +278,18 @@ describe("no N+1", () => {
           status: "ACTIVE",
           regionCode: "510723",
           cityCode: "510700",
-          trainings: { create: [{ topic: "FIRST_AID", title: "急救", completedOn: addDays(today(), -5) }] },
-          serviceLogs: { create: [{ servedOn: addDays(today(), -1), minutes: 60 }] },
+          trainings: {
+            create: [{ topic: "FIRST_AID", title: "急救", completedOn: addDays(todayInProvince(), -5) }],
+          },
+          serviceLogs: { create: [{ servedOn: addDays(todayInProvince(), -1), minutes: 60 }] },
           pairings: {
             create: [
               {
                 studentId: OTHER,
                 reason: "陪伴",
-                startedOn: addDays(today(), -3),
+                startedOn: addDays(todayInProvince(), -3),
                 checkInEveryDays: 14,
-                nextCheckInDue: addDays(today(), 11),
+                nextCheckInDue: addDays(todayInProvince(), 11),
               },
             ],
           },

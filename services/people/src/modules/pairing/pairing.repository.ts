@@ -1,4 +1,5 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { addDays } from "@lamplight/regions";
 import {
   ConflictError,
   type ConnectionResult,
@@ -7,7 +8,6 @@ import {
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
-import { addDays } from "../../dates.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { TrainingTopic, VolunteerStatus } from "../../generated/prisma/enums.js";
 import { pagesByParent, type SqlOrderKey } from "../../paging.js";

@@ -1,3 +1,4 @@
+import { daysBetween, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -13,7 +14,6 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { daysBetween, today } from "../../dates.js";
 import { mayViewChild, studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
 import { assertMayViewStudent, mayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
@@ -70,7 +70,7 @@ export class PairingResolver {
     return context.pairings.overdue(
       await studentScopeOf(context),
       filter?.region,
-      today(),
+      todayInProvince(),
       pageRequest(page),
     );
   }
@@ -85,8 +85,8 @@ export class PairingResolver {
     @Ctx() context: PeopleContext,
   ): Promise<Pairing> {
     await childInScope(context, input.studentId);
-    const startedOn = input.startedOn ?? today();
-    if (startedOn > today()) {
+    const startedOn = input.startedOn ?? todayInProvince();
+    if (startedOn > todayInProvince()) {
       throw new BadUserInputError("input.startedOn is in the future", { field: "input.startedOn" });
     }
     return context.pairings.create(
@@ -97,7 +97,7 @@ export class PairingResolver {
         startedOn,
         checkInEveryDays: input.checkInEveryDays,
       },
-      { limit: context.maxChildrenPerVolunteer, today: today() },
+      { limit: context.maxChildrenPerVolunteer, today: todayInProvince() },
     );
   }
 
@@ -113,8 +113,8 @@ export class PairingResolver {
     const pairing = await pairingLoader(context).load(id);
     if (!pairing) throw new NotFoundError("Pairing", id);
     await childInScope(context, pairing.studentId);
-    const endedOn = input.endedOn ?? today();
-    if (endedOn > today())
+    const endedOn = input.endedOn ?? todayInProvince();
+    if (endedOn > todayInProvince())
       throw new BadUserInputError("input.endedOn is in the future", { field: "input.endedOn" });
     if (endedOn < pairing.startedOn) {
       throw new BadUserInputError("input.endedOn is before the pairing started", { field: "input.endedOn" });
@@ -143,13 +143,13 @@ export class PairingResolver {
 
   @FieldResolver(() => Boolean, { description: "Open, and the next check-in was due before today." })
   overdue(@Root() pairing: Pairing): boolean {
-    return pairing.endedOn === null && pairing.nextCheckInDue < today();
+    return pairing.endedOn === null && pairing.nextCheckInDue < todayInProvince();
   }
 
   @FieldResolver(() => Int, { description: "Days since the next check-in was due; 0 when not overdue." })
   daysOverdue(@Root() pairing: Pairing): number {
     if (pairing.endedOn !== null) return 0;
-    return Math.max(0, daysBetween(pairing.nextCheckInDue, today()));
+    return Math.max(0, daysBetween(pairing.nextCheckInDue, todayInProvince()));
   }
 }
 

@@ -1,4 +1,4 @@
-import { isoDay } from "../../dates.js";
+import { isoDay } from "@lamplight/regions";
 import { TrainingTopic, VolunteerStatus } from "../../generated/prisma/enums.js";
 import { checkIsCurrent } from "../volunteer/volunteer.lifecycle.js";
 

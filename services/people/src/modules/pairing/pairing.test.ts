@@ -1,6 +1,6 @@
+import { addDays, isoDay, todayInProvince } from "@lamplight/regions";
 import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, isoDay, today } from "../../dates.js";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { createServer } from "../../server.js";
 import { peopleService } from "../../testing.js";
@@ -30,8 +30,8 @@ async function volunteer(overrides: Partial<Prisma.VolunteerUncheckedCreateInput
       skills: ["TUTORING"],
       availableDays: ["SATURDAY"],
       weeklyHours: 4,
-      backgroundCheckedOn: addDays(today(), -30),
-      backgroundCheckExpiresOn: addDays(today(), 300),
+      backgroundCheckedOn: addDays(todayInProvince(), -30),
+      backgroundCheckExpiresOn: addDays(todayInProvince(), 300),
       ...overrides,
     },
   });
@@ -41,7 +41,7 @@ async function volunteer(overrides: Partial<Prisma.VolunteerUncheckedCreateInput
         volunteerId: created.id,
         topic: "CHILD_PROTECTION",
         title: "儿童保护",
-        completedOn: addDays(today(), -60),
+        completedOn: addDays(todayInProvince(), -60),
       },
     });
   }
@@ -98,9 +98,9 @@ describe("pairVolunteer: only an active, vetted, trained volunteer, within the l
     const { data, errors } = await pair(id, children[0]!, { checkInEveryDays: 7 });
     expect(errors).toBeUndefined();
     expect(data?.pairVolunteer).toMatchObject({
-      startedOn: isoDay(today()),
+      startedOn: isoDay(todayInProvince()),
       checkInEveryDays: 7,
-      nextCheckInDue: isoDay(addDays(today(), 7)),
+      nextCheckInDue: isoDay(addDays(todayInProvince(), 7)),
       overdue: false,
       reason: "父母均在外务工，孩子孤独",
       volunteer: { id },
@@ -118,7 +118,7 @@ describe("pairVolunteer: only an active, vetted, trained volunteer, within the l
     ],
     [
       "a volunteer whose background check has expired",
-      { backgroundCheckExpiresOn: addDays(today(), -1) },
+      { backgroundCheckExpiresOn: addDays(todayInProvince(), -1) },
       true,
       "BACKGROUND_CHECK_EXPIRED",
       "background check expired",
@@ -180,17 +180,17 @@ describe("pairVolunteer: only an active, vetted, trained volunteer, within the l
 
   it("refuses a start in the future and an end before the start; an ended pairing stays ended", async () => {
     const id = await volunteer();
-    const future = await pair(id, children[7]!, { startedOn: isoDay(addDays(today(), 3)) });
+    const future = await pair(id, children[7]!, { startedOn: isoDay(addDays(todayInProvince(), 3)) });
     expect(future.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "input.startedOn",
     });
-    const started = await pair(id, children[7]!, { startedOn: isoDay(addDays(today(), -10)) });
+    const started = await pair(id, children[7]!, { startedOn: isoDay(addDays(todayInProvince(), -10)) });
     const pairingId = started.data?.pairVolunteer.id;
     const END = `mutation($id: ID!, $input: EndPairingInput!) { endPairing(id: $id, input: $input) { endedOn endReason } }`;
     const early = await people.execute(
       END,
-      { id: pairingId, input: { endedOn: isoDay(addDays(today(), -20)), reason: "x" } },
+      { id: pairingId, input: { endedOn: isoDay(addDays(todayInProvince(), -20)), reason: "x" } },
       officer,
     );
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.endedOn" });
@@ -199,7 +199,10 @@ describe("pairVolunteer: only an active, vetted, trained volunteer, within the l
       { id: pairingId, input: { reason: "孩子随父母去了东莞" } },
       officer,
     );
-    expect(ended.data?.endPairing).toEqual({ endedOn: isoDay(today()), endReason: "孩子随父母去了东莞" });
+    expect(ended.data?.endPairing).toEqual({
+      endedOn: isoDay(todayInProvince()),
+      endReason: "孩子随父母去了东莞",
+    });
     const again = await people.execute(END, { id: pairingId, input: { reason: "again" } }, officer);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "ENDED" });
   });
@@ -234,7 +237,7 @@ describe("check-ins", () => {
   it("lists pairings overdue for a check-in, and a check-in by the volunteer clears it", async () => {
     const id = await volunteer();
     const started = await pair(id, children[9]!, {
-      startedOn: isoDay(addDays(today(), -30)),
+      startedOn: isoDay(addDays(todayInProvince(), -30)),
       checkInEveryDays: 14,
     });
     const pairingId = started.data?.pairVolunteer.id;
@@ -249,7 +252,7 @@ describe("check-ins", () => {
         input: {
           studentId: children[9],
           kind: "VISIT",
-          happenedOn: isoDay(addDays(today(), -2)),
+          happenedOn: isoDay(addDays(todayInProvince(), -2)),
           notes: "一起读书",
         },
       },
@@ -258,7 +261,7 @@ describe("check-ins", () => {
     expect(errors).toBeUndefined();
     expect(data?.recordCare).toMatchObject({ kind: "VISIT", volunteer: { id, kind: "COLLEGE_STUDENT" } });
     const pairing = await people.database.client.pairing.findUniqueOrThrow({ where: { id: pairingId } });
-    expect(isoDay(pairing.nextCheckInDue)).toBe(isoDay(addDays(today(), 12)));
+    expect(isoDay(pairing.nextCheckInDue)).toBe(isoDay(addDays(todayInProvince(), 12)));
     const after = await people.execute(OVERDUE, {}, officer);
     expect(after.data?.overduePairings.edges.map((edge: any) => edge.node.id)).not.toContain(pairingId);
   });
@@ -274,7 +277,14 @@ describe("check-ins", () => {
     const self = await identityHeaders({ roles: ["VOLUNTEER"], volunteerId: id });
     const { errors } = await people.execute(
       `mutation($input: RecordCareInput!) { recordCare(input: $input) { id } }`,
-      { input: { studentId: children[0], kind: "FAMILY_CALL", happenedOn: isoDay(today()), notes: "x" } },
+      {
+        input: {
+          studentId: children[0],
+          kind: "FAMILY_CALL",
+          happenedOn: isoDay(todayInProvince()),
+          notes: "x",
+        },
+      },
       self,
     );
     expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -296,10 +306,12 @@ describe("the limit is configurable", () => {
           status: "ACTIVE",
           regionCode: "510723",
           cityCode: "510700",
-          backgroundCheckedOn: addDays(today(), -3),
-          backgroundCheckExpiresOn: addDays(today(), 300),
+          backgroundCheckedOn: addDays(todayInProvince(), -3),
+          backgroundCheckExpiresOn: addDays(todayInProvince(), 300),
           trainings: {
-            create: [{ topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: addDays(today(), -2) }],
+            create: [
+              { topic: "CHILD_PROTECTION", title: "儿童保护", completedOn: addDays(todayInProvince(), -2) },
+            ],
           },
         },
       });

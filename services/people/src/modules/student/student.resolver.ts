@@ -1,4 +1,5 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -52,11 +53,6 @@ const CONTACT = {
 /** A left-behind student is a minor. */
 const ADULT_AGE = 18;
 
-function today(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
 function ageOn(day: Date, birthDate: Date): number {
   const years = day.getUTCFullYear() - birthDate.getUTCFullYear();
   const birthdayPassed =
@@ -67,7 +63,7 @@ function ageOn(day: Date, birthDate: Date): number {
 
 /** The checks class-validator cannot make: dates against today and against each other. */
 function checkDates(input: CreateStudentInput): void {
-  const now = today();
+  const now = todayInProvince();
   if (input.birthDate > now) {
     throw new BadUserInputError("input.birthDate is in the future", { field: "input.birthDate" });
   }

@@ -1,3 +1,4 @@
+import { isoDay, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
   BadUserInputError,
@@ -29,7 +30,6 @@ import {
   Root,
 } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { isoDay, today } from "../../dates.js";
 import { pairingCountLoader, pairingPageLoader } from "../pairing/pairing.loader.js";
 import { PAIRING_ORDER } from "../pairing/pairing.repository.js";
 import { PairingConnection } from "../pairing/pairing.resolver.js";
@@ -100,7 +100,7 @@ async function managed(context: PeopleContext, id: string): Promise<Volunteer> {
 }
 
 function checkBackgroundCheck(check: BackgroundCheckInput): void {
-  const now = today();
+  const now = todayInProvince();
   if (check.checkedOn > now) {
     throw new BadUserInputError("backgroundCheck.checkedOn is in the future", {
       field: "backgroundCheck.checkedOn",
@@ -207,7 +207,10 @@ export class VolunteerResolver {
     @Ctx() context: PeopleContext,
   ): Promise<Volunteer> {
     const volunteer = await managed(context, id);
-    if (volunteer.status !== "APPLIED" && !checkIsCurrent(volunteer.backgroundCheckExpiresOn, today())) {
+    if (
+      volunteer.status !== "APPLIED" &&
+      !checkIsCurrent(volunteer.backgroundCheckExpiresOn, todayInProvince())
+    ) {
       throw new ConflictError(
         `The background check expired on ${volunteer.backgroundCheckExpiresOn ? isoDay(volunteer.backgroundCheckExpiresOn) : "?"}; renew it before activating`,
         { reason: "BACKGROUND_CHECK_EXPIRED" },
@@ -234,7 +237,7 @@ export class VolunteerResolver {
       id,
       "deactivate",
       { inactiveReason: why },
-      { endPairingsOn: today(), endReason: `volunteer deactivated: ${why}` },
+      { endPairingsOn: todayInProvince(), endReason: `volunteer deactivated: ${why}` },
     );
   }
 
@@ -288,7 +291,7 @@ export class VolunteerResolver {
     @Ctx() context: PeopleContext,
   ): Promise<Training> {
     await managed(context, volunteerId);
-    if (input.completedOn > today()) {
+    if (input.completedOn > todayInProvince()) {
       throw new BadUserInputError("input.completedOn is in the future", { field: "input.completedOn" });
     }
     if (input.expiresOn && input.expiresOn <= input.completedOn) {
@@ -322,7 +325,7 @@ export class VolunteerResolver {
     if (volunteer.status === "APPLIED") {
       throw new ConflictError("Service is logged for vetted volunteers only", { reason: "NOT_VETTED" });
     }
-    if (input.servedOn > today()) {
+    if (input.servedOn > todayInProvince()) {
       throw new BadUserInputError("input.servedOn is in the future", { field: "input.servedOn" });
     }
     return context.volunteers.logService({
@@ -384,7 +387,7 @@ export class VolunteerResolver {
       checkedOn: volunteer.backgroundCheckedOn,
       expiresOn: volunteer.backgroundCheckExpiresOn,
       reference: volunteer.backgroundCheckReference,
-      current: checkIsCurrent(volunteer.backgroundCheckExpiresOn, today()),
+      current: checkIsCurrent(volunteer.backgroundCheckExpiresOn, todayInProvince()),
     };
   }
 
@@ -459,7 +462,7 @@ export class VolunteerResolver {
         trainings,
         openPairings,
       },
-      today(),
+      todayInProvince(),
       limit,
     );
     return {

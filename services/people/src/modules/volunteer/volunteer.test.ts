@@ -1,3 +1,4 @@
+import { addDays, isoDay, todayInProvince } from "@lamplight/regions";
 import {
   entities,
   expectNotFoundAt,
@@ -6,7 +7,6 @@ import {
   startSubgraph,
 } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, isoDay, today } from "../../dates.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { peopleService } from "../../testing.js";
 
@@ -30,8 +30,8 @@ const ACTIVATE = `mutation($id: ID!) { activateVolunteer(id: $id) { id status } 
 const DEACTIVATE = `mutation($id: ID!, $reason: String!) { deactivateVolunteer(id: $id, reason: $reason) { id status } }`;
 
 const validCheck = () => ({
-  checkedOn: isoDay(addDays(today(), -10)),
-  expiresOn: isoDay(addDays(today(), 355)),
+  checkedOn: isoDay(addDays(todayInProvince(), -10)),
+  expiresOn: isoDay(addDays(todayInProvince(), 355)),
   reference: "绵公(2026)第118号",
 });
 
@@ -119,7 +119,7 @@ describe("registration: applied → vetted → active → inactive", () => {
     const id = await register("赵红");
     const { errors } = await people.execute(
       VET,
-      { id, check: { checkedOn: "2024-01-01", expiresOn: isoDay(addDays(today(), -1)) } },
+      { id, check: { checkedOn: "2024-01-01", expiresOn: isoDay(addDays(todayInProvince(), -1)) } },
       mianyang,
     );
     expect(errors?.[0]?.extensions).toMatchObject({
@@ -133,7 +133,7 @@ describe("registration: applied → vetted → active → inactive", () => {
     await people.execute(VET, { id, check: validCheck() }, mianyang);
     await people.database.client.volunteer.update({
       where: { id },
-      data: { backgroundCheckExpiresOn: addDays(today(), -1) },
+      data: { backgroundCheckExpiresOn: addDays(todayInProvince(), -1) },
     });
     const { errors } = await people.execute(ACTIVATE, { id }, mianyang);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "BACKGROUND_CHECK_EXPIRED" });

@@ -1,5 +1,5 @@
 import { SiteEventType } from "@lamplight/events";
-import { getRegion } from "@lamplight/regions";
+import { getRegion, todayInProvince } from "@lamplight/regions";
 import {
   BadUserInputError,
   ForbiddenError,
@@ -86,7 +86,7 @@ export async function moveSite(
       throw new BadUserInputError(verdict.message, { ...details, unmet: verdict.unmet });
     throw new BadUserInputError(verdict.message, details);
   }
-  const today = new Date(new Date().toISOString().slice(0, 10));
+  const today = todayInProvince();
   const moved = await tx.site.update({
     where: { id: siteId },
     data: { status: to, ...(to === "OPEN" && site.openedOn === null ? { openedOn: today } : {}) },
