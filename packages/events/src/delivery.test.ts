@@ -11,6 +11,7 @@ import type { SqlClient, TransactionalSqlClient } from "./event.js";
 import { createFeedHandler, FEED_PATH, signFeedToken, type Wakeups } from "./feed.js";
 import { connectNats, JetStreamSubscription, OutboxRelay, streamName } from "./jetstream.js";
 import { appendEvents, OUTBOX_CHANNEL } from "./outbox.js";
+import { announceUnannounced, type StateEventSource } from "./state-events.js";
 import { type EventSubscription, FeedSubscription } from "./subscription.js";
 
 // The tables as each service's Prisma schema declares them (models OutboxEvent, ConsumedEvent,
@@ -135,6 +136,42 @@ async function replica(db: PGlite) {
     await db.query<{ id: string; county: string; applied: number }>(`SELECT * FROM "SiteReplica" ORDER BY id`)
   ).rows;
 }
+
+describe("announcing rows loaded in bulk", () => {
+  const homes: StateEventSource = {
+    entity: "Site",
+    version: 1,
+    from: `"SiteReplica" h`,
+    key: `h."id"`,
+    payload: `jsonb_build_object('id', h."id", 'county', h."county")`,
+    order: `h."id"`,
+  };
+
+  it("announces every unannounced row once, in order, a bounded batch per transaction", async () => {
+    const db = await database();
+    await db.exec(
+      `INSERT INTO "SiteReplica" ("id", "county") SELECT lpad(n::text, 4, '0'), '510723' FROM generate_series(1, 1001) n`,
+    );
+    const client = transactional(db);
+    const transactions: number[] = [];
+    const counted: TransactionalSqlClient = {
+      ...client,
+      $transaction: (work) => {
+        transactions.push(transactions.length);
+        return client.$transaction(work);
+      },
+    };
+    expect(await announceUnannounced(counted, homes, "site.registered", 100)).toBe(1001);
+    // 11 batches: ten of 100 and the last of one (a batch short of the limit ends it).
+    expect(transactions).toHaveLength(11);
+    const { rows } = await db.query<{ key: string }>(`SELECT "key" FROM "OutboxEvent" ORDER BY "sequence"`);
+    expect(rows.map((row) => row.key)).toEqual(
+      Array.from({ length: 1001 }, (_, n) => String(n + 1).padStart(4, "0")),
+    );
+    // Nothing left: a second start announces nothing.
+    expect(await announceUnannounced(client, homes, "site.registered", 100)).toBe(0);
+  });
+});
 
 describe("the internal feed", () => {
   it("answers a held poll at once when its producer stops, and refuses new polls while it stops", async () => {

@@ -39,16 +39,27 @@ export function appendStateEvents(
   return appendSelectedEvents(tx, select(source, "$1::text", where), type, ...values);
 }
 
+/** How many rows one announcing transaction appends at most: each statement stays well within the statement timeout. */
+const ANNOUNCE_BATCH = 20_000;
+
 /**
  * Announces, as `type`, every row never announced: rows the seed loads in bulk, or written before
  * their subgraph published events. Idempotent; run at every start, so that a consumer can always
- * rebuild its replica from the start of the stream.
+ * rebuild its replica from the start of the stream. A batch of rows per transaction, in the
+ * source's order, so that a province's million children never make one statement of minutes.
  */
-export function announceUnannounced(
+export async function announceUnannounced(
   client: TransactionalSqlClient,
   source: StateEventSource,
   type: string,
+  batch = ANNOUNCE_BATCH,
 ): Promise<number> {
   const unannounced = `NOT EXISTS (SELECT 1 FROM "OutboxEvent" o WHERE o."entity" = '${source.entity}' AND o."key" = ${source.key})`;
-  return client.$transaction((tx) => appendSelectedEvents(tx, select(source, "$1::text", unannounced), type));
+  const next = `${select(source, "$1::text", unannounced)} LIMIT ${Math.trunc(batch)}`;
+  let announced = 0;
+  for (;;) {
+    const appended = await client.$transaction((tx) => appendSelectedEvents(tx, next, type));
+    announced += appended;
+    if (appended < batch) return announced;
+  }
 }
