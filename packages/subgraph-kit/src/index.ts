@@ -48,6 +48,7 @@ export { checkDateRange, checkedFen, checkIntegerBetween, IntegerBetween, OnOrAf
 export { declareListBounds, enforceListBounds, ListBound, refuseBeyondBound } from "./list-bounds.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
+export { money } from "./money.js";
 export {
   Connection,
   type ConnectionResult,
@@ -77,7 +78,6 @@ export {
   type ReferencingColumn,
   referencedIdsSql,
 } from "./references-listing.js";
-export { money } from "./money.js";
 export {
   Currency,
   DateScalar,
