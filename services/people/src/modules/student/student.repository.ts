@@ -1,5 +1,5 @@
 import { StudentEventType } from "@lamplight/events";
-import { cityOf, getRegion } from "@lamplight/regions";
+import { cityOf, getRegion, isoDay } from "@lamplight/regions";
 import {
   BadUserInputError,
   ConflictError,
@@ -243,7 +243,7 @@ export class StudentRepository {
     return this.prisma.$transaction(async (tx) => {
       // Two clerks registering the same child at once must not both pass the duplicate check: the
       // lock (held until commit) serialises registrations of one name, birth date and county.
-      const identity = `${student.name}|${student.birthDate.toISOString().slice(0, 10)}|${student.regionCode}`;
+      const identity = `${student.name}|${isoDay(student.birthDate)}|${student.regionCode}`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identity}))`;
       if (!options.confirmDuplicate) {
         const duplicates = await tx.student.findMany({

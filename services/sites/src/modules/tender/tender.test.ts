@@ -1,3 +1,4 @@
+import { DAY_MS } from "@lamplight/regions";
 import {
   announceOrganisations,
   identityHeaders,
@@ -38,7 +39,7 @@ const tenderInput = (siteId: string, overrides: Record<string, unknown> = {}) =>
   title: "松林村留守学生之家建设工程",
   purpose: "CONSTRUCTION",
   regionCode: "510700",
-  deadline: new Date(Date.now() + 86_400_000).toISOString(),
+  deadline: new Date(Date.now() + DAY_MS).toISOString(),
   lots: [{ title: "土建与装修", siteId }],
   criteria: [
     { name: "报价", kind: "PRICE", weight: 40 },
