@@ -141,10 +141,11 @@ describe("announcing rows loaded in bulk", () => {
   const homes: StateEventSource = {
     entity: "Site",
     version: 1,
-    from: `"SiteReplica" h`,
-    key: `h."id"`,
-    payload: `jsonb_build_object('id', h."id", 'county', h."county")`,
-    order: `h."id"`,
+    // Aliased `o`, as people's organisations are: the alias must not clash with the outbox's.
+    from: `"SiteReplica" o`,
+    key: `o."id"`,
+    payload: `jsonb_build_object('id', o."id", 'county', o."county")`,
+    order: `o."id"`,
   };
 
   it("announces every unannounced row once, in order, a bounded batch per transaction", async () => {

@@ -54,7 +54,9 @@ export async function announceUnannounced(
   type: string,
   batch = ANNOUNCE_BATCH,
 ): Promise<number> {
-  const unannounced = `NOT EXISTS (SELECT 1 FROM "OutboxEvent" o WHERE o."entity" = '${source.entity}' AND o."key" = ${source.key})`;
+  // The outbox's alias is one no source uses: a source aliased like it (organisations' `o`) would
+  // compare the outbox with itself, find nothing announced, and announce every row at every start.
+  const unannounced = `NOT EXISTS (SELECT 1 FROM "OutboxEvent" "announcedEvent" WHERE "announcedEvent"."entity" = '${source.entity}' AND "announcedEvent"."key" = ${source.key})`;
   const next = `${select(source, "$1::text", unannounced)} LIMIT ${Math.trunc(batch)}`;
   let announced = 0;
   for (;;) {
