@@ -9,6 +9,7 @@ import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
 const dev = process.argv.includes("--dev");
 const root = findWorkspaceRoot();
 const gatewayPort = Number(process.env.PORT ?? 4000);
+/** How long a subgraph may go without getting ready or moving on (its /readyz details change as it catches up). */
 const READY_TIMEOUT_MS = 300_000;
 
 interface Running {
@@ -55,19 +56,24 @@ function launch(name: string, dir: string, port: number): Running {
 }
 
 async function waitReady(entry: Running, url: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastReport: string | undefined;
   const readyz = new URL("/readyz", url);
   while (Date.now() < deadline) {
     if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited before it was ready`);
     try {
       const response = await fetch(readyz, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
+      // Catching up on a province's events takes minutes: as long as it moves on, wait for it.
+      const report = await response.text();
+      if (report !== lastReport) deadline = Date.now() + READY_TIMEOUT_MS;
+      lastReport = report;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${entry.name} was not ready after ${READY_TIMEOUT_MS / 1000}s`);
+  throw new Error(`${entry.name} was not ready, nor moving on, for ${READY_TIMEOUT_MS / 1000}s`);
 }
 
 async function stop(code: number): Promise<never> {
