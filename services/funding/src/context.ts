@@ -3,7 +3,7 @@ import type { DonationRepository } from "./modules/donation/donation.repository.
 import type { FundRepository } from "./modules/fund/fund.repository.js";
 import type { GrantRepository } from "./modules/grant/grant.repository.js";
 import type { InKindRepository } from "./modules/inkind/inkind.repository.js";
-import type { JournalRepository } from "./modules/ledger/journal.repository.js";
+import type { JournalRepository } from "./modules/journal/journal.repository.js";
 import type { PledgeRepository } from "./modules/pledge/pledge.repository.js";
 import type { TraceRepository } from "./modules/trace/trace.repository.js";
 import type { KnownReferences } from "./references.js";

@@ -11,7 +11,7 @@ import {
   GrantResolver,
 } from "./modules/grant/grant.resolver.js";
 import { InKindDeliveryResolver, InKindGiftResolver } from "./modules/inkind/inkind.resolver.js";
-import { JournalEntryResolver } from "./modules/ledger/journal.resolver.js";
+import { JournalEntryResolver } from "./modules/journal/journal.resolver.js";
 import { resolveOrganisationReference } from "./modules/organisation/organisation.reference.js";
 import { OrganisationResolver } from "./modules/organisation/organisation.resolver.js";
 import { Organisation } from "./modules/organisation/organisation.type.js";

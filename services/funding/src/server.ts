@@ -16,7 +16,7 @@ import { DonationRepository } from "./modules/donation/donation.repository.js";
 import { FundRepository } from "./modules/fund/fund.repository.js";
 import { GrantRepository } from "./modules/grant/grant.repository.js";
 import { InKindRepository } from "./modules/inkind/inkind.repository.js";
-import { JournalRepository } from "./modules/ledger/journal.repository.js";
+import { JournalRepository } from "./modules/journal/journal.repository.js";
 import { PledgeRepository } from "./modules/pledge/pledge.repository.js";
 import { TraceRepository } from "./modules/trace/trace.repository.js";
 import { serveGiving360 } from "./modules/transparency/transparency.http.js";

@@ -2,7 +2,7 @@ import type { TestableService } from "@lamplight/testing";
 import { openFundingDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
-import { JournalRepository } from "./modules/ledger/journal.repository.js";
+import { JournalRepository } from "./modules/journal/journal.repository.js";
 import { createServer } from "./server.js";
 
 /** How tests start this subgraph (its own suite and the composed-graph suite). */

@@ -12,8 +12,8 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { Currency, JournalEntryKind, type Purpose } from "../../generated/prisma/enums.js";
 import { BANK_ACCOUNT, incomeAccount } from "../fund/fund.chart.js";
 import type { Fund } from "../fund/fund.type.js";
-import { postEntry } from "../ledger/journal.repository.js";
-import type { LineDraft } from "../ledger/ledger.js";
+import { postEntry } from "../journal/journal.repository.js";
+import type { LineDraft } from "../journal/journal.rules.js";
 import { type Donation, FundingGroupBy } from "./donation.type.js";
 
 /** A donation as checked by the resolver, ready to record. */

@@ -11,7 +11,7 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { AccountBalance } from "../ledger/journal.type.js";
+import { AccountBalance } from "../journal/journal.type.js";
 import { Region } from "../region/region.type.js";
 import { accountBalancesLoader, fundByCodeLoader, fundTotalsLoader } from "./fund.loader.js";
 import { assertManagesFund, FUNDING_OFFICERS } from "./fund.policy.js";

@@ -21,7 +21,7 @@ import {
 import { type DesignationKey, lockDesignation, poolBalance } from "../designation/designation.repository.js";
 import { BANK_ACCOUNT, GRANT_ADVANCES, GRANTS_PAYABLE, grantsAccount } from "../fund/fund.chart.js";
 import type { Fund } from "../fund/fund.type.js";
-import { accountIds, postEntry } from "../ledger/journal.repository.js";
+import { accountIds, postEntry } from "../journal/journal.repository.js";
 import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
 /** A grant as checked by the resolver, ready to propose. */

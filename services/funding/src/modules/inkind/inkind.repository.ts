@@ -12,7 +12,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { Currency, type InKindCategory, JournalEntryKind } from "../../generated/prisma/enums.js";
 import { IN_KIND_DELIVERED, IN_KIND_GOODS, IN_KIND_INCOME } from "../fund/fund.chart.js";
 import type { Fund } from "../fund/fund.type.js";
-import { accountIds, postEntry } from "../ledger/journal.repository.js";
+import { accountIds, postEntry } from "../journal/journal.repository.js";
 import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
 export interface InKindRecord {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Logger } from "@lamplight/subgraph-kit";
 import type { GrantRepository } from "../grant/grant.repository.js";
-import { giving360Csv, giving360Json } from "./giving360.js";
+import { giving360Csv, giving360Json } from "./transparency.giving360.js";
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 

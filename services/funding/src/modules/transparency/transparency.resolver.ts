@@ -10,7 +10,7 @@ import {
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { fundByCodeLoader } from "../fund/fund.loader.js";
-import { giving360Csv, giving360Json } from "./giving360.js";
+import { giving360Csv, giving360Json } from "./transparency.giving360.js";
 import { GivingFormat, GrantGroupBy, GrantTotal } from "./transparency.type.js";
 
 /** The most groups one grantTotals serves (by home: every home of the province, with room to grow). */

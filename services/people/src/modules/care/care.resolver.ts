@@ -16,11 +16,10 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { mayViewPairing } from "../pairing/pairing.access.js";
+import { mayViewPairing } from "../pairing/pairing.policy.js";
 import { Pairing } from "../pairing/pairing.type.js";
-import { mayViewChild } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
-import { mayViewStudent, STUDENT_VIEWERS } from "../student/student.policy.js";
+import { mayViewChild, mayViewStudent, STUDENT_VIEWERS } from "../student/student.policy.js";
 import { Student } from "../student/student.type.js";
 import { volunteerLoader } from "../volunteer/volunteer.loader.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";

@@ -1,9 +1,13 @@
 import { Allow, ListBound, NotFoundError, type Principal, Sensitive } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { mayViewChild } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
-import { assertMayViewStudent, mayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
+import {
+  assertMayViewStudent,
+  mayViewChild,
+  mayViewStudent,
+  STUDENT_STAFF,
+} from "../student/student.policy.js";
 import { Student } from "../student/student.type.js";
 import { GuardianInput, MigrantParentInput, UpdateConsentInput } from "./family.inputs.js";
 import { guardiansLoader, migrantParentsLoader } from "./family.loader.js";

@@ -16,9 +16,8 @@ import {
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { needsLoader } from "../need/need.loader.js";
-import { studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
-import { assertMayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
+import { assertMayViewStudent, STUDENT_STAFF, studentScopeOf } from "../student/student.policy.js";
 import type { Student } from "../student/student.type.js";
 import { type MatchTarget, SKILLS_FOR_NEED, scoreVolunteer, targetNeeds } from "./matching.score.js";
 import { VolunteerSuggestion } from "./matching.type.js";

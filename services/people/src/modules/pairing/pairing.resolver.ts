@@ -14,16 +14,21 @@ import {
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
-import { mayViewChild, studentScopeOf } from "../student/student.access.js";
 import { studentLoader } from "../student/student.loader.js";
-import { assertMayViewStudent, mayViewStudent, STUDENT_STAFF } from "../student/student.policy.js";
+import {
+  assertMayViewStudent,
+  mayViewChild,
+  mayViewStudent,
+  STUDENT_STAFF,
+  studentScopeOf,
+} from "../student/student.policy.js";
 import { Student } from "../student/student.type.js";
 import { volunteerLoader } from "../volunteer/volunteer.loader.js";
 import { isVolunteer } from "../volunteer/volunteer.policy.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
-import { mayViewPairing } from "./pairing.access.js";
 import { EndPairingInput, OverduePairingFilter, PairVolunteerInput } from "./pairing.inputs.js";
 import { openPairingsOfStudentLoader, pairingLoader } from "./pairing.loader.js";
+import { mayViewPairing } from "./pairing.policy.js";
 import { Pairing } from "./pairing.type.js";
 
 export const PairingConnection = Connection(Pairing);

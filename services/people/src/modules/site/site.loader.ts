@@ -1,6 +1,6 @@
 import { aggregateLoader, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
-import { studentScopeOf } from "../student/student.access.js";
+import { studentScopeOf } from "../student/student.policy.js";
 import type { SiteCount } from "../student/student.repository.js";
 import type { Student } from "../student/student.type.js";
 

@@ -8,8 +8,7 @@ import {
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { homeKey, published, publishedChildrenLoader } from "../region/region.figures.js";
-import { studentScopeOf } from "../student/student.access.js";
-import { isEmptyScope } from "../student/student.policy.js";
+import { isEmptyScope, studentScopeOf } from "../student/student.policy.js";
 import { STUDENT_ORDER } from "../student/student.repository.js";
 import { StudentConnection } from "../student/student.resolver.js";
 import type { Student } from "../student/student.type.js";

@@ -18,16 +18,18 @@ import { needsLoader } from "../need/need.loader.js";
 import { Need } from "../need/need.type.js";
 import { Region } from "../region/region.type.js";
 import { Site } from "../site/site.type.js";
-import { mayViewChild, pairedStudentIds, studentScopeOf } from "./student.access.js";
 import { CreateStudentInput, StudentFilter } from "./student.inputs.js";
 import { studentLoader } from "./student.loader.js";
 import {
   assertHomeTakesChild,
   assertMayRegisterStudent,
   assertMayViewStudent,
+  mayViewChild,
   mayViewStudent,
+  pairedStudentIds,
   STUDENT_REGISTRARS,
   STUDENT_VIEWERS,
+  studentScopeOf,
 } from "./student.policy.js";
 import { requireCounty, type StudentRegistration } from "./student.repository.js";
 import { Gender, GuardianRelationship, Student, StudentConsent } from "./student.type.js";

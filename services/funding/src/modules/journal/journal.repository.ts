@@ -12,8 +12,8 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { JournalEntryKind } from "../../generated/prisma/enums.js";
 import { lockDesignation, poolBalance } from "../designation/designation.repository.js";
 import { chartOfAccounts } from "../fund/fund.chart.js";
+import { assertBalanced, type LineDraft, reversingLines } from "./journal.rules.js";
 import type { JournalEntryRow } from "./journal.type.js";
-import { assertBalanced, type LineDraft, reversingLines } from "./ledger.js";
 
 const WITH_LINES = { lines: { include: { account: true }, orderBy: { amountFen: "desc" } } } as const;
 

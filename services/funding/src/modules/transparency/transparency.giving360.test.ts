@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { GIVING360_COLUMNS, giving360Csv, giving360Grant, type PublishedGrant } from "./giving360.js";
+import {
+  GIVING360_COLUMNS,
+  giving360Csv,
+  giving360Grant,
+  type PublishedGrant,
+} from "./transparency.giving360.js";
 
 const GRANT: PublishedGrant = {
   id: "6f1d0000-0000-4000-8000-000000000001",
