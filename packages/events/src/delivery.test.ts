@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { getEventListeners } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +13,7 @@ import { createFeedHandler, FEED_PATH, signFeedToken, type Wakeups } from "./fee
 import { connectNats, JetStreamSubscription, OutboxRelay, streamName } from "./jetstream.js";
 import { appendEvents, OUTBOX_CHANNEL } from "./outbox.js";
 import { announceUnannounced, type StateEventSource } from "./state-events.js";
-import { type EventSubscription, FeedSubscription } from "./subscription.js";
+import { type EventSubscription, FeedSubscription, SubscriptionBase } from "./subscription.js";
 
 // The tables as each service's Prisma schema declares them (models OutboxEvent, ConsumedEvent,
 // EventCursor, DeadLetterEvent), and a replica a consumer keeps.
@@ -136,6 +137,27 @@ async function replica(db: PGlite) {
     await db.query<{ id: string; county: string; applied: number }>(`SELECT * FROM "SiteReplica" ORDER BY id`)
   ).rows;
 }
+
+describe("a subscription's pauses", () => {
+  /** A subscription that only pauses, as a feed subscription does between failed polls. */
+  class Pausing extends SubscriptionBase {
+    protected async run(): Promise<void> {
+      for (let pause = 0; pause < 50; pause++) await this.pause(1);
+    }
+    listenersOnStop(): number {
+      return getEventListeners(this.stopped.signal, "abort").length;
+    }
+  }
+
+  it("leave no listener behind on the subscription's stop signal", async () => {
+    const subscription = new Pausing("sites", new ConsumerStore(transactional(await database()), {}));
+    subscription.start();
+    await sleep(300);
+    // Fifty pauses over: none of them still listens (each used to stay, a leak for the process's life).
+    expect(subscription.listenersOnStop()).toBe(0);
+    await subscription.stop();
+  });
+});
 
 describe("announcing rows loaded in bulk", () => {
   const homes: StateEventSource = {

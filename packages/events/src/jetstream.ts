@@ -142,6 +142,8 @@ export class OutboxRelay {
       const done = () => {
         clearTimeout(timer);
         unsubscribe?.();
+        // Not left behind on the signal, which lives as long as the subscription (see pause()).
+        this.stopped.signal.removeEventListener("abort", done);
         resolve();
       };
       const timer = setTimeout(done, ms);

@@ -85,15 +85,15 @@ export abstract class SubscriptionBase implements EventSubscription {
   /** Waits `ms`, or less if the subscription is stopped meanwhile. */
   protected pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.stopped.signal.addEventListener(
-        "abort",
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+      // Whichever comes first removes the other: a subscription pauses for as long as it runs, and a
+      // listener left on its signal at every pause would pile up for the life of the process.
+      const done = () => {
+        clearTimeout(timer);
+        this.stopped.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.stopped.signal.addEventListener("abort", done, { once: true });
     });
   }
 }
