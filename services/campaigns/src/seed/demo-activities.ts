@@ -180,7 +180,10 @@ export function lunarDrafts(home: DemoHome, from = YEAR_START): Draft[] {
   }));
 }
 
-/** The Saturday reading afternoon at a home, every week from `from` (this year by default) to the end of 2026. */
+/**
+ * The Saturday reading afternoon at a home, every week from `from` (this year by default) to the end
+ * of next year, planned ahead like the festivals: a calendar asked for "this week" has it.
+ */
 export function weeklyReading(home: DemoHome, from = YEAR_START): Draft {
   return {
     home,
@@ -188,7 +191,7 @@ export function weeklyReading(home: DemoHome, from = YEAR_START): Draft {
     title: "周六阅读下午",
     rule: { kind: "WEEKLY", weekdays: [6] },
     startsOn: from,
-    endsOn: YEAR_END,
+    endsOn: LUNAR_SERIES_END,
     startMinute: 14 * 60,
   };
 }
