@@ -21,6 +21,9 @@ export interface IncomingRequest {
   logger: Logger;
 }
 
+/** An endpoint of its own beside /graphql: answers one path, before GraphQL sees the request. */
+export type HttpRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+
 export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   apollo: ApolloServer<Context>;
   logger: Logger;
@@ -29,8 +32,8 @@ export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   ready: () => Promise<void>;
   /** What `/readyz` reports beside its status, ready or not (e.g. how far behind its events are). */
   readyDetails?: () => Record<string, unknown>;
-  /** Further GET endpoints by path (e.g. a producer's event feed), answered before GraphQL. */
-  routes?: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>>;
+  /** Further endpoints by path (a producer's event feed, open-data files), answered before GraphQL. */
+  routes?: Record<string, HttpRoute>;
   /** Prometheus text for GET /metrics. */
   metrics?: () => string;
   /** Allowed browser origins; `*` allows any. */

@@ -38,6 +38,7 @@ export {
   DEFAULT_HOST,
   DEFAULT_SHUTDOWN_GRACE_MS,
   type GraphQLHttpOptions,
+  type HttpRoute,
   httpProtocolPlugin,
   type IncomingRequest,
   type RunningHttpServer,

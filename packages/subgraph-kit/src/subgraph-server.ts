@@ -15,6 +15,7 @@ import { AuditTrail, type AuditWriter, auditPlugin } from "./access/audit.js";
 import { createIdentityVerifier, IDENTITY_HEADER } from "./access/identity.js";
 import { type BaseContext, Loaders } from "./context.js";
 import {
+  type HttpRoute,
   httpProtocolPlugin,
   type IncomingRequest,
   type RunningHttpServer,
@@ -44,6 +45,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
    * replicas of the producers it consumes. Started with the server, stopped with it.
    */
   events?: SubgraphEventsOptions;
+  /** The subgraph's own endpoints beside /graphql, by path (e.g. funding's 360Giving files). */
+  routes?: Record<string, HttpRoute>;
 }
 
 /** What one subgraph consumes, and how its events travel. */
@@ -172,7 +175,7 @@ export function createSubgraphServer<Context extends BaseContext>(
             await events?.ready();
           },
           readyDetails: () => events?.details() ?? {},
-          routes: events?.routes ?? {},
+          routes: { ...options.routes, ...events?.routes },
           onDrain: () => events?.drain(),
           onClose: async () => {
             await events?.stop();

@@ -19,7 +19,7 @@ import { InKindRepository } from "./modules/inkind/inkind.repository.js";
 import { JournalRepository } from "./modules/journal/journal.repository.js";
 import { PledgeRepository } from "./modules/pledge/pledge.repository.js";
 import { TraceRepository } from "./modules/trace/trace.repository.js";
-import { serveGiving360 } from "./modules/transparency/transparency.http.js";
+import { giving360Routes } from "./modules/transparency/transparency.http.js";
 import { KnownReferences } from "./references.js";
 import { buildFundingSchema } from "./schema.js";
 
@@ -51,7 +51,7 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
-  const subgraph = createSubgraphServer<FundingContext>({
+  return createSubgraphServer<FundingContext>({
     name: SERVICE_NAME,
     schema: await buildFundingSchema(),
     logger: deps.logger,
@@ -75,17 +75,11 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
     // checked against them.
     events: { ...deps.events, consumes },
     auditLog,
+    // The 360Giving files, served beside /graphql.
+    routes: giving360Routes(grants, deps.logger),
     ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
     ...(deps.aggregateCacheSeconds !== undefined
       ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
       : {}),
   });
-  return {
-    async listen(port, host) {
-      const running = await subgraph.listen(port, host);
-      // The 360Giving files are served beside /graphql.
-      serveGiving360(running.server, grants, deps.logger);
-      return running;
-    },
-  };
 }

@@ -710,6 +710,16 @@ describe("transparency", () => {
     expect(lines).toHaveLength(approved + 1);
     const query = await funding.execute(`{ grants360Giving(format: CSV) }`);
     expect(query.data?.grants360Giving.trimEnd().split("\r\n")).toHaveLength(approved + 1);
+
+    // HEAD gives the headers alone; another method is answered as for a path not served.
+    const head = await fetch(`${base}/360giving/grants.json`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await head.text()).toBe("");
+    const posted = await fetch(`${base}/360giving/grants.json`, { method: "POST", body: "{}" });
+    expect(posted.status).toBe(404);
+    // GraphQL is still answered beside the files.
+    expect((await funding.execute(`{ __typename }`)).data).toEqual({ __typename: "Query" });
   });
 
   it("lists approved grants to the public and proposals only to the fund's officers", async () => {
