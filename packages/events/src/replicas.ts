@@ -29,22 +29,38 @@ function every(types: Record<string, string>, version: number, handler: EventHan
   return Object.fromEntries(Object.values(types).map((type) => [type, { [version]: handler }]));
 }
 
+/** A replica value sent as a parameter of another SQL type than text (a uuid, an array). */
+class Typed {
+  constructor(
+    readonly value: unknown,
+    readonly type: string,
+  ) {}
+}
+
+/**
+ * Writes one replica row by its `id` (a uuid): inserted, or every other column replaced, with
+ * `updatedAt` now. Table and column names are this module's own, never input.
+ */
+async function upsertReplica(tx: SqlClient, table: string, id: string, columns: Record<string, unknown>) {
+  const names = Object.keys(columns).map((name) => `"${name}"`);
+  const values = Object.values(columns);
+  const placeholders = values.map((value, index) =>
+    value instanceof Typed ? `$${index + 2}::${value.type}` : `$${index + 2}`,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" ("id", ${names.join(", ")}, "updatedAt")
+     VALUES ($1::uuid, ${placeholders.join(", ")}, now())
+     ON CONFLICT ("id") DO UPDATE SET ${names.map((name) => `${name} = EXCLUDED.${name}`).join(", ")},
+       "updatedAt" = now()`,
+    id,
+    ...values.map((value) => (value instanceof Typed ? value.value : value)),
+  );
+}
+
 /** `SiteReplica` (id, name, kind, countyCode, cityCode, status, updatedAt). */
 export async function upsertSiteReplica(tx: SqlClient, payload: unknown): Promise<void> {
-  const site = siteFacts(payload);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SiteReplica" ("id", "name", "kind", "countyCode", "cityCode", "status", "updatedAt")
-     VALUES ($1::uuid, $2, $3, $4, $5, $6, now())
-     ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind",
-       "countyCode" = EXCLUDED."countyCode", "cityCode" = EXCLUDED."cityCode", "status" = EXCLUDED."status",
-       "updatedAt" = now()`,
-    site.id,
-    site.name,
-    site.kind,
-    site.countyCode,
-    site.cityCode,
-    site.status,
-  );
+  const { id, name, kind, countyCode, cityCode, status } = siteFacts(payload);
+  await upsertReplica(tx, "SiteReplica", id, { name, kind, countyCode, cityCode, status });
 }
 
 /** `OrganisationReplica` (id, name, kind, regionCode, updatedAt). */
@@ -52,17 +68,8 @@ export const organisationReplica: Handlers = every(
   OrganisationEventType,
   ORGANISATION_EVENT_VERSION,
   async (tx, event) => {
-    const organisation = organisationFacts(event.payload);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "OrganisationReplica" ("id", "name", "kind", "regionCode", "updatedAt")
-       VALUES ($1::uuid, $2, $3, $4, now())
-       ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind",
-         "regionCode" = EXCLUDED."regionCode", "updatedAt" = now()`,
-      organisation.id,
-      organisation.name,
-      organisation.kind,
-      organisation.regionCode,
-    );
+    const { id, name, kind, regionCode } = organisationFacts(event.payload);
+    await upsertReplica(tx, "OrganisationReplica", id, { name, kind, regionCode });
   },
 );
 
@@ -73,18 +80,13 @@ export const siteReplica: Handlers = every(SiteEventType, SITE_EVENT_VERSION, (t
 
 /** `StudentReplica` (id, siteId, countyCode, cityCode, consentStatistics, updatedAt). */
 export const studentReplica: Handlers = every(StudentEventType, STUDENT_EVENT_VERSION, async (tx, event) => {
-  const student = studentFacts(event.payload);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "StudentReplica" ("id", "siteId", "countyCode", "cityCode", "consentStatistics", "updatedAt")
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5, now())
-     ON CONFLICT ("id") DO UPDATE SET "siteId" = EXCLUDED."siteId", "countyCode" = EXCLUDED."countyCode",
-       "cityCode" = EXCLUDED."cityCode", "consentStatistics" = EXCLUDED."consentStatistics", "updatedAt" = now()`,
-    student.id,
-    student.siteId,
-    student.countyCode,
-    student.cityCode,
-    student.consentStatistics,
-  );
+  const { id, siteId, countyCode, cityCode, consentStatistics } = studentFacts(event.payload);
+  await upsertReplica(tx, "StudentReplica", id, {
+    siteId: new Typed(siteId, "uuid"),
+    countyCode,
+    cityCode,
+    consentStatistics,
+  });
 });
 
 /** `VolunteerReplica` (id, status, countyCode, cityCode, updatedAt). */
@@ -92,32 +94,18 @@ export const volunteerReplica: Handlers = every(
   VolunteerEventType,
   VOLUNTEER_EVENT_VERSION,
   async (tx, event) => {
-    const volunteer = volunteerFacts(event.payload);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "VolunteerReplica" ("id", "status", "countyCode", "cityCode", "updatedAt")
-     VALUES ($1::uuid, $2, $3, $4, now())
-     ON CONFLICT ("id") DO UPDATE SET "status" = EXCLUDED."status", "countyCode" = EXCLUDED."countyCode",
-       "cityCode" = EXCLUDED."cityCode", "updatedAt" = now()`,
-      volunteer.id,
-      volunteer.status,
-      volunteer.countyCode,
-      volunteer.cityCode,
-    );
+    const { id, status, countyCode, cityCode } = volunteerFacts(event.payload);
+    await upsertReplica(tx, "VolunteerReplica", id, { status, countyCode, cityCode });
   },
 );
 
 /** `ProjectReplica` (id, code, name, status, regionCodes, updatedAt). */
 export const projectReplica: Handlers = every(ProjectEventType, PROJECT_EVENT_VERSION, async (tx, event) => {
-  const project = projectFacts(event.payload);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ProjectReplica" ("id", "code", "name", "status", "regionCodes", "updatedAt")
-     VALUES ($1::uuid, $2, $3, $4, $5::text[], now())
-     ON CONFLICT ("id") DO UPDATE SET "code" = EXCLUDED."code", "name" = EXCLUDED."name",
-       "status" = EXCLUDED."status", "regionCodes" = EXCLUDED."regionCodes", "updatedAt" = now()`,
-    project.id,
-    project.code,
-    project.name,
-    project.status,
-    project.regionCodes,
-  );
+  const { id, code, name, status, regionCodes } = projectFacts(event.payload);
+  await upsertReplica(tx, "ProjectReplica", id, {
+    code,
+    name,
+    status,
+    regionCodes: new Typed(regionCodes, "text[]"),
+  });
 });
