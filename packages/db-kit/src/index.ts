@@ -22,6 +22,7 @@ export {
   withConnection,
 } from "./databases.js";
 export { violatesUniqueConstraint } from "./errors.js";
+export { type CreatedOnce, type CreateOnce, createOnce } from "./idempotency.js";
 export { type MigrateOptions, migrateDatabase } from "./migrate.js";
 export {
   type Database,
