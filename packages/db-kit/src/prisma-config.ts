@@ -13,7 +13,9 @@ export function servicePrismaConfig(service: string, configFileUrl: string) {
   return {
     experimental: { adapter: true },
     engine: "js",
-    schema: path.join(serviceDir, "prisma/schema.prisma"),
+    // The folder: the service's schema.prisma and the tables every subgraph has
+    // (subgraph-tables.prisma, linked from db-kit).
+    schema: path.join(serviceDir, "prisma"),
     migrations: { path: path.join(serviceDir, "prisma/migrations") },
     async adapter(): Promise<AdapterFactory> {
       return adapterFactoryFromUrl(process.env.DATABASE_URL, {
