@@ -1,37 +1,31 @@
-import type { Database } from "@lamplight/db-kit";
 import {
   AuditLog,
   createSubgraphServer,
-  type Logger,
   ReferencedIdsReader,
-  type SubgraphEventsOptions,
   type SubgraphServer,
+  type SubgraphServerDeps,
 } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "./context.js";
-import { SERVICE_NAME } from "./database.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DEFAULT_MAX_GIFT_YUAN, FEN_PER_YUAN } from "./limits.js";
 import { DonationRepository } from "./modules/donation/donation.repository.js";
+import { DonationService } from "./modules/donation/donation.service.js";
 import { FundRepository } from "./modules/fund/fund.repository.js";
 import { GrantRepository } from "./modules/grant/grant.repository.js";
+import { GrantService } from "./modules/grant/grant.service.js";
 import { InKindRepository } from "./modules/inkind/inkind.repository.js";
+import { InKindService } from "./modules/inkind/inkind.service.js";
 import { JournalRepository } from "./modules/journal/journal.repository.js";
+import { JournalService } from "./modules/journal/journal.service.js";
 import { PledgeRepository } from "./modules/pledge/pledge.repository.js";
+import { PledgeService } from "./modules/pledge/pledge.service.js";
 import { TraceRepository } from "./modules/trace/trace.repository.js";
 import { giving360Routes } from "./modules/transparency/transparency.http.js";
 import { KnownReferences } from "./references.js";
 import { buildFundingSchema } from "./schema.js";
 
-export interface FundingServerDeps {
-  database: Database<PrismaClient>;
-  logger: Logger;
-  /** Verifies the gateway's identity header. */
-  identityKey: Uint8Array;
-  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
-  events?: SubgraphEventsOptions;
-  suppressionThreshold?: number;
-  aggregateCacheSeconds?: number;
+export interface FundingServerDeps extends SubgraphServerDeps<PrismaClient> {
   /** The most one money record may hold, in yuan (MAX_GIFT_YUAN); DEFAULT_MAX_GIFT_YUAN when left out. */
   maxGiftYuan?: number;
 }
@@ -46,13 +40,18 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const pledges = new PledgeRepository(database.client);
   const inKind = new InKindRepository(database.client);
   const traces = new TraceRepository(database.client);
+  const journalService = new JournalService(journal);
+  const donationService = new DonationService(donations, journalService);
+  const pledgeService = new PledgeService(pledges);
+  const inKindService = new InKindService(inKind, journalService);
+  const grantService = new GrantService(grants, journalService);
   const known = new KnownReferences(database.client);
   // Every mutation and every read of an anonymous donor's identity lands here, in this subgraph's database.
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
   return createSubgraphServer<FundingContext>({
-    name: SERVICE_NAME,
+    name: deps.name,
     schema: await buildFundingSchema(),
     logger: deps.logger,
     context: (base) => ({
@@ -64,6 +63,11 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
       pledges,
       inKind,
       traces,
+      journalService,
+      donationService,
+      pledgeService,
+      inKindService,
+      grantService,
       known,
       auditLog,
       referencedIds,

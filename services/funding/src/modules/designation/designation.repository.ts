@@ -53,6 +53,14 @@ export async function findDesignation(
   return row?.id ?? null;
 }
 
+/** The pool a designation row stands for. */
+export async function designationKey(client: Prisma.TransactionClient, id: string): Promise<DesignationKey> {
+  const { fundId, purpose, siteId, projectId } = await client.designation.findUniqueOrThrow({
+    where: { id },
+  });
+  return { fundId, purpose, siteId, projectId };
+}
+
 /**
  * What a pool holds, derived from history: gifts to exactly this designation that were not
  * reversed, less the grants approved from it (a closed grant counts for what was spent). One statement.

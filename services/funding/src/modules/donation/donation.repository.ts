@@ -1,38 +1,6 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import {
-  BadUserInputError,
-  ConflictError,
-  type ConnectionResult,
-  formatFen,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { Currency, JournalEntryKind, type Purpose } from "../../generated/prisma/enums.js";
-import { BANK_ACCOUNT, incomeAccount } from "../fund/fund.chart.js";
-import type { Fund } from "../fund/fund.type.js";
-import { postEntry } from "../journal/journal.repository.js";
-import type { LineDraft } from "../journal/journal.rules.js";
 import { type Donation, FundingGroupBy } from "./donation.type.js";
-
-/** A donation as checked by the resolver, ready to record. */
-export interface DonationRecord {
-  idempotencyKey: string;
-  fund: Fund;
-  donorOrganisationId: string | null;
-  donorName: string | null;
-  anonymous: boolean;
-  amountFen: bigint;
-  receivedOn: Date;
-  channel: Donation["channel"];
-  purpose: Purpose;
-  siteId: string | null;
-  projectId: string | null;
-  /** The pledge instalment the gift pays, if any (checked by the resolver against the pledge). */
-  pledgeInstalmentId: string | null;
-  recordedBy: string;
-}
 
 /** Which donations to list, as the resolver worked it out (the funds a caller manages included). */
 export interface DonationQuery {
@@ -72,7 +40,8 @@ const GROUP_KEYS: Record<FundingGroupBy, Prisma.Sql> = {
     || COALESCE(':SITE:' || d."siteId"::text, '') || COALESCE(':PROJECT:' || d."projectId"::text, '')`,
 };
 
-const isDuplicateKey = (error: unknown) => violatesUniqueConstraint(error, "Donation_idempotencyKey_key");
+/** The unique index on the donations' idempotency keys. */
+export const DONATION_KEY = "Donation_idempotencyKey_key";
 
 /** The only code in this service that touches the Donation and ReceiptCounter tables. */
 export class DonationRepository {
@@ -82,74 +51,49 @@ export class DonationRepository {
     return this.prisma.donation.findUnique({ where: { idempotencyKey } });
   }
 
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
+
   /**
-   * Records a gift in ONE transaction: the next receipt number of its fund and year, the journal
-   * entry (debit the fund's bank, credit the income of its designation) and the donation row.
-   * Idempotent: a key already used returns the first donation and writes nothing, also when two
-   * requests with one key race (the unique index decides, the loser reads the winner's row).
+   * The next receipt number of a fund and year: the counter row created at 1 or incremented (an
+   * UPDATE … RETURNING when it exists). Either way the row is locked until commit, so concurrent
+   * donations take numbers one after another, and a donation that rolls back gives its number back.
+   * No gaps, no duplicates.
    */
-  async record(record: DonationRecord): Promise<{ donation: Donation; created: boolean }> {
-    const existing = await this.findByIdempotencyKey(record.idempotencyKey);
-    if (existing) return { donation: sameGift(existing, record), created: false };
-    try {
-      const donation = await this.prisma.$transaction(async (tx) => {
-        const accounts = await tx.account.findMany({
-          where: { fundId: record.fund.id, code: { in: [BANK_ACCOUNT, incomeAccount(record.purpose)] } },
-        });
-        const bank = accounts.find((account) => account.code === BANK_ACCOUNT);
-        const income = accounts.find((account) => account.code === incomeAccount(record.purpose));
-        if (!bank || !income) throw new Error(`fund ${record.fund.code} lacks its chart of accounts`);
-        const lines: LineDraft[] = [
-          { accountId: bank.id, amountFen: record.amountFen, currency: Currency.CNY },
-          { accountId: income.id, amountFen: -record.amountFen, currency: Currency.CNY },
-        ];
-        // The counter row of this fund and year, created at 1 or incremented (an UPDATE … RETURNING
-        // when it exists): either way the row is locked until commit, so concurrent donations take
-        // numbers one after another, and a donation that rolls back gives its number back. No gaps,
-        // no duplicates.
-        if (record.pledgeInstalmentId) await checkInstalment(tx, record.pledgeInstalmentId, record.amountFen);
-        const year = record.receivedOn.getUTCFullYear();
-        const [counter] = await tx.$queryRaw<{ lastNumber: number }[]>`
-          INSERT INTO "ReceiptCounter" ("fundId", "year", "lastNumber")
-          VALUES (${record.fund.id}::uuid, ${year}, 1)
-          ON CONFLICT ("fundId", "year") DO UPDATE SET "lastNumber" = "ReceiptCounter"."lastNumber" + 1
-          RETURNING "lastNumber"`;
-        const receipt = receiptNumber(record.fund.code, year, counter!.lastNumber);
-        const entry = await postEntry(tx, {
-          fundId: record.fund.id,
-          memo: `Donation ${receipt}`,
-          kind: JournalEntryKind.DONATION,
-          createdBy: record.recordedBy,
-          lines,
-        });
-        return tx.donation.create({
-          data: {
-            idempotencyKey: record.idempotencyKey,
-            fundId: record.fund.id,
-            donorOrganisationId: record.donorOrganisationId,
-            donorName: record.donorName,
-            anonymous: record.anonymous,
-            amountFen: record.amountFen,
-            currency: Currency.CNY,
-            receivedOn: record.receivedOn,
-            channel: record.channel,
-            purpose: record.purpose,
-            siteId: record.siteId,
-            projectId: record.projectId,
-            pledgeInstalmentId: record.pledgeInstalmentId,
-            receiptNumber: receipt,
-            journalEntryId: entry.id,
-            recordedBy: record.recordedBy,
-          },
-        });
-      });
-      return { donation, created: true };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await this.findByIdempotencyKey(record.idempotencyKey);
-      if (!winner) throw error;
-      return { donation: sameGift(winner, record), created: false };
-    }
+  async nextReceiptNumber(tx: Prisma.TransactionClient, fund: { id: string; code: string }, year: number) {
+    const [counter] = await tx.$queryRaw<{ lastNumber: number }[]>`
+      INSERT INTO "ReceiptCounter" ("fundId", "year", "lastNumber")
+      VALUES (${fund.id}::uuid, ${year}, 1)
+      ON CONFLICT ("fundId", "year") DO UPDATE SET "lastNumber" = "ReceiptCounter"."lastNumber" + 1
+      RETURNING "lastNumber"`;
+    return receiptNumber(fund.code, year, counter!.lastNumber);
+  }
+
+  create(tx: Prisma.TransactionClient, donation: Prisma.DonationUncheckedCreateInput): Promise<Donation> {
+    return tx.donation.create({ data: donation });
+  }
+
+  /**
+   * A pledge instalment's amount, its row LOCKED until the transaction ends (two gifts racing to pay
+   * it take turns); null when there is no such instalment.
+   */
+  async lockInstalment(tx: Prisma.TransactionClient, instalmentId: string): Promise<bigint | null> {
+    const [row] = await tx.$queryRaw<{ amountFen: bigint }[]>`
+      SELECT "amountFen" FROM "PledgeInstalment" WHERE "id" = ${instalmentId}::uuid FOR UPDATE`;
+    return row ? BigInt(row.amountFen) : null;
+  }
+
+  /**
+   * What the gifts not reversed have paid of an instalment. Run after its lock, as a statement of its
+   * own: under READ COMMITTED a sum taken in the locking statement would come from before the lock.
+   */
+  async paidOnInstalment(tx: Prisma.TransactionClient, instalmentId: string): Promise<bigint> {
+    const [paid] = await tx.$queryRaw<{ paidFen: bigint }[]>`
+      SELECT COALESCE(SUM(d."amountFen"), 0)::bigint AS "paidFen" FROM "Donation" d
+      WHERE d."pledgeInstalmentId" = ${instalmentId}::uuid AND ${NOT_REVERSED}`;
+    return BigInt(paid!.paidFen);
   }
 
   list(query: DonationQuery, page: PageRequest): Promise<ConnectionResult<Donation>> {
@@ -247,41 +191,4 @@ export class DonationRepository {
       ORDER BY 1`;
     return rows.map((row) => ({ ...row, totalFen: BigInt(row.totalFen), donations: Number(row.donations) }));
   }
-}
-
-/**
- * A gift paying a pledge instalment: the instalment's row is locked, so two gifts racing to pay it
- * take turns, and together they never pay more than it asks.
- */
-async function checkInstalment(tx: Prisma.TransactionClient, instalmentId: string, amountFen: bigint) {
-  // Lock first, then sum in a statement of its own: under READ COMMITTED a sum taken in the locking
-  // statement would come from before the lock was granted.
-  const [row] = await tx.$queryRaw<{ amountFen: bigint }[]>`
-    SELECT "amountFen" FROM "PledgeInstalment" WHERE "id" = ${instalmentId}::uuid FOR UPDATE`;
-  if (!row) {
-    throw new BadUserInputError("input.pledgeInstalmentId is not an instalment", {
-      field: "input.pledgeInstalmentId",
-    });
-  }
-  const [paid] = await tx.$queryRaw<{ paidFen: bigint }[]>`
-    SELECT COALESCE(SUM(d."amountFen"), 0)::bigint AS "paidFen" FROM "Donation" d
-    WHERE d."pledgeInstalmentId" = ${instalmentId}::uuid
-      AND NOT EXISTS (SELECT 1 FROM "JournalEntry" r WHERE r."reversesId" = d."journalEntryId")`;
-  const left = BigInt(row.amountFen) - BigInt(paid!.paidFen);
-  if (amountFen > left) {
-    throw new BadUserInputError(`The instalment has only ${formatFen(left)} yuan left to pay`, {
-      field: "input.amount",
-    });
-  }
-}
-
-/** A retry must be the same gift: the same key for another fund or amount is a client error. */
-function sameGift(donation: Donation, record: DonationRecord): Donation {
-  if (donation.fundId !== record.fund.id || donation.amountFen !== record.amountFen) {
-    throw new ConflictError(
-      "idempotencyKey was already used for a different donation; use a new key for a new gift",
-      { donationId: donation.id },
-    );
-  }
-  return donation;
 }

@@ -1,13 +1,12 @@
+import { BadUserInputError, ForbiddenError } from "@lamplight/platform";
 import { getRegion, PROVINCE_CODE, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkDateRange,
   checkedFen,
   DateScalar,
-  ForbiddenError,
   ListBound,
   Money,
   money,
@@ -161,7 +160,7 @@ export class DonationResolver {
       { kind: "Site", id: input.designation.siteId, field: "input.designation.siteId" },
       { kind: "Project", id: input.designation.projectId, field: "input.designation.projectId" },
     ]);
-    const { donation } = await context.donations.record({
+    const { donation } = await context.donationService.record({
       idempotencyKey: input.idempotencyKey,
       fund,
       donorOrganisationId: input.donorOrganisationId ?? null,

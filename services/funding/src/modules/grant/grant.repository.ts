@@ -1,43 +1,19 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError } from "@lamplight/platform";
 import {
-  BadUserInputError,
-  ConflictError,
   type ConnectionResult,
   decodeCursor,
-  formatFen,
   isUuid,
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import {
-  Currency,
-  type ExpenditureCategory,
-  GrantRecipientKind,
-  GrantStatus,
-  JournalEntryKind,
-  type Purpose,
-} from "../../generated/prisma/enums.js";
-import { type DesignationKey, lockDesignation, poolBalance } from "../designation/designation.repository.js";
-import { BANK_ACCOUNT, GRANT_ADVANCES, GRANTS_PAYABLE, grantsAccount } from "../fund/fund.chart.js";
-import type { Fund } from "../fund/fund.type.js";
-import { accountIds, postEntry } from "../journal/journal.repository.js";
+import { GrantRecipientKind, GrantStatus, type Purpose } from "../../generated/prisma/enums.js";
 import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
-/** A grant as checked by the resolver, ready to propose. */
-export interface GrantProposal {
-  idempotencyKey: string;
-  fund: Fund;
-  designation: DesignationKey;
-  recipientKind: GrantRecipientKind;
-  siteId: string | null;
-  projectId: string | null;
-  regionCode: string;
-  title: string;
-  description: string;
-  amountFen: bigint;
-  proposedBy: string;
-}
+/** The unique indexes on the idempotency keys of grants, their payments and their spending reports. */
+export const GRANT_KEY = "Grant_idempotencyKey_key";
+export const DISBURSEMENT_KEY = "GrantDisbursement_idempotencyKey_key";
+export const REPORT_KEY = "ExpenditureReport_idempotencyKey_key";
 
 export interface GrantQuery {
   fundIds: string[] | null;
@@ -62,20 +38,14 @@ export const GRANT_ORDER = [
 
 export const regionPrefix = (code: string) => code.replace(/(00)+$/, "");
 
-const NOTHING_YET: GrantProgress = Object.freeze({ disbursedFen: 0n, reportedFen: 0n });
-const yuan = (fen: bigint) => formatFen(fen);
-/**
- * What a pool still holds, for an error's details: the exact yuan always, and the fen as a JSON
- * number only while a number holds it exactly (a pool past 2^53 fen would otherwise be rounded).
- */
-const availableDetails = (fen: bigint) => ({
-  available: yuan(fen),
-  ...(fen <= BigInt(Number.MAX_SAFE_INTEGER) ? { availableFen: Number(fen) } : {}),
-});
-
 /** The only code in this service that touches grants, their payments and their reports. */
 export class GrantRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
 
   findByIds(ids: readonly string[]): Promise<GrantRow[]> {
     const valid = ids.filter(isUuid);
@@ -83,342 +53,49 @@ export class GrantRepository {
     return this.prisma.grant.findMany({ where: { id: { in: valid } } });
   }
 
-  /**
-   * Proposes a grant: checks the pool could pay it today (a friendly early answer; approval checks
-   * again under a lock) and writes it as PROPOSED. Idempotent on the key.
-   */
-  async propose(proposal: GrantProposal): Promise<GrantRow> {
-    const existing = await this.prisma.grant.findUnique({
-      where: { idempotencyKey: proposal.idempotencyKey },
-    });
-    if (existing) return sameGrant(existing, proposal);
-    const pool = await poolBalance(this.prisma, proposal.designation, await this.designationId(proposal));
-    if (proposal.amountFen > pool.availableFen) {
-      throw new BadUserInputError(
-        `Only ${yuan(pool.availableFen)} yuan designated to this purpose is available in ${proposal.fund.code}`,
-        { field: "input.amount", ...availableDetails(pool.availableFen) },
-      );
-    }
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const designationId = await lockDesignation(tx, proposal.designation);
-        const id = crypto.randomUUID();
-        return tx.grant.create({
-          data: {
-            id,
-            reference: `G-${proposal.fund.code}-${new Date().getUTCFullYear()}-${id.slice(0, 8).toUpperCase()}`,
-            fundId: proposal.fund.id,
-            designationId,
-            purpose: proposal.designation.purpose,
-            recipientKind: proposal.recipientKind,
-            siteId: proposal.siteId,
-            projectId: proposal.projectId,
-            regionCode: proposal.regionCode,
-            title: proposal.title,
-            description: proposal.description,
-            amountFen: proposal.amountFen,
-            currency: Currency.CNY,
-            proposedBy: proposal.proposedBy,
-            idempotencyKey: proposal.idempotencyKey,
-          },
-        });
-      });
-    } catch (error) {
-      if (!violatesUniqueConstraint(error, "Grant_idempotencyKey_key")) throw error;
-      const winner = await this.prisma.grant.findUnique({
-        where: { idempotencyKey: proposal.idempotencyKey },
-      });
-      if (!winner) throw error;
-      return sameGrant(winner, proposal);
-    }
+  findByIdempotencyKey(idempotencyKey: string): Promise<GrantRow | null> {
+    return this.prisma.grant.findUnique({ where: { idempotencyKey } });
   }
 
-  private async designationId(proposal: GrantProposal): Promise<string | null> {
-    const row = await this.prisma.designation.findFirst({
-      where: {
-        fundId: proposal.fund.id,
-        purpose: proposal.designation.purpose,
-        siteId: proposal.designation.siteId,
-        projectId: proposal.designation.projectId,
-      },
-      select: { id: true },
-    });
-    return row?.id ?? null;
+  disbursementByIdempotencyKey(idempotencyKey: string): Promise<DisbursementRow | null> {
+    return this.prisma.grantDisbursement.findUnique({ where: { idempotencyKey } });
   }
 
-  /**
-   * Approves a proposed grant in ONE transaction: locks the grant (one decision only) and then its
-   * pool (so concurrent approvals take turns), checks the pool still holds the amount, posts the
-   * award (debit the purpose's grants expense, credit grants payable) and marks the grant approved.
-   * Two approvals racing for the same money: the second sees the first's award and is refused.
-   */
-  async approve(grant: GrantRow, decidedBy: string, note: string | null, awardDate: Date): Promise<GrantRow> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await lockGrant(tx, grant.id);
-      if (locked.status !== GrantStatus.PROPOSED) {
-        throw new ConflictError(`Grant ${grant.reference} was already ${locked.status.toLowerCase()}`, {
-          id: grant.id,
-        });
-      }
-      const designation = await tx.designation.findUniqueOrThrow({ where: { id: grant.designationId } });
-      const key: DesignationKey = {
-        fundId: designation.fundId,
-        purpose: designation.purpose,
-        siteId: designation.siteId,
-        projectId: designation.projectId,
-      };
-      await lockDesignation(tx, key);
-      const pool = await poolBalance(tx, key, grant.designationId);
-      if (grant.amountFen > pool.availableFen) {
-        throw new ConflictError(
-          `Only ${yuan(pool.availableFen)} yuan of this designation is available; the grant needs ${yuan(grant.amountFen)}`,
-          { id: grant.id, ...availableDetails(pool.availableFen) },
-        );
-      }
-      const accounts = await accountIds(tx, grant.fundId, [grantsAccount(grant.purpose), GRANTS_PAYABLE]);
-      await postEntry(tx, {
-        fundId: grant.fundId,
-        memo: `Grant ${grant.reference} awarded: ${grant.title}`,
-        kind: JournalEntryKind.GRANT_AWARD,
-        grantId: grant.id,
-        createdBy: decidedBy,
-        lines: [
-          {
-            accountId: accounts.get(grantsAccount(grant.purpose))!,
-            amountFen: grant.amountFen,
-            currency: Currency.CNY,
-          },
-          { accountId: accounts.get(GRANTS_PAYABLE)!, amountFen: -grant.amountFen, currency: Currency.CNY },
-        ],
-      });
-      return tx.grant.update({
-        where: { id: grant.id },
-        data: {
-          status: GrantStatus.APPROVED,
-          decidedBy,
-          decidedAt: new Date(),
-          awardDate,
-          decisionNote: note,
-        },
-      });
-    });
+  reportByIdempotencyKey(idempotencyKey: string): Promise<ExpenditureReportRow | null> {
+    return this.prisma.expenditureReport.findUnique({ where: { idempotencyKey } });
   }
 
-  /** Turns a proposal down; nothing is posted. One decision only (the grant's row lock settles races). */
-  async reject(grant: GrantRow, decidedBy: string, note: string | null): Promise<GrantRow> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await lockGrant(tx, grant.id);
-      if (locked.status !== GrantStatus.PROPOSED) {
-        throw new ConflictError(`Grant ${grant.reference} was already ${locked.status.toLowerCase()}`, {
-          id: grant.id,
-        });
-      }
-      return tx.grant.update({
-        where: { id: grant.id },
-        data: { status: GrantStatus.REJECTED, decidedBy, decidedAt: new Date(), decisionNote: note },
-      });
-    });
+  /** The grant's status, its row LOCKED until the transaction ends; null when there is no such grant. */
+  async lock(tx: Prisma.TransactionClient, id: string): Promise<GrantStatus | null> {
+    const [row] = await tx.$queryRaw<{ status: GrantStatus }[]>`
+      SELECT "status" FROM "Grant" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return row?.status ?? null;
   }
 
-  /**
-   * Pays part of an approved grant: under the grant's row lock, checks it is not paid beyond its
-   * amount, then posts the payment (debit advances to grantees, credit the bank). Idempotent on the key.
-   */
-  async disburse(
-    grant: GrantRow,
-    payment: { idempotencyKey: string; amountFen: bigint; paidOn: Date; recordedBy: string },
+  create(tx: Prisma.TransactionClient, grant: Prisma.GrantUncheckedCreateInput): Promise<GrantRow> {
+    return tx.grant.create({ data: grant });
+  }
+
+  update(
+    tx: Prisma.TransactionClient,
+    id: string,
+    change: Prisma.GrantUncheckedUpdateInput,
+  ): Promise<GrantRow> {
+    return tx.grant.update({ where: { id }, data: change });
+  }
+
+  createDisbursement(
+    tx: Prisma.TransactionClient,
+    disbursement: Prisma.GrantDisbursementUncheckedCreateInput,
   ): Promise<DisbursementRow> {
-    const existing = await this.prisma.grantDisbursement.findUnique({
-      where: { idempotencyKey: payment.idempotencyKey },
-    });
-    if (existing) return sameMovement(existing, grant.id, payment.amountFen);
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const locked = await lockGrant(tx, grant.id);
-        if (locked.status !== GrantStatus.APPROVED) {
-          throw new ConflictError(
-            `Grant ${grant.reference} is ${locked.status.toLowerCase()}, not approved`,
-            {
-              id: grant.id,
-            },
-          );
-        }
-        const progress = (await progressOf(tx, [grant.id])).get(grant.id) ?? NOTHING_YET;
-        const left = grant.amountFen - progress.disbursedFen;
-        if (payment.amountFen > left) {
-          throw new BadUserInputError(`Grant ${grant.reference} has only ${yuan(left)} yuan left to pay`, {
-            field: "input.amount",
-          });
-        }
-        const accounts = await accountIds(tx, grant.fundId, [GRANT_ADVANCES, BANK_ACCOUNT]);
-        const entry = await postEntry(tx, {
-          fundId: grant.fundId,
-          memo: `Grant ${grant.reference} paid`,
-          kind: JournalEntryKind.GRANT_DISBURSEMENT,
-          grantId: grant.id,
-          createdBy: payment.recordedBy,
-          lines: [
-            {
-              accountId: accounts.get(GRANT_ADVANCES)!,
-              amountFen: payment.amountFen,
-              currency: Currency.CNY,
-            },
-            { accountId: accounts.get(BANK_ACCOUNT)!, amountFen: -payment.amountFen, currency: Currency.CNY },
-          ],
-        });
-        return tx.grantDisbursement.create({
-          data: {
-            grantId: grant.id,
-            amountFen: payment.amountFen,
-            paidOn: payment.paidOn,
-            journalEntryId: entry.id,
-            idempotencyKey: payment.idempotencyKey,
-            recordedBy: payment.recordedBy,
-          },
-        });
-      });
-    } catch (error) {
-      if (!violatesUniqueConstraint(error, "GrantDisbursement_idempotencyKey_key")) throw error;
-      const winner = await this.prisma.grantDisbursement.findUnique({
-        where: { idempotencyKey: payment.idempotencyKey },
-      });
-      if (!winner) throw error;
-      return sameMovement(winner, grant.id, payment.amountFen);
-    }
+    return tx.grantDisbursement.create({ data: disbursement });
   }
 
-  /**
-   * Records what the grantee spent: under the grant's row lock, checks it does not account for more
-   * than was paid, then posts it (debit grants payable, credit advances). Idempotent on the key.
-   */
-  async report(
-    grant: GrantRow,
-    report: {
-      idempotencyKey: string;
-      amountFen: bigint;
-      spentOn: Date;
-      category: ExpenditureCategory;
-      description: string;
-      recordedBy: string;
-    },
+  createReport(
+    tx: Prisma.TransactionClient,
+    report: Prisma.ExpenditureReportUncheckedCreateInput,
   ): Promise<ExpenditureReportRow> {
-    const existing = await this.prisma.expenditureReport.findUnique({
-      where: { idempotencyKey: report.idempotencyKey },
-    });
-    if (existing) return sameMovement(existing, grant.id, report.amountFen);
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const locked = await lockGrant(tx, grant.id);
-        if (locked.status !== GrantStatus.APPROVED) {
-          throw new ConflictError(
-            `Grant ${grant.reference} is ${locked.status.toLowerCase()}, not approved`,
-            {
-              id: grant.id,
-            },
-          );
-        }
-        const progress = (await progressOf(tx, [grant.id])).get(grant.id) ?? NOTHING_YET;
-        const unaccounted = progress.disbursedFen - progress.reportedFen;
-        if (report.amountFen > unaccounted) {
-          throw new BadUserInputError(
-            `Only ${yuan(unaccounted)} yuan of grant ${grant.reference} was paid and not yet accounted for`,
-            { field: "input.amount" },
-          );
-        }
-        const accounts = await accountIds(tx, grant.fundId, [GRANTS_PAYABLE, GRANT_ADVANCES]);
-        const entry = await postEntry(tx, {
-          fundId: grant.fundId,
-          memo: `Grant ${grant.reference} spending reported: ${report.description}`,
-          kind: JournalEntryKind.GRANT_EXPENDITURE,
-          grantId: grant.id,
-          createdBy: report.recordedBy,
-          lines: [
-            { accountId: accounts.get(GRANTS_PAYABLE)!, amountFen: report.amountFen, currency: Currency.CNY },
-            {
-              accountId: accounts.get(GRANT_ADVANCES)!,
-              amountFen: -report.amountFen,
-              currency: Currency.CNY,
-            },
-          ],
-        });
-        return tx.expenditureReport.create({
-          data: {
-            grantId: grant.id,
-            amountFen: report.amountFen,
-            spentOn: report.spentOn,
-            category: report.category,
-            description: report.description,
-            journalEntryId: entry.id,
-            idempotencyKey: report.idempotencyKey,
-            recordedBy: report.recordedBy,
-          },
-        });
-      });
-    } catch (error) {
-      if (!violatesUniqueConstraint(error, "ExpenditureReport_idempotencyKey_key")) throw error;
-      const winner = await this.prisma.expenditureReport.findUnique({
-        where: { idempotencyKey: report.idempotencyKey },
-      });
-      if (!winner) throw error;
-      return sameMovement(winner, grant.id, report.amountFen);
-    }
-  }
-
-  /**
-   * Closes an approved grant once the grantee is done, in ONE transaction under the grant's row lock:
-   * money paid and not spent comes back to the bank (debit bank, credit advances), and everything not
-   * spent goes back to the designation (debit grants payable, credit the purpose's grants). Afterwards
-   * the grant costs its designation exactly what was reported spent.
-   */
-  async close(grant: GrantRow, closedBy: string, note: string | null): Promise<GrantRow> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await lockGrant(tx, grant.id);
-      if (locked.status !== GrantStatus.APPROVED) {
-        throw new ConflictError(`Grant ${grant.reference} is ${locked.status.toLowerCase()}, not approved`, {
-          id: grant.id,
-        });
-      }
-      const progress = (await progressOf(tx, [grant.id])).get(grant.id) ?? NOTHING_YET;
-      const returnedFen = progress.disbursedFen - progress.reportedFen;
-      const releasedFen = grant.amountFen - progress.reportedFen;
-      const accounts = await accountIds(tx, grant.fundId, [
-        BANK_ACCOUNT,
-        GRANT_ADVANCES,
-        GRANTS_PAYABLE,
-        grantsAccount(grant.purpose),
-      ]);
-      const lines = [];
-      if (returnedFen > 0n) {
-        lines.push(
-          { accountId: accounts.get(BANK_ACCOUNT)!, amountFen: returnedFen, currency: Currency.CNY },
-          { accountId: accounts.get(GRANT_ADVANCES)!, amountFen: -returnedFen, currency: Currency.CNY },
-        );
-      }
-      if (releasedFen > 0n) {
-        lines.push(
-          { accountId: accounts.get(GRANTS_PAYABLE)!, amountFen: releasedFen, currency: Currency.CNY },
-          {
-            accountId: accounts.get(grantsAccount(grant.purpose))!,
-            amountFen: -releasedFen,
-            currency: Currency.CNY,
-          },
-        );
-      }
-      if (lines.length > 0) {
-        await postEntry(tx, {
-          fundId: grant.fundId,
-          memo: `Grant ${grant.reference} closed${note ? `: ${note}` : ""}`,
-          kind: JournalEntryKind.GRANT_CLOSURE,
-          grantId: grant.id,
-          createdBy: closedBy,
-          lines,
-        });
-      }
-      return tx.grant.update({
-        where: { id: grant.id },
-        data: { status: GrantStatus.CLOSED, releasedFen },
-      });
-    });
+    return tx.expenditureReport.create({ data: report });
   }
 
   list(query: GrantQuery, page: PageRequest): Promise<ConnectionResult<GrantRow>> {
@@ -526,9 +203,23 @@ export class GrantRepository {
     return counts;
   }
 
-  /** Paid and accounted for, for many grants, in one statement. */
-  progress(grantIds: readonly string[]): Promise<Map<string, GrantProgress>> {
-    return progressOf(this.prisma, grantIds);
+  /** Paid and accounted for, for many grants, in one statement (inside a command's transaction, if given). */
+  async progress(
+    grantIds: readonly string[],
+    client: Prisma.TransactionClient = this.prisma,
+  ): Promise<Map<string, GrantProgress>> {
+    const progress = new Map<string, GrantProgress>();
+    const valid = [...new Set(grantIds.filter(isUuid))];
+    if (valid.length === 0) return progress;
+    const rows = await client.$queryRaw<{ id: string; disbursedFen: bigint; reportedFen: bigint }[]>`
+      SELECT g."id",
+        (SELECT COALESCE(SUM(p."amountFen"), 0) FROM "GrantDisbursement" p WHERE p."grantId" = g."id")::bigint AS "disbursedFen",
+        (SELECT COALESCE(SUM(r."amountFen"), 0) FROM "ExpenditureReport" r WHERE r."grantId" = g."id")::bigint AS "reportedFen"
+      FROM "Grant" g WHERE g."id" = ANY(${valid}::uuid[])`;
+    for (const row of rows) {
+      progress.set(row.id, { disbursedFen: BigInt(row.disbursedFen), reportedFen: BigInt(row.reportedFen) });
+    }
+    return progress;
   }
 
   /** Approved grants summed per home or per project, in ONE grouped query. */
@@ -611,53 +302,6 @@ export class GrantRepository {
       disbursedFen: progress.get(grant.id)?.disbursedFen ?? 0n,
     }));
   }
-}
-
-async function lockGrant(tx: Prisma.TransactionClient, id: string): Promise<{ status: GrantStatus }> {
-  const [row] = await tx.$queryRaw<{ status: GrantStatus }[]>`
-    SELECT "status" FROM "Grant" WHERE "id" = ${id}::uuid FOR UPDATE`;
-  if (!row) throw new Error(`grant ${id} vanished`);
-  return row;
-}
-
-async function progressOf(
-  client: Prisma.TransactionClient,
-  grantIds: readonly string[],
-): Promise<Map<string, GrantProgress>> {
-  const progress = new Map<string, GrantProgress>();
-  const valid = [...new Set(grantIds.filter(isUuid))];
-  if (valid.length === 0) return progress;
-  const rows = await client.$queryRaw<{ id: string; disbursedFen: bigint; reportedFen: bigint }[]>`
-    SELECT g."id",
-      (SELECT COALESCE(SUM(p."amountFen"), 0) FROM "GrantDisbursement" p WHERE p."grantId" = g."id")::bigint AS "disbursedFen",
-      (SELECT COALESCE(SUM(r."amountFen"), 0) FROM "ExpenditureReport" r WHERE r."grantId" = g."id")::bigint AS "reportedFen"
-    FROM "Grant" g WHERE g."id" = ANY(${valid}::uuid[])`;
-  for (const row of rows) {
-    progress.set(row.id, { disbursedFen: BigInt(row.disbursedFen), reportedFen: BigInt(row.reportedFen) });
-  }
-  return progress;
-}
-
-function sameGrant(grant: GrantRow, proposal: GrantProposal): GrantRow {
-  if (grant.fundId !== proposal.fund.id || grant.amountFen !== proposal.amountFen) {
-    throw new ConflictError("idempotencyKey was already used for a different grant; use a new key", {
-      grantId: grant.id,
-    });
-  }
-  return grant;
-}
-
-function sameMovement<Row extends { id: string; grantId: string; amountFen: bigint }>(
-  row: Row,
-  grantId: string,
-  amountFen: bigint,
-): Row {
-  if (row.grantId !== grantId || row.amountFen !== amountFen) {
-    throw new ConflictError("idempotencyKey was already used for a different payment or report", {
-      id: row.id,
-    });
-  }
-  return row;
 }
 
 export { GrantRecipientKind };

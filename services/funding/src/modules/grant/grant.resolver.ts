@@ -1,20 +1,17 @@
+import { BadUserInputError, ForbiddenError, NotFoundError, Role } from "@lamplight/platform";
 import { isRegionCode, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkedFen,
   connectionFromRows,
-  ForbiddenError,
   Money,
   type MoneyInput,
   money,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,
-  Role,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
@@ -180,7 +177,7 @@ export class GrantResolver {
       );
     }
     const recipient = recipientOf(input, fund.ownerRegionCode);
-    return context.grants.propose({
+    return context.grantService.propose({
       idempotencyKey: input.idempotencyKey,
       fund,
       designation: {
@@ -208,7 +205,7 @@ export class GrantResolver {
     @Ctx() context: FundingContext,
   ): Promise<GrantRow> {
     const { grant } = await this.decidable(id, context);
-    return context.grants.approve(grant, actor(context), note?.trim() || null, todayInProvince());
+    return context.grantService.approve(grant, actor(context), note?.trim() || null, todayInProvince());
   }
 
   @Mutation(() => Grant, { description: "Turns a proposed grant down; nothing is posted." })
@@ -218,7 +215,7 @@ export class GrantResolver {
     @Ctx() context: FundingContext,
   ): Promise<GrantRow> {
     const { grant } = await this.decidable(id, context);
-    return context.grants.reject(grant, actor(context), note?.trim() || null);
+    return context.grantService.reject(grant, actor(context), note?.trim() || null);
   }
 
   @Mutation(() => Grant, {
@@ -233,7 +230,7 @@ export class GrantResolver {
     const grant = await grantLoader(context).load(id);
     if (!grant) throw new NotFoundError("Grant", id);
     assertManagesFund(context.principal, (await fundLoader(context).load(grant.fundId))!);
-    return context.grants.close(grant, actor(context), note?.trim() || null);
+    return context.grantService.close(grant, actor(context), note?.trim() || null);
   }
 
   @Mutation(() => GrantDisbursement, {
@@ -251,7 +248,7 @@ export class GrantResolver {
     if (!grant) throw new NotFoundError("Grant", input.grantId);
     const fund = (await fundLoader(context).load(grant.fundId))!;
     assertManagesFund(context.principal, fund);
-    return context.grants.disburse(grant, {
+    return context.grantService.disburse(grant, {
       idempotencyKey: input.idempotencyKey,
       amountFen,
       paidOn: input.paidOn,
@@ -278,7 +275,7 @@ export class GrantResolver {
         id: grant.id,
       });
     }
-    return context.grants.report(grant, {
+    return context.grantService.report(grant, {
       idempotencyKey: input.idempotencyKey,
       amountFen,
       spentOn: input.spentOn,

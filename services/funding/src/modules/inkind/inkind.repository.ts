@@ -1,7 +1,5 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError } from "@lamplight/platform";
 import {
-  BadUserInputError,
-  ConflictError,
   type ConnectionResult,
   decodeCursor,
   isUuid,
@@ -9,40 +7,10 @@ import {
   paginate,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { Currency, type InKindCategory, JournalEntryKind } from "../../generated/prisma/enums.js";
-import { IN_KIND_DELIVERED, IN_KIND_GOODS, IN_KIND_INCOME } from "../fund/fund.chart.js";
-import type { Fund } from "../fund/fund.type.js";
-import { accountIds, postEntry } from "../journal/journal.repository.js";
 import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
-export interface InKindRecord {
-  idempotencyKey: string;
-  fund: Fund;
-  donorOrganisationId: string | null;
-  donorName: string | null;
-  anonymous: boolean;
-  category: InKindCategory;
-  description: string;
-  quantity: number;
-  estimatedValueFen: bigint;
-  receivedOn: Date;
-  recordedBy: string;
-}
-
-/**
- * The value of `quantity` items of a gift delivered after `deliveredBefore` items: proportional,
- * in whole fen, and the last delivery takes the remainder so a gift delivered in full moves exactly
- * its estimated value.
- */
-export function deliveryValue(
-  gift: { quantity: number; estimatedValueFen: bigint },
-  deliveredBefore: number,
-  quantity: number,
-): bigint {
-  const total = BigInt(gift.quantity);
-  const upTo = (count: number) => (gift.estimatedValueFen * BigInt(count)) / total;
-  return upTo(deliveredBefore + quantity) - upTo(deliveredBefore);
-}
+/** The unique index on the gifts' idempotency keys. */
+export const IN_KIND_KEY = "InKindGift_idempotencyKey_key";
 
 /** The only code in this service that touches gifts in kind and their deliveries. */
 export class InKindRepository {
@@ -54,89 +22,36 @@ export class InKindRepository {
     return this.prisma.inKindGift.findMany({ where: { id: { in: valid } } });
   }
 
-  /** The gift and its journal entry (debit goods held, credit income in kind), in one transaction. */
-  async record(record: InKindRecord): Promise<InKindGiftRow> {
-    const find = () =>
-      this.prisma.inKindGift.findUnique({ where: { idempotencyKey: record.idempotencyKey } });
-    const same = (gift: InKindGiftRow) => {
-      if (gift.fundId !== record.fund.id || gift.estimatedValueFen !== record.estimatedValueFen) {
-        throw new ConflictError("idempotencyKey was already used for a different gift", { giftId: gift.id });
-      }
-      return gift;
-    };
-    const existing = await find();
-    if (existing) return same(existing);
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const accounts = await accountIds(tx, record.fund.id, [IN_KIND_GOODS, IN_KIND_INCOME]);
-        const entry = await postEntry(tx, {
-          fundId: record.fund.id,
-          memo: `Gift in kind: ${record.description}`,
-          kind: JournalEntryKind.IN_KIND_RECEIPT,
-          createdBy: record.recordedBy,
-          lines: [
-            {
-              accountId: accounts.get(IN_KIND_GOODS)!,
-              amountFen: record.estimatedValueFen,
-              currency: Currency.CNY,
-            },
-            {
-              accountId: accounts.get(IN_KIND_INCOME)!,
-              amountFen: -record.estimatedValueFen,
-              currency: Currency.CNY,
-            },
-          ],
-        });
-        const { fund, ...gift } = record;
-        return tx.inKindGift.create({ data: { ...gift, fundId: fund.id, journalEntryId: entry.id } });
-      });
-    } catch (error) {
-      if (!violatesUniqueConstraint(error, "InKindGift_idempotencyKey_key")) throw error;
-      const winner = await find();
-      if (!winner) throw error;
-      return same(winner);
-    }
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
+
+  findByIdempotencyKey(idempotencyKey: string): Promise<InKindGiftRow | null> {
+    return this.prisma.inKindGift.findUnique({ where: { idempotencyKey } });
+  }
+
+  create(tx: Prisma.TransactionClient, gift: Prisma.InKindGiftUncheckedCreateInput): Promise<InKindGiftRow> {
+    return tx.inKindGift.create({ data: gift });
   }
 
   /**
-   * Hands items to a home: under the gift's row lock, checks no more items are delivered than were
-   * given, then posts their value from goods held to delivered.
+   * How many items of a gift were delivered, its row LOCKED until the transaction ends. The lock is
+   * taken first and the count in a statement of its own: under READ COMMITTED a count taken in the
+   * locking statement would come from before the lock was granted.
    */
-  async deliver(
-    gift: InKindGiftRow,
-    delivery: { siteId: string; quantity: number; deliveredOn: Date; recordedBy: string },
+  async lockDelivered(tx: Prisma.TransactionClient, giftId: string): Promise<number> {
+    await tx.$queryRaw`SELECT "id" FROM "InKindGift" WHERE "id" = ${giftId}::uuid FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ delivered: number }[]>`
+      SELECT COALESCE(SUM("quantity"), 0)::int AS "delivered" FROM "InKindDelivery" WHERE "giftId" = ${giftId}::uuid`;
+    return Number(row!.delivered);
+  }
+
+  createDelivery(
+    tx: Prisma.TransactionClient,
+    delivery: Prisma.InKindDeliveryUncheckedCreateInput,
   ): Promise<InKindDeliveryRow> {
-    return this.prisma.$transaction(async (tx) => {
-      // Lock first, then count in a statement of its own: under READ COMMITTED a count taken in the
-      // locking statement would come from before the lock was granted.
-      await tx.$queryRaw`SELECT "id" FROM "InKindGift" WHERE "id" = ${gift.id}::uuid FOR UPDATE`;
-      const [row] = await tx.$queryRaw<{ delivered: number }[]>`
-        SELECT COALESCE(SUM("quantity"), 0)::int AS "delivered" FROM "InKindDelivery" WHERE "giftId" = ${gift.id}::uuid`;
-      const delivered = Number(row!.delivered);
-      if (delivered + delivery.quantity > gift.quantity) {
-        throw new BadUserInputError(
-          `Only ${gift.quantity - delivered} items of this gift are left to deliver`,
-          {
-            field: "input.quantity",
-          },
-        );
-      }
-      const valueFen = deliveryValue(gift, delivered, delivery.quantity);
-      const accounts = await accountIds(tx, gift.fundId, [IN_KIND_DELIVERED, IN_KIND_GOODS]);
-      const entry = await postEntry(tx, {
-        fundId: gift.fundId,
-        memo: `Delivered ${delivery.quantity} × ${gift.description}`,
-        kind: JournalEntryKind.IN_KIND_DELIVERY,
-        createdBy: delivery.recordedBy,
-        lines: [
-          { accountId: accounts.get(IN_KIND_DELIVERED)!, amountFen: valueFen, currency: Currency.CNY },
-          { accountId: accounts.get(IN_KIND_GOODS)!, amountFen: -valueFen, currency: Currency.CNY },
-        ],
-      });
-      return tx.inKindDelivery.create({
-        data: { giftId: gift.id, ...delivery, valueFen, journalEntryId: entry.id },
-      });
-    });
+    return tx.inKindDelivery.create({ data: delivery });
   }
 
   list(fundId: string, page: PageRequest): Promise<ConnectionResult<InKindGiftRow>> {

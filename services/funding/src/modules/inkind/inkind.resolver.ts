@@ -1,14 +1,13 @@
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
 import { todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkedFen,
   connectionFromRows,
   Money,
   money,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,
@@ -74,7 +73,7 @@ export class InKindGiftResolver {
         field: "input.donorName",
       });
     }
-    return context.inKind.record({
+    return context.inKindService.record({
       idempotencyKey: input.idempotencyKey,
       fund,
       donorOrganisationId: input.donorOrganisationId ?? null,
@@ -107,7 +106,7 @@ export class InKindGiftResolver {
       });
     }
     await context.known.receivingSite(input.siteId, "input.siteId");
-    return context.inKind.deliver(gift, {
+    return context.inKindService.deliver(gift, {
       siteId: input.siteId,
       quantity: input.quantity,
       deliveredOn: input.deliveredOn,

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { seedFunds } from "../../seed/index.js";
 import { assertLedgerBalanced, fundingService } from "../../testing.js";
-import { deliveryValue } from "./inkind.repository.js";
+import { deliveryValue } from "./inkind.service.js";
 
 const HOMES = ["d0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000002"];
 

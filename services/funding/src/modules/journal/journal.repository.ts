@@ -1,19 +1,12 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import {
-  BadUserInputError,
-  ConflictError,
-  type ConnectionResult,
-  formatFen,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
-import { JournalEntryKind } from "../../generated/prisma/enums.js";
-import { lockDesignation, poolBalance } from "../designation/designation.repository.js";
-import { chartOfAccounts } from "../fund/fund.chart.js";
-import { assertBalanced, type LineDraft, reversingLines } from "./journal.rules.js";
+import type { JournalEntryKind } from "../../generated/prisma/enums.js";
+import type { ChartAccount } from "../fund/fund.chart.js";
+import type { LineDraft } from "./journal.rules.js";
 import type { JournalEntryRow } from "./journal.type.js";
+
+/** The unique index that lets an entry be reversed at most once. */
+export const REVERSED_ONCE = "JournalEntry_reversesId_key";
 
 const WITH_LINES = { lines: { include: { account: true }, orderBy: { amountFen: "desc" } } } as const;
 
@@ -29,80 +22,56 @@ export interface EntryDraft {
   lines: LineDraft[];
 }
 
-/**
- * Posts a journal entry inside the caller's transaction: checks the lines balance, then writes the
- * entry and all its lines in one statement, which the database checks again as the statement ends
- * (the JournalLine_balanced trigger). The check is not deferred to COMMIT on purpose: an error raised
- * at COMMIT is lost by the PGlite driver adapter, which would report a rolled-back entry as written.
- */
-export async function postEntry(tx: Prisma.TransactionClient, draft: EntryDraft): Promise<{ id: string }> {
-  assertBalanced(draft.lines);
-  const { lines, ...entry } = draft;
-  const created = await tx.journalEntry.create({ data: entry, select: { id: true } });
-  await tx.journalLine.createMany({ data: lines.map((line) => ({ ...line, entryId: created.id })) });
-  return created;
-}
-
-/**
- * The ids of a fund's accounts by code. A fund created before an account joined the chart of
- * accounts gets the missing accounts first (ON CONFLICT DO NOTHING: concurrent callers agree).
- */
-export async function accountIds(
-  tx: Prisma.TransactionClient,
-  fundId: string,
-  codes: readonly string[],
-): Promise<Map<string, string>> {
-  const find = async () =>
-    new Map(
-      (await tx.account.findMany({ where: { fundId, code: { in: [...codes] } } })).map((account) => [
-        account.code,
-        account.id,
-      ]),
-    );
-  let ids = await find();
-  if (ids.size < new Set(codes).size) {
-    await tx.account.createMany({
-      data: chartOfAccounts(fundId, () => crypto.randomUUID()),
-      skipDuplicates: true,
-    });
-    ids = await find();
-  }
-  for (const code of codes) if (!ids.has(code)) throw new Error(`fund ${fundId} has no account ${code}`);
-  return ids;
-}
-
-/**
- * A gift whose money has already been granted cannot be taken back: under the designation's lock,
- * the pool must still cover its grants once the gift is gone.
- */
-async function assertNotGranted(tx: Prisma.TransactionClient, entryId: string): Promise<void> {
-  const donation = await tx.donation.findUnique({ where: { journalEntryId: entryId } });
-  if (!donation) return;
-  const key = {
-    fundId: donation.fundId,
-    purpose: donation.purpose,
-    siteId: donation.siteId,
-    projectId: donation.projectId,
-  };
-  const designationId = await lockDesignation(tx, key);
-  const pool = await poolBalance(tx, key, designationId);
-  if (pool.availableFen < donation.amountFen) {
-    throw new ConflictError(
-      `Donation ${donation.receiptNumber} cannot be reversed: ${formatFen(donation.amountFen - pool.availableFen)} yuan of its designation is already granted`,
-      { id: entryId },
-    );
-  }
-}
-
 /** The ledger's own totals, per currency: zero when every entry balances. */
 export interface CurrencySum {
   currency: string;
   totalFen: bigint;
 }
 
-/** The only code in this service that reads journal entries and posts reversals. */
+/** The only code in this service that touches journal entries, their lines and the funds' accounts. */
 export class JournalRepository {
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
+
+  /**
+   * Writes an entry and all its lines in one statement each, inside the caller's transaction; the
+   * database checks the lines balance as the statement ends (the JournalLine_balanced trigger).
+   */
+  async insertEntry(tx: Prisma.TransactionClient, draft: EntryDraft): Promise<{ id: string }> {
+    const { lines, ...entry } = draft;
+    const created = await tx.journalEntry.create({ data: entry, select: { id: true } });
+    await tx.journalLine.createMany({ data: lines.map((line) => ({ ...line, entryId: created.id })) });
+    return created;
+  }
+
+  /** One entry with its lines and accounts, as the caller's transaction sees it. */
+  findWithLines(tx: Prisma.TransactionClient, id: string): Promise<JournalEntryRow> {
+    return tx.journalEntry.findUniqueOrThrow({ where: { id }, include: WITH_LINES });
+  }
+
+  /** The ids of a fund's accounts with these codes, by code (the ones it has). */
+  async accountsByCode(
+    tx: Prisma.TransactionClient,
+    fundId: string,
+    codes: readonly string[],
+  ): Promise<Map<string, string>> {
+    const accounts = await tx.account.findMany({ where: { fundId, code: { in: [...codes] } } });
+    return new Map(accounts.map((account) => [account.code, account.id]));
+  }
+
+  /** Adds the accounts a fund lacks (ON CONFLICT DO NOTHING: concurrent callers agree). */
+  async addAccounts(tx: Prisma.TransactionClient, accounts: ChartAccount[]): Promise<void> {
+    await tx.account.createMany({ data: accounts, skipDuplicates: true });
+  }
+
+  /** The donation an entry records, if it records one. */
+  donationOf(tx: Prisma.TransactionClient, entryId: string) {
+    return tx.donation.findUnique({ where: { journalEntryId: entryId } });
+  }
 
   /** One query for any number of ids, with every entry's lines and accounts. */
   findByIds(ids: readonly string[]): Promise<JournalEntryRow[]> {
@@ -141,51 +110,6 @@ export class JournalRepository {
         page,
       },
     );
-  }
-
-  /**
-   * Cancels an entry by posting its mirror image, in one transaction; the original is never
-   * touched. An entry is reversed at most once (a unique index on reversesId settles a race), and
-   * a reversal is not itself reversed: post a new entry instead.
-   */
-  async reverse(entry: JournalEntryRow, reason: string, createdBy: string): Promise<JournalEntryRow> {
-    if (entry.kind === JournalEntryKind.REVERSAL) {
-      throw new BadUserInputError("A reversing entry cannot itself be reversed; post a new entry instead", {
-        field: "id",
-      });
-    }
-    if (entry.kind !== JournalEntryKind.DONATION) {
-      throw new BadUserInputError(
-        "Only a donation's entry is corrected by reversing it; grants and gifts in kind are corrected through their own operations",
-        { field: "id" },
-      );
-    }
-    const lines: LineDraft[] = reversingLines(
-      entry.lines.map((line) => ({
-        accountId: line.accountId,
-        amountFen: line.amountFen,
-        currency: line.currency,
-      })),
-    );
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        await assertNotGranted(tx, entry.id);
-        const { id } = await postEntry(tx, {
-          fundId: entry.fundId,
-          memo: `Reversal of ${entry.id}: ${reason}`,
-          kind: JournalEntryKind.REVERSAL,
-          reversesId: entry.id,
-          createdBy,
-          lines,
-        });
-        return tx.journalEntry.findUniqueOrThrow({ where: { id }, include: WITH_LINES });
-      });
-    } catch (error) {
-      if (violatesUniqueConstraint(error, "JournalEntry_reversesId_key")) {
-        throw new ConflictError(`Journal entry ${entry.id} has already been reversed`, { id: entry.id });
-      }
-      throw error;
-    }
   }
 
   /** Every line of the ledger summed per currency (the trial balance): each sum is zero. */

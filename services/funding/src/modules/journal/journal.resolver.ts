@@ -1,10 +1,10 @@
+import { NotFoundError } from "@lamplight/platform";
 import {
   Allow,
   Connection,
   type ConnectionResult,
   ListBound,
   money,
-  NotFoundError,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";
@@ -72,7 +72,7 @@ export class JournalEntryResolver {
     const entry = await journalEntryLoader(context).load(id);
     if (!entry) throw new NotFoundError("JournalEntry", id);
     await managedFundOf(context, entry);
-    return context.journal.reverse(entry, reason.trim(), context.principal.subject ?? context.principal.kind);
+    return context.journalService.reverse(entry, reason.trim(), context.principal.subject ?? context.principal.kind);
   }
 
   @FieldResolver(() => Fund)

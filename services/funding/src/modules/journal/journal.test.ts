@@ -144,7 +144,7 @@ describe("the ledger's guarantees in the database", () => {
       include: { accounts: true },
     });
     const before = await client.journalEntry.count();
-    // As postEntry writes an entry, without its assertBalanced: the trigger refuses the lines.
+    // As JournalService.post writes an entry, without its assertBalanced: the trigger refuses the lines.
     await expect(
       client.$transaction(async (tx) => {
         const entry = await tx.journalEntry.create({

@@ -1,29 +1,9 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import {
-  ConflictError,
-  type ConnectionResult,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import { Currency, type Purpose } from "../../generated/prisma/enums.js";
-import type { Fund } from "../fund/fund.type.js";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { InstalmentRow, PledgeRow } from "./pledge.type.js";
 
-export interface PledgeRecord {
-  idempotencyKey: string;
-  fund: Fund;
-  donorOrganisationId: string | null;
-  donorName: string | null;
-  anonymous: boolean;
-  purpose: Purpose;
-  siteId: string | null;
-  projectId: string | null;
-  pledgedOn: Date;
-  instalments: { dueOn: Date; amountFen: bigint }[];
-  recordedBy: string;
-}
+/** The unique index on the pledges' idempotency keys. */
+export const PLEDGE_KEY = "Pledge_idempotencyKey_key";
 
 const WITH_INSTALMENTS = { instalments: { orderBy: { number: "asc" } } } as const;
 
@@ -31,55 +11,28 @@ const WITH_INSTALMENTS = { instalments: { orderBy: { number: "asc" } } } as cons
 export class PledgeRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Writes the pledge and its instalments in one statement. Idempotent on the key. */
-  async record(record: PledgeRecord): Promise<PledgeRow> {
-    const totalFen = record.instalments.reduce((sum, instalment) => sum + instalment.amountFen, 0n);
-    const find = () =>
-      this.prisma.pledge.findUnique({
-        where: { idempotencyKey: record.idempotencyKey },
-        include: WITH_INSTALMENTS,
-      });
-    const same = (pledge: PledgeRow) => {
-      if (pledge.fundId !== record.fund.id || pledge.totalFen !== totalFen) {
-        throw new ConflictError("idempotencyKey was already used for a different pledge", {
-          pledgeId: pledge.id,
-        });
-      }
-      return pledge;
-    };
-    const existing = await find();
-    if (existing) return same(existing);
-    try {
-      return await this.prisma.pledge.create({
-        data: {
-          fundId: record.fund.id,
-          donorOrganisationId: record.donorOrganisationId,
-          donorName: record.donorName,
-          anonymous: record.anonymous,
-          purpose: record.purpose,
-          siteId: record.siteId,
-          projectId: record.projectId,
-          totalFen,
-          currency: Currency.CNY,
-          pledgedOn: record.pledgedOn,
-          idempotencyKey: record.idempotencyKey,
-          recordedBy: record.recordedBy,
-          instalments: {
-            create: record.instalments.map((instalment, index) => ({
-              number: index + 1,
-              dueOn: instalment.dueOn,
-              amountFen: instalment.amountFen,
-            })),
-          },
+  findByIdempotencyKey(idempotencyKey: string): Promise<PledgeRow | null> {
+    return this.prisma.pledge.findUnique({ where: { idempotencyKey }, include: WITH_INSTALMENTS });
+  }
+
+  /** Writes the pledge and its instalments (numbered 1, 2, 3… in the order given) in one statement. */
+  create(
+    pledge: Omit<Prisma.PledgeUncheckedCreateInput, "instalments">,
+    instalments: readonly { dueOn: Date; amountFen: bigint }[],
+  ): Promise<PledgeRow> {
+    return this.prisma.pledge.create({
+      data: {
+        ...pledge,
+        instalments: {
+          create: instalments.map((instalment, index) => ({
+            number: index + 1,
+            dueOn: instalment.dueOn,
+            amountFen: instalment.amountFen,
+          })),
         },
-        include: WITH_INSTALMENTS,
-      });
-    } catch (error) {
-      if (!violatesUniqueConstraint(error, "Pledge_idempotencyKey_key")) throw error;
-      const winner = await find();
-      if (!winner) throw error;
-      return same(winner);
-    }
+      },
+      include: WITH_INSTALMENTS,
+    });
   }
 
   instalment(id: string) {

@@ -1,6 +1,6 @@
+import { BadUserInputError } from "@lamplight/platform";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkedFen,
@@ -76,7 +76,7 @@ export class PledgeResolver {
         max,
       });
     }
-    return context.pledges.record({
+    return context.pledgeService.record({
       idempotencyKey: input.idempotencyKey,
       fund,
       donorOrganisationId: input.donorOrganisationId ?? null,
