@@ -1,5 +1,5 @@
-import { signDevelopmentToken } from "@lamplight/gateway/auth";
-import { DEMO_USERS } from "@lamplight/gateway/demo-users";
+import { signDevelopmentToken } from "@lamplight/platform";
+import { DEMO_USERS } from "@lamplight/seed-kit";
 import { checkReferences, formatReferenceCheck } from "@lamplight/supergraph";
 
 // `pnpm seed:check`: walks every reference one subgraph holds to another's records through a

@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
-import { signDevelopmentToken } from "@lamplight/gateway/auth";
-import { DEMO_PARTNER_KEY, DEMO_USERS } from "@lamplight/gateway/demo-users";
-import { ROLES, type Role } from "@lamplight/subgraph-kit";
+import { ROLES, type Role, signDevelopmentToken } from "@lamplight/platform";
+import { DEMO_PARTNER_KEY, DEMO_USERS } from "@lamplight/seed-kit";
 
 // `pnpm run token --role CITY_ADMIN --region 510700` or `pnpm run token --user demo-site-manager`:
 // prints a development bearer token that the gateway accepts outside production (signed with

@@ -1,5 +1,5 @@
+import { ANONYMOUS, type Principal } from "@lamplight/platform";
 import { DEMO_PARTNER_ORGANISATION } from "@lamplight/seed-kit";
-import { ANONYMOUS, type Principal } from "@lamplight/subgraph-kit";
 
 /**
  * Who sends a scenario's requests. Staff are many users of one role (`users` distinct subjects,

@@ -1,8 +1,9 @@
 import { accessService } from "@lamplight/access/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { announceOrganisations, bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { announceOrganisations, bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Who may do what, through the composed gateway, for every kind of caller: each row is a caller,

@@ -1,6 +1,7 @@
-import { signDevelopmentToken } from "@lamplight/gateway/auth";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
+import { signDevelopmentToken } from "@lamplight/platform";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CREATE = `mutation($input: CreateSiteInput!) { createSite(input: $input) { id region { name } } }`;

@@ -1,15 +1,14 @@
 import { accessService } from "@lamplight/access/testing";
 import { campaignsService, seedProjects } from "@lamplight/campaigns/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { isoDay, provinceInstant, todayInProvince } from "@lamplight/regions";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
   identityHeaders,
-  type StartedGraph,
   type StartedSubgraph,
-  startGraph,
   type TestableService,
 } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

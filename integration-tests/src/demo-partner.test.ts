@@ -1,9 +1,10 @@
 import { accessService, DEMO_PARTNER, DEMO_PARTNER_OPERATIONS, seedAccess } from "@lamplight/access/testing";
 import { fundingService } from "@lamplight/funding/testing";
-import { DEMO_PARTNER_KEY } from "@lamplight/gateway/demo-users";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
+import { DEMO_PARTNER_KEY } from "@lamplight/seed-kit";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 // The demo partner of the README: its key and its registered operations, as the access seed loads

@@ -1,5 +1,5 @@
-import { DEMO_USERS } from "@lamplight/gateway/demo-users";
 import { getRegion } from "@lamplight/regions";
+import { DEMO_USERS } from "@lamplight/seed-kit";
 import { demoSites } from "@lamplight/sites/testing";
 import { expect, it } from "vitest";
 

@@ -1,16 +1,11 @@
 import { accessService, seedAccess } from "@lamplight/access/testing";
 import { campaignsService, seedCampaigns } from "@lamplight/campaigns/testing";
 import { fundingService, seedFunding } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService, seedPeople } from "@lamplight/people/testing";
 import { seedSites, sitesService } from "@lamplight/sites/testing";
 import { checkReferences, formatReferenceCheck, type ReferenceCheckRow } from "@lamplight/supergraph";
-import {
-  bearerHeaders,
-  type StartedGraph,
-  type StartedSubgraph,
-  startGraph,
-  type TestableService,
-} from "@lamplight/testing";
+import { bearerHeaders, type StartedSubgraph, type TestableService } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentedQueries, problemsOfAnswer, runDocumentedQuery } from "./doc-examples.js";
 

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_USERS } from "@lamplight/gateway/demo-users";
+import { type StartedGraph } from "@lamplight/graph-harness";
+import { DEMO_USERS } from "@lamplight/seed-kit";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
-import { bearerHeaders, execute, type GraphQLResponse, type StartedGraph } from "@lamplight/testing";
+import { bearerHeaders, execute, type GraphQLResponse } from "@lamplight/testing";
 import { type DefinitionNode, Kind, type OperationDefinitionNode, parse, print } from "graphql";
 
 // The example queries of the README and of docs/subgraphs/*.md, read from the Markdown as a reader

@@ -1,14 +1,8 @@
 import { campaignsService } from "@lamplight/campaigns/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import {
-  announceVolunteers,
-  bearerHeaders,
-  type StartedGraph,
-  type StartedSubgraph,
-  startGraph,
-  startSubgraph,
-} from "@lamplight/testing";
+import { announceVolunteers, bearerHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The composed graph of homes, children and activities, with the facts of homes travelling from

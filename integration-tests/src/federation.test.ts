@@ -4,8 +4,9 @@ import { composeServices } from "@apollo/composition";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createAuthenticator } from "@lamplight/gateway/auth";
 import { createGateway } from "@lamplight/gateway/server";
+import { createLogger, type RunningHttpServer } from "@lamplight/platform";
 import { sitesService } from "@lamplight/sites/testing";
-import { createLogger, createSubgraphServer, type RunningHttpServer } from "@lamplight/subgraph-kit";
+import { createSubgraphServer } from "@lamplight/subgraph-kit";
 import {
   execute,
   identityHeaders,

@@ -1,12 +1,11 @@
 import { campaignsService, seedProjects } from "@lamplight/campaigns/testing";
 import { assertLedgerBalanced, fundingService, seedFunding } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
   identityHeaders,
-  type StartedGraph,
   type StartedSubgraph,
-  startGraph,
   type TestableService,
 } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,13 +1,12 @@
 import { accessService } from "@lamplight/access/testing";
 import { assertLedgerBalanced, fundingService, seedFunds } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { announceUnannouncedOrganisations, peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import {
   bearerHeaders,
   identityHeaders,
-  type StartedGraph,
   type StartedSubgraph,
-  startGraph,
   type TestableService,
 } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,9 +1,10 @@
 import { accessService } from "@lamplight/access/testing";
 import { campaignsService } from "@lamplight/campaigns/testing";
 import { fundingService } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, identityHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, identityHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let graph: StartedGraph;

@@ -1,5 +1,5 @@
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
-import { type StartedGraph, startGraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let graph: StartedGraph;

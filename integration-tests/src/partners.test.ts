@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { accessService } from "@lamplight/access/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
-import { announceOrganisations, bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { announceOrganisations, bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ORGANISATION = "3f2b9c1e-8d4a-4f6b-9e2d-7a1c5b0e4d21";

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
 import { campaignsService } from "@lamplight/campaigns/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders } from "@lamplight/testing";
 import { parse } from "graphql";
 import { afterAll, beforeAll, expect, it } from "vitest";
 

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
 import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
 import {
   bearerHeaders,
   identityHeaders,
-  type StartedGraph,
   type StartedSubgraph,
-  startGraph,
   type TestableService,
 } from "@lamplight/testing";
 import { parse } from "graphql";

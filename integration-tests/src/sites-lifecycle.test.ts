@@ -1,13 +1,8 @@
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { announceUnannouncedOrganisations, peopleService } from "@lamplight/people/testing";
 import { isoDay, todayInProvince } from "@lamplight/regions";
 import { sitesService } from "@lamplight/sites/testing";
-import {
-  bearerHeaders,
-  type StartedGraph,
-  type StartedSubgraph,
-  startGraph,
-  type TestableService,
-} from "@lamplight/testing";
+import { bearerHeaders, type StartedSubgraph, type TestableService } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A home's whole life through the gateway: proposed in Fucheng District (510703) of Mianyang,

@@ -2,10 +2,15 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createLogger, DEVELOPMENT_IDENTITY_KEY, identityKey } from "@lamplight/subgraph-kit";
+import {
+  createLogger,
+  DEVELOPMENT_IDENTITY_KEY,
+  DEVELOPMENT_TOKEN_KEY,
+  identityKey,
+} from "@lamplight/platform";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "./auth.js";
+import { createAuthenticator } from "./auth.js";
 import { LruCache } from "./lru-cache.js";
 import { PartnerDirectory } from "./partners.js";
 import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";

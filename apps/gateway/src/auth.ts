@@ -1,17 +1,14 @@
 import {
   ANONYMOUS,
+  DEVELOPMENT_TOKEN_AUDIENCE,
+  DEVELOPMENT_TOKEN_ISSUER,
   ExpiringCache,
   type Principal,
   ROLES,
   type Role,
   UnauthenticatedError,
-} from "@lamplight/subgraph-kit";
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
-
-/** The key development tokens are signed with when none is configured (never in production). */
-export const DEVELOPMENT_TOKEN_KEY = "lamplight-development-token-key-not-for-production";
-const DEVELOPMENT_ISSUER = "lamplight-development";
-const DEVELOPMENT_AUDIENCE = "lamplight";
+} from "@lamplight/platform";
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
 
 export interface AuthOptions {
   /** An OIDC provider's JWKS endpoint; tokens must then carry `issuer` and `audience`. */
@@ -86,8 +83,8 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
     if (developmentKey) {
       try {
         const { payload } = await jwtVerify(token, developmentKey, {
-          issuer: DEVELOPMENT_ISSUER,
-          audience: DEVELOPMENT_AUDIENCE,
+          issuer: DEVELOPMENT_TOKEN_ISSUER,
+          audience: DEVELOPMENT_TOKEN_AUDIENCE,
           algorithms: ["HS256"],
         });
         return remember(token, payload);
@@ -99,35 +96,4 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
       lastError instanceof errors.JWTExpired ? "The token has expired" : "The token is not valid",
     );
   };
-}
-
-export interface DevelopmentTokenClaims {
-  subject: string;
-  roles: Role[];
-  region?: string | undefined;
-  sites?: string[] | undefined;
-  volunteer?: string | undefined;
-  name?: string | undefined;
-}
-
-/** A development token, as an identity provider would issue it (see `pnpm token`). */
-export function signDevelopmentToken(
-  claims: DevelopmentTokenClaims,
-  key = DEVELOPMENT_TOKEN_KEY,
-  ttl = "8h",
-): Promise<string> {
-  return new SignJWT({
-    roles: claims.roles,
-    ...(claims.region ? { region: claims.region } : {}),
-    ...(claims.sites?.length ? { sites: claims.sites } : {}),
-    ...(claims.volunteer ? { volunteer: claims.volunteer } : {}),
-    ...(claims.name ? { name: claims.name } : {}),
-  })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(claims.subject)
-    .setIssuer(DEVELOPMENT_ISSUER)
-    .setAudience(DEVELOPMENT_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(new TextEncoder().encode(key));
 }

@@ -2,14 +2,14 @@ import path from "node:path";
 import {
   assertProductionSecrets,
   commonEnv,
+  DEVELOPMENT_TOKEN_KEY,
   identityEnv,
   nameUrlPairs,
   parseEnv,
   portVariable,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
 import { z } from "zod";
-import { DEVELOPMENT_TOKEN_KEY } from "./auth.js";
 import { TrustedProxies } from "./client-address.js";
 import { DEFAULT_LIMITS, DEFAULT_MAX_TOKENS } from "./limits.js";
 import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";

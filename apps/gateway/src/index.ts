@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { closeOnSignals, createLogger, identityKey } from "@lamplight/subgraph-kit";
+import { closeOnSignals, createLogger, identityKey } from "@lamplight/platform";
 import { createAuthenticator } from "./auth.js";
 import { developmentTokenKey, env } from "./env.js";
 import { MemoryRateLimitStore, RedisRateLimitStore } from "./rate-limit.js";

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ErrorCode, type Principal } from "@lamplight/subgraph-kit";
+import { ErrorCode, type Principal } from "@lamplight/platform";
 import {
   type ConstDirectiveNode,
   type DocumentNode,

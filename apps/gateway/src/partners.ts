@@ -8,7 +8,7 @@ import {
   Role,
   signIdentity,
   UnauthenticatedError,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import { LruCache } from "./lru-cache.js";
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS } from "@lamplight/subgraph-kit";
+import { ANONYMOUS } from "@lamplight/platform";
 import { describe, expect, it } from "vitest";
 import { enforceRateLimit, MemoryRateLimitStore, rateLimitKey } from "./rate-limit.js";
 

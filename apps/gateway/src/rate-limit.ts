@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { HeaderMap } from "@apollo/server";
-import { ErrorCode, type Principal } from "@lamplight/subgraph-kit";
+import { ErrorCode, type Principal } from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import { Redis } from "ioredis";
 

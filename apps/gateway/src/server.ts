@@ -14,7 +14,7 @@ import {
   type Principal,
   type RunningHttpServer,
   startGraphQLHttpServer,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import type { Authenticate } from "./auth.js";
 import { clientAddress, TrustedProxies } from "./client-address.js";

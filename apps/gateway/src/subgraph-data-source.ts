@@ -1,6 +1,6 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { createBatchingExecutor } from "@graphql-tools/batch-execute";
-import { ErrorCode, IDENTITY_HEADER, isClientErrorCode, type Logger } from "@lamplight/subgraph-kit";
+import { ErrorCode, IDENTITY_HEADER, isClientErrorCode, type Logger } from "@lamplight/platform";
 import {
   type DocumentNode,
   type FieldNode,

@@ -2,13 +2,18 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { connectNats, deleteStreams, outboxHead, type SqlClient } from "@lamplight/events";
-import { createAuthenticator, DEVELOPMENT_TOKEN_KEY } from "@lamplight/gateway/auth";
+import { createAuthenticator } from "@lamplight/gateway/auth";
 import { createGateway, type GatewayOptions } from "@lamplight/gateway/server";
-import { createLogger, type Logger } from "@lamplight/subgraph-kit";
+import { createLogger, DEVELOPMENT_TOKEN_KEY, type Logger } from "@lamplight/platform";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
-import { execute, type GraphQLResponse } from "./execute.js";
-import { TEST_IDENTITY_KEY } from "./identity.js";
-import { type StartedSubgraph, startSubgraph, type TestableService } from "./subgraph.js";
+import {
+  execute,
+  type GraphQLResponse,
+  type StartedSubgraph,
+  startSubgraph,
+  TEST_IDENTITY_KEY,
+  type TestableService,
+} from "@lamplight/testing";
 
 export interface StartedGraph {
   url: string;

@@ -1,6 +1,7 @@
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, execute, identityHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, execute, identityHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Refused changes leave an entry naming the record they were aimed at, whatever the argument

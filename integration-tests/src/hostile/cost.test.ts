@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
 import { findWorkspaceRoot } from "@lamplight/supergraph";
-import { type StartedGraph, startGraph } from "@lamplight/testing";
 import { Kind, parse, print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

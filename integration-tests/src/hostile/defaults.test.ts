@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { connect } from "node:net";
 import path from "node:path";
 import { DEFAULT_RATE_LIMITS } from "@lamplight/gateway/rate-limit";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
-import { createTestDatabase, type StartedGraph, startGraph, type TestDatabase } from "@lamplight/testing";
+import { createTestDatabase, type TestDatabase } from "@lamplight/testing";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../../..");

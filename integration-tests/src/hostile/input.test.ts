@@ -1,8 +1,9 @@
 import { campaignsService } from "@lamplight/campaigns/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, type StartedSubgraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, type StartedSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Ranges whose end comes before their start, and counts outside their bounds, sent through the

@@ -1,5 +1,6 @@
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, identityHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, identityHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let production: StartedGraph;

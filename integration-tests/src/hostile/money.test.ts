@@ -1,6 +1,7 @@
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, type StartedSubgraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders, type StartedSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Money through the gateway: ten trillion yuan in one gift is refused, and the public totals of

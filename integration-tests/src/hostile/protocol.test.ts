@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
 import { sitesService } from "@lamplight/sites/testing";
-import { bearerHeaders, type StartedGraph, startGraph } from "@lamplight/testing";
+import { bearerHeaders } from "@lamplight/testing";
 import { serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { requestSignal } from "@lamplight/platform";
 
 /** The database's limits for one service: how long a statement may run, how many may wait. */
 export interface DatabaseLimits {
@@ -37,20 +37,9 @@ export class RequestCancelledError extends Error {
   }
 }
 
-/**
- * The abort signal of the request being served. The HTTP layer opens the scope; every statement
- * sent within it (Prisma calls the adapter in the request's async context) checks it, so work for a
- * caller that has gone stops at its next statement instead of running to the end.
- */
-const requestScope = new AsyncLocalStorage<AbortSignal>();
-
-export function runWithRequestSignal<T>(signal: AbortSignal, work: () => T): T {
-  return requestScope.run(signal, work);
-}
-
 /** Whether the caller runs on behalf of a request (not background work such as event delivery). */
 export function inRequest(): boolean {
-  return requestScope.getStore() !== undefined;
+  return requestSignal() !== undefined;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -142,7 +131,7 @@ export function guardAdapter<T extends object>(adapter: T, gate?: ConnectionGate
       if (typeof value !== "function") return value;
       if (property === "queryRaw" || property === "executeRaw") {
         return async (...args: unknown[]) => {
-          const release = await turns.acquire(requestScope.getStore());
+          const release = await turns.acquire(requestSignal());
           try {
             return await (value as Runner).apply(object, args);
           } finally {
@@ -152,7 +141,7 @@ export function guardAdapter<T extends object>(adapter: T, gate?: ConnectionGate
       }
       if (property === "startTransaction") {
         return async (...args: unknown[]) => {
-          const signal = requestScope.getStore();
+          const signal = requestSignal();
           const release = await turns.acquire(signal);
           let transaction: Transaction;
           try {

@@ -5,7 +5,6 @@ export {
   type DatabaseLimits,
   DEFAULT_DATABASE_LIMITS,
   RequestCancelledError,
-  runWithRequestSignal,
 } from "./busy.js";
 export {
   type DatabaseTarget,

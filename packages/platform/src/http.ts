@@ -7,10 +7,10 @@ import {
   type ApolloServerPlugin,
   HeaderMap,
 } from "@apollo/server";
-import { runWithRequestSignal } from "@lamplight/db-kit";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
+import { runWithRequestSignal } from "./request-signal.js";
 
 /** What the HTTP layer knows about a request when it builds the GraphQL context. */
 export interface IncomingRequest {

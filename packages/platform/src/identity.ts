@@ -1,6 +1,6 @@
 import { webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
-import { ExpiringCache } from "../expiring-cache.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import { ANONYMOUS, type Principal, ROLES, type Role } from "./principal.js";
 
 /** The header in which the gateway hands the verified principal to subgraphs. */

@@ -1,10 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { ArgumentValidationError } from "type-graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { ErrorCode, isClientErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { toBadUserInput } from "./validation.js";
 
 /**
  * The database refusing or cancelling work under load: db-kit's SERVICE_BUSY (a full queue, a wait
@@ -35,15 +33,13 @@ function databaseLoadCode(error: unknown): ErrorCode | undefined {
 }
 
 /**
- * Apollo's formatError: errors written for clients pass (validation errors rewritten to name their
- * fields); everything else becomes INTERNAL_SERVER_ERROR with no message, path only. Stack traces
- * never leave the process; the logging plugin below records them with the request id.
+ * Apollo's formatError: errors written for clients pass; everything else becomes
+ * INTERNAL_SERVER_ERROR with no message, path only. Stack traces never leave the process; the
+ * logging plugin below records them with the request id. A subgraph's server adds its own
+ * translations first (subgraph-kit's maskSubgraphError).
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError && error instanceof GraphQLError) {
-    return toBadUserInput(new GraphQLError(error.message, { ...error, originalError: original })).toJSON();
-  }
   const load =
     databaseLoadCode(original) ?? databaseLoadCode((error as { originalError?: unknown })?.originalError);
   if (load) {
@@ -80,7 +76,7 @@ export function errorLoggingPlugin<Context extends BaseContext & { requestId: st
             const original = unwrapResolverError(error);
             const code = (error.extensions?.code ??
               (original as GraphQLError | undefined)?.extensions?.code) as unknown;
-            if (isClientErrorCode(code) || original instanceof ArgumentValidationError) continue;
+            if (isClientErrorCode(code)) continue;
             logger.error(
               { err: original ?? error, requestId: contextValue.requestId, operationName, path: error.path },
               "resolver error",

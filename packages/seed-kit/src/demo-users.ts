@@ -1,5 +1,5 @@
-import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID, demoPartnerKeySecret } from "@lamplight/seed-kit";
-import type { DevelopmentTokenClaims } from "./auth.js";
+import type { DevelopmentTokenClaims } from "@lamplight/platform";
+import { DEMO_PARTNER_ORGANISATION, DEMO_VOLUNTEER_ID, demoPartnerKeySecret } from "./demo-references.js";
 
 /**
  * One demo user for every role, matching the demo data: `pnpm run token --user <subject>` signs a

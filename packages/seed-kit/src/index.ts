@@ -42,6 +42,7 @@ export {
   type DemoProject,
   demoPartnerKeySecret,
 } from "./demo-references.js";
+export { DEMO_PARTNER_KEY, DEMO_USERS } from "./demo-users.js";
 export {
   DEMO_VOLUNTEER_COUNT,
   type DemoVolunteer,

@@ -1,7 +1,6 @@
+import { type Logger, type Principal } from "@lamplight/platform";
 import DataLoader from "dataloader";
 import type { AuditTrail } from "./access/audit.js";
-import type { Principal } from "./access/principal.js";
-import type { Logger } from "./logger.js";
 import type { SharedAggregates } from "./shared-aggregates.js";
 
 /**

@@ -1,10 +1,10 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { NotFoundError } from "@lamplight/platform";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { createArgumentValidator } from "./argument-validation.js";
-import { NotFoundError } from "./errors.js";
 import { declareListBounds, enforceListBounds } from "./list-bounds.js";
 import { DateTimeScalar } from "./scalars.js";
 

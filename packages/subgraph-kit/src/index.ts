@@ -3,52 +3,30 @@ import "reflect-metadata";
 export * from "./access/index.js";
 export { aggregateLoader, type BaseContext, byKeys, Loaders } from "./context.js";
 export {
-  assertProductionSecrets,
-  commonEnv,
+  defineSubgraph,
+  type OpenSubgraphDatabaseOptions,
+  type Subgraph,
+  type SubgraphDeclaration,
+  type SubgraphDefinition,
+  type SubgraphEnv,
+  type SubgraphServerDeps,
+} from "./define-subgraph.js";
+export {
   databaseLimits,
   databaseLimitsEnv,
   eventsEnv,
-  identityEnv,
-  misspeltVariables,
-  nameUrlPairs,
-  parseEnv,
-  portVariable,
   subgraphAccessEnv,
   subgraphEnv,
 } from "./env.js";
-export { integerVariable } from "./env-integers.js";
-export {
-  BadUserInputError,
-  ConflictError,
-  ErrorCode,
-  ForbiddenError,
-  isClientErrorCode,
-  NotFoundError,
-  UnauthenticatedError,
-} from "./errors.js";
-export { ExpiringCache } from "./expiring-cache.js";
 export {
   buildFederatedSchema,
   FEDERATION_SPEC_URL,
   type FederatedSchemaOptions,
   type ReferenceResolvers,
 } from "./federation.js";
-export {
-  closeOnSignals,
-  DEFAULT_HOST,
-  DEFAULT_SHUTDOWN_GRACE_MS,
-  type GraphQLHttpOptions,
-  type HttpRoute,
-  httpProtocolPlugin,
-  type IncomingRequest,
-  type RunningHttpServer,
-  startGraphQLHttpServer,
-} from "./http.js";
 export { isUuid } from "./ids.js";
 export { checkDateRange, checkedFen, checkIntegerBetween, IntegerBetween, OnOrAfter } from "./input-rules.js";
 export { declareListBounds, enforceListBounds, ListBound, refuseBeyondBound } from "./list-bounds.js";
-export { createLogger, type Logger } from "./logger.js";
-export { errorLoggingPlugin, maskError } from "./masking.js";
 export { money } from "./money.js";
 export {
   Connection,
@@ -57,6 +35,7 @@ export {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
   type Edge,
+  emptyConnection,
   encodeCursor,
   MAX_PAGE_SIZE,
   type OrderKey,
@@ -64,9 +43,17 @@ export {
   type PageableDelegate,
   PageInfo,
   type PageRequest,
+  pageOfList,
   pageRequest,
   paginate,
 } from "./pagination.js";
+export {
+  type ParentPagesQuery,
+  pagesByParent,
+  type RawQueryClient,
+  type SqlOrderKey,
+  type SqlOrderType,
+} from "./parent-pages.js";
 export {
   createReferencesListingResolver,
   type RawSqlClient,

@@ -1,5 +1,5 @@
+import { BadUserInputError } from "@lamplight/platform";
 import { buildMessage, ValidateBy, type ValidationArguments, type ValidationOptions } from "class-validator";
-import { BadUserInputError } from "./errors.js";
 import { formatFen, type MoneyInput } from "./scalars.js";
 
 /**

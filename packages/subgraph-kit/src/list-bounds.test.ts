@@ -4,7 +4,7 @@ import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { describe, expect, it } from "vitest";
 import { buildFederatedSchema } from "./federation.js";
 import { ListBound, refuseBeyondBound } from "./list-bounds.js";
-import { maskError } from "./masking.js";
+import { maskSubgraphError } from "./masking.js";
 import {
   Connection,
   type ConnectionResult,
@@ -68,7 +68,10 @@ class UnboundedResolver {
 const schema = await buildFederatedSchema({ resolvers: [ShelfResolver] });
 const run = async (source: string) => {
   const result = await graphql({ schema, source });
-  return { data: result.data, errors: result.errors?.map((error) => maskError(error.toJSON(), error)) };
+  return {
+    data: result.data,
+    errors: result.errors?.map((error) => maskSubgraphError(error.toJSON(), error)),
+  };
 };
 
 describe("list bounds", () => {

@@ -1,3 +1,4 @@
+import { BadUserInputError } from "@lamplight/platform";
 import {
   type ConstArgumentNode,
   type ConstDirectiveNode,
@@ -12,7 +13,6 @@ import {
   visit,
 } from "graphql";
 import { Directive } from "type-graphql";
-import { BadUserInputError } from "./errors.js";
 import { DEFAULT_PAGE_SIZE } from "./pagination.js";
 
 /**

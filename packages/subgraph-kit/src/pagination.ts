@@ -1,5 +1,5 @@
+import { BadUserInputError } from "@lamplight/platform";
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
-import { BadUserInputError } from "./errors.js";
 
 /** No connection returns more than this many nodes in one page. */
 export const MAX_PAGE_SIZE = 100;

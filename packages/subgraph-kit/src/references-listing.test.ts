@@ -1,11 +1,11 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { ANONYMOUS, type Principal } from "@lamplight/platform";
 import { graphql } from "graphql";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AuditTrail } from "./access/audit.js";
-import { ANONYMOUS, type Principal } from "./access/principal.js";
 import { buildFederatedSchema } from "./federation.js";
-import { maskError } from "./masking.js";
+import { maskSubgraphError } from "./masking.js";
 import {
   createReferencesListingResolver,
   type RawSqlClient,
@@ -50,7 +50,7 @@ async function run(query: string, who: Partial<Principal> = { roles: ["PROVINCE_
   const result = await graphql({ schema, source: query, contextValue: as(who) });
   return {
     data: result.data as Record<string, any> | null | undefined,
-    errors: result.errors?.map(maskError),
+    errors: result.errors?.map(maskSubgraphError),
   };
 }
 

@@ -1,3 +1,4 @@
+import { BadUserInputError, Role } from "@lamplight/platform";
 import {
   Args,
   ArgsType,
@@ -12,8 +13,6 @@ import {
   Resolver,
 } from "type-graphql";
 import { type AccessContext, Allow } from "./access/authorize.js";
-import { Role } from "./access/principal.js";
-import { BadUserInputError } from "./errors.js";
 import { isUuid } from "./ids.js";
 import { ListBound } from "./list-bounds.js";
 

@@ -1,8 +1,8 @@
+import { ErrorCode } from "@lamplight/platform";
 import { isoDay } from "@lamplight/regions";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { ErrorCode } from "./errors.js";
 
 /** An instant, serialised as an ISO-8601 string with offset. */
 export const DateTimeScalar = DateTimeResolver;

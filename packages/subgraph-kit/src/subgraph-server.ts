@@ -9,20 +9,22 @@ import {
   startServiceEvents,
   type TransactionalSqlClient,
 } from "@lamplight/events";
+import {
+  createIdentityVerifier,
+  errorLoggingPlugin,
+  type HttpRoute,
+  httpProtocolPlugin,
+  IDENTITY_HEADER,
+  type IncomingRequest,
+  type Logger,
+  type RunningHttpServer,
+  startGraphQLHttpServer,
+} from "@lamplight/platform";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./access/aggregates.js";
 import { AuditTrail, type AuditWriter, auditPlugin } from "./access/audit.js";
-import { createIdentityVerifier, IDENTITY_HEADER } from "./access/identity.js";
 import { type BaseContext, Loaders } from "./context.js";
-import {
-  type HttpRoute,
-  httpProtocolPlugin,
-  type IncomingRequest,
-  type RunningHttpServer,
-  startGraphQLHttpServer,
-} from "./http.js";
-import type { Logger } from "./logger.js";
-import { errorLoggingPlugin, maskError } from "./masking.js";
+import { maskSubgraphError } from "./masking.js";
 import { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggregates.js";
 
 export interface SubgraphServerOptions<Context extends BaseContext> {
@@ -123,7 +125,7 @@ export function createSubgraphServer<Context extends BaseContext>(
   const aggregates = new SharedAggregates(options.aggregateCacheSeconds ?? DEFAULT_AGGREGATE_CACHE_SECONDS);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    formatError: maskError,
+    formatError: maskSubgraphError,
     includeStacktraceInErrorResponses: false,
     // The gateway composes from committed SDL; introspection here serves developers calling a subgraph.
     introspection: true,

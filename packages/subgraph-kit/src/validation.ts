@@ -1,7 +1,7 @@
+import { BadUserInputError } from "@lamplight/platform";
 import type { ValidationError } from "class-validator";
 import { GraphQLError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { BadUserInputError } from "./errors.js";
 
 export interface FieldProblem {
   /** The field's path inside the argument, e.g. `capacity` or `location.latitude`. */

@@ -1,12 +1,13 @@
-import { type DevelopmentTokenClaims, signDevelopmentToken } from "@lamplight/gateway/auth";
 import {
   ANONYMOUS,
   DEVELOPMENT_IDENTITY_KEY,
+  type DevelopmentTokenClaims,
   IDENTITY_HEADER,
   identityKey,
   type Principal,
+  signDevelopmentToken,
   signIdentity,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
 
 /** The identity key test servers share, as the gateway and subgraphs of one deployment do. */
 export const TEST_IDENTITY_KEY = identityKey(DEVELOPMENT_IDENTITY_KEY);

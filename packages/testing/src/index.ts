@@ -9,7 +9,6 @@ export {
   siteFactsOf,
 } from "./events.js";
 export { entities, execute, expectNotFoundAt, type GraphQLResponse } from "./execute.js";
-export { type StartedGraph, startGraph } from "./graph.js";
 export { bearerHeaders, identityHeaders, principal, TEST_IDENTITY_KEY } from "./identity.js";
 export { type StartedSubgraph, startSubgraph, type TestableService } from "./subgraph.js";
 export { createTestDatabase, suiteDatabaseUrl, type TestDatabase } from "./test-database.js";

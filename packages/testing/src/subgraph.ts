@@ -1,35 +1,13 @@
 import { type Database, type DatabaseLimits, type PrismaLike } from "@lamplight/db-kit";
 import type { EventHandlers } from "@lamplight/events";
-import {
-  createLogger,
-  type Logger,
-  type SubgraphEventsOptions,
-  type SubgraphServer,
-} from "@lamplight/subgraph-kit";
+import { createLogger, type Logger } from "@lamplight/platform";
+import type { SubgraphDefinition, SubgraphEventsOptions } from "@lamplight/subgraph-kit";
 import { execute, type GraphQLResponse } from "./execute.js";
 import { TEST_IDENTITY_KEY } from "./identity.js";
 import { createTestDatabase } from "./test-database.js";
 
-/** How a service lets tests start it: each service exports one from src/testing.ts. */
-export interface TestableService<Client extends PrismaLike = PrismaLike> {
-  name: string;
-  serviceDir: string;
-  /** What it does with other subgraphs' events (the handlers its server consumes with). */
-  consumes?: EventHandlers;
-  open(options: {
-    databaseUrl: string | undefined;
-    schema?: string | undefined;
-    migrate?: boolean;
-    limits?: Partial<DatabaseLimits>;
-  }): Promise<Database<Client>>;
-  createServer(deps: {
-    database: Database<Client>;
-    logger: Logger;
-    identityKey: Uint8Array;
-    aggregateCacheSeconds?: number;
-    events?: SubgraphEventsOptions;
-  }): Promise<SubgraphServer>;
-}
+/** A subgraph as tests start it: its definition (defineSubgraph in src/index.ts). */
+export type TestableService<Client extends PrismaLike = PrismaLike> = SubgraphDefinition<Client>;
 
 export interface StartedSubgraph<Client extends PrismaLike = PrismaLike> {
   name: string;
@@ -72,6 +50,7 @@ export async function startSubgraph<Client extends PrismaLike>(
   });
   const logger = options.logger ?? createLogger(service.name, "silent");
   const server = await service.createServer({
+    name: service.name,
     database,
     logger,
     identityKey: TEST_IDENTITY_KEY,

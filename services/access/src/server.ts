@@ -1,14 +1,11 @@
-import type { Database } from "@lamplight/db-kit";
 import {
   AuditLog,
   createSubgraphServer,
-  type Logger,
   ReferencedIdsReader,
-  type SubgraphEventsOptions,
   type SubgraphServer,
+  type SubgraphServerDeps,
 } from "@lamplight/subgraph-kit";
 import type { AccessServiceContext } from "./context.js";
-import { SERVICE_NAME } from "./database.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
@@ -16,17 +13,8 @@ import { OrganisationReplicaRepository } from "./modules/organisation/organisati
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import { buildAccessSchema } from "./schema.js";
 
-export interface AccessServerDeps {
-  database: Database<PrismaClient>;
-  logger: Logger;
-  /** Verifies the gateway's identity header. */
-  identityKey: Uint8Array;
-  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
-  events?: SubgraphEventsOptions;
-}
-
 /** The access subgraph, ready to listen; tests call this with a fresh database. */
-export async function createServer(deps: AccessServerDeps): Promise<SubgraphServer> {
+export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Promise<SubgraphServer> {
   const { database } = deps;
   const apiKeys = new ApiKeyRepository(database.client);
   const trustedOperations = new TrustedOperationRepository(database.client);
@@ -34,7 +22,7 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<AccessServiceContext>({
-    name: SERVICE_NAME,
+    name: deps.name,
     schema: await buildAccessSchema(),
     logger: deps.logger,
     context: (base) => ({ ...base, apiKeys, trustedOperations, knownOrganisations, auditLog, referencedIds }),

@@ -1,15 +1,3 @@
-import type { TestableService } from "@lamplight/testing";
-import { openAccessDatabase, SERVICE_DIR, SERVICE_NAME } from "./database.js";
-import { consumes } from "./events.js";
-import type { PrismaClient } from "./generated/prisma/client.js";
-import { createServer } from "./server.js";
-
 /** How tests start this subgraph (its own suite and the composed-graph suite). */
-export const accessService: TestableService<PrismaClient> = {
-  name: SERVICE_NAME,
-  serviceDir: SERVICE_DIR,
-  open: openAccessDatabase,
-  createServer,
-  consumes,
-};
+export { access as accessService } from "./index.js";
 export { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS, seedAccess } from "./seed/index.js";

@@ -1,15 +1,15 @@
 import { vacuumAnalyzeSchema } from "@lamplight/db-kit";
+import { createLogger } from "@lamplight/platform";
 import { scaleFromArgs } from "@lamplight/seed-kit";
-import { createLogger } from "@lamplight/subgraph-kit";
-import { openCampaignsDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { campaigns } from "./index.js";
 import { type BulkTable, seedCampaigns } from "./seed/index.js";
 
 // `pnpm seed [--scale demo|province] [--seed N] [--homes N]`: migrate, then load the data of that
 // scale (idempotent). Logs each table's rows and rows per second of insert time, and the total.
-const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const env = campaigns.env();
+const logger = createLogger(`${campaigns.name}-seed`, env.LOG_LEVEL);
 const scale = scaleFromArgs(process.argv.slice(2));
-const database = await openCampaignsDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+const database = await campaigns.open({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = performance.now();
   const tables = new Map<BulkTable, { rows: number; ms: number }>();

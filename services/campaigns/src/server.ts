@@ -1,14 +1,11 @@
-import type { Database } from "@lamplight/db-kit";
 import {
   AuditLog,
   createSubgraphServer,
-  type Logger,
   ReferencedIdsReader,
-  type SubgraphEventsOptions,
   type SubgraphServer,
+  type SubgraphServerDeps,
 } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "./context.js";
-import { SERVICE_NAME } from "./database.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ActivityRepository } from "./modules/activity/activity.repository.js";
@@ -20,19 +17,8 @@ import { StudentReplicaRepository } from "./modules/student/student.replica.js";
 import { VolunteerReplicaRepository } from "./modules/volunteer/volunteer.replica.js";
 import { buildCampaignsSchema } from "./schema.js";
 
-export interface CampaignsServerDeps {
-  database: Database<PrismaClient>;
-  logger: Logger;
-  /** Verifies the gateway's identity header. */
-  identityKey: Uint8Array;
-  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
-  events?: SubgraphEventsOptions;
-  suppressionThreshold?: number;
-  aggregateCacheSeconds?: number;
-}
-
 /** The campaigns subgraph, ready to listen; tests call this with a fresh database. */
-export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphServer> {
+export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Promise<SubgraphServer> {
   const { database } = deps;
   // Projects loaded by the seed, or written before campaigns published events, are announced once.
   await announceUnannouncedProjects(database.client);
@@ -46,7 +32,7 @@ export async function createServer(deps: CampaignsServerDeps): Promise<SubgraphS
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<CampaignsContext>({
-    name: SERVICE_NAME,
+    name: deps.name,
     schema: await buildCampaignsSchema(),
     logger: deps.logger,
     context: (base) => ({

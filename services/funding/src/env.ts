@@ -1,4 +1,5 @@
-import { assertProductionSecrets, integerVariable, parseEnv, subgraphEnv } from "@lamplight/subgraph-kit";
+import { assertProductionSecrets, integerVariable, parseEnv } from "@lamplight/platform";
+import { subgraphEnv } from "@lamplight/subgraph-kit";
 import { DEFAULT_MAX_GIFT_YUAN, HIGHEST_MAX_GIFT_YUAN } from "./limits.js";
 
 /** The only reader of process.env in this service. */

@@ -1,35 +1,31 @@
-import { describeDatabaseTarget } from "@lamplight/db-kit";
-import { closeOnSignals, createLogger, databaseLimits, identityKey } from "@lamplight/subgraph-kit";
-import { openFundingDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { integerVariable } from "@lamplight/platform";
+import { defineSubgraph } from "@lamplight/subgraph-kit";
+import { consumes } from "./events.js";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { DEFAULT_MAX_GIFT_YUAN, HIGHEST_MAX_GIFT_YUAN } from "./limits.js";
+import { buildFundingSchema } from "./schema.js";
 import { seedFunding } from "./seed/index.js";
 import { createServer } from "./server.js";
 
-const logger = createLogger(SERVICE_NAME, env.LOG_LEVEL);
-const database = await openFundingDatabase({
-  databaseUrl: env.DATABASE_URL,
-  schema: env.DATABASE_SCHEMA,
-  limits: databaseLimits(env),
+/**
+ * The funding subgraph: the charity fund, its donations, pledges, grants and gifts in kind.
+ * `node dist/index.js` starts it, `node dist/index.js emit-schema` writes schema.graphql; its
+ * name and port are its package.json registration.
+ */
+export const funding = defineSubgraph({
+  module: import.meta.url,
+  createClient: (adapter, transactionOptions) => new PrismaClient({ adapter, transactionOptions }),
+  buildSchema: buildFundingSchema,
+  createServer,
+  consumes,
+  env: {
+    /** The most one gift, pledge, grant or other money record may hold, in whole yuan. */
+    MAX_GIFT_YUAN: integerVariable(DEFAULT_MAX_GIFT_YUAN, 1, HIGHEST_MAX_GIFT_YUAN),
+  },
+  settings: (env) => ({ maxGiftYuan: env.MAX_GIFT_YUAN }),
+  demoData: {
+    description: "the demo funds and gifts",
+    isEmpty: async (client) => (await client.fund.count()) === 0,
+    load: seedFunding,
+  },
 });
-logger.info({ database: describeDatabaseTarget(database.target) }, "database migrated and connected");
-
-// A new embedded database starts with the demo funds and gifts, so the first start shows
-// real-looking data. Never on PostgreSQL: there, `pnpm seed` is an explicit step.
-if (env.SEED_ON_EMPTY && database.target.kind === "pglite" && (await database.client.fund.count()) === 0) {
-  const started = Date.now();
-  const seeded = await seedFunding(database.client);
-  logger.info({ ...seeded, ms: Date.now() - started }, "loaded demo data into the empty embedded database");
-}
-
-const server = await createServer({
-  database,
-  logger,
-  identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
-  events: { natsUrl: env.NATS_URL, natsNamespace: env.NATS_NAMESPACE, feedUrls: env.EVENT_FEED_URLS },
-  suppressionThreshold: env.SUPPRESSION_THRESHOLD,
-  aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
-  maxGiftYuan: env.MAX_GIFT_YUAN,
-});
-const running = await server.listen(env.PORT, env.HOST);
-closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
-logger.info({ url: running.url }, "funding subgraph ready");

@@ -1,5 +1,5 @@
 import { takesOnNew } from "@lamplight/events";
-import { ConflictError, NotFoundError } from "@lamplight/subgraph-kit";
+import { ConflictError, NotFoundError } from "@lamplight/platform";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 /** A record of another subgraph that an input names, and the argument that names it. */

@@ -1,15 +1,15 @@
 import { vacuumAnalyzeSchema } from "@lamplight/db-kit";
+import { createLogger } from "@lamplight/platform";
 import { scaleFromArgs } from "@lamplight/seed-kit";
-import { createLogger } from "@lamplight/subgraph-kit";
-import { openFundingDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { funding } from "./index.js";
 import { seedFunding, TableTimes } from "./seed/index.js";
 
 // `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the data of
 // that scale (idempotent), logging rows and rows per second per table.
-const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const env = funding.env();
+const logger = createLogger(`${funding.name}-seed`, env.LOG_LEVEL);
 const scale = scaleFromArgs(process.argv.slice(2));
-const database = await openFundingDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+const database = await funding.open({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
   const times = new TableTimes();

@@ -1,40 +1,32 @@
-import { describeDatabaseTarget } from "@lamplight/db-kit";
-import { closeOnSignals, createLogger, databaseLimits, identityKey } from "@lamplight/subgraph-kit";
-import { openPeopleDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { integerVariable } from "@lamplight/platform";
+import { defineSubgraph } from "@lamplight/subgraph-kit";
+import { consumes } from "./events.js";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "./limits.js";
+import { buildPeopleSchema } from "./schema.js";
 import { seedPeople } from "./seed/index.js";
 import { createServer } from "./server.js";
 
-const logger = createLogger(SERVICE_NAME, env.LOG_LEVEL);
-const database = await openPeopleDatabase({
-  databaseUrl: env.DATABASE_URL,
-  schema: env.DATABASE_SCHEMA,
-  limits: databaseLimits(env),
+/**
+ * The people subgraph: children, guardians, volunteers and partner organisations. `node
+ * dist/index.js` starts it, `node dist/index.js emit-schema` writes schema.graphql; its name and
+ * port are its package.json registration.
+ */
+export const people = defineSubgraph({
+  module: import.meta.url,
+  createClient: (adapter, transactionOptions) => new PrismaClient({ adapter, transactionOptions }),
+  buildSchema: buildPeopleSchema,
+  createServer,
+  consumes,
+  env: {
+    /** How many children one volunteer may be paired with at once. */
+    MAX_CHILDREN_PER_VOLUNTEER: integerVariable(DEFAULT_MAX_CHILDREN_PER_VOLUNTEER),
+  },
+  settings: (env) => ({ maxChildrenPerVolunteer: env.MAX_CHILDREN_PER_VOLUNTEER }),
+  demoData: {
+    description: "the demo province's organisations and children",
+    isEmpty: async (client) =>
+      (await client.organisation.count()) === 0 && (await client.student.count()) === 0,
+    load: seedPeople,
+  },
 });
-logger.info({ database: describeDatabaseTarget(database.target) }, "database migrated and connected");
-
-// A new embedded database starts with the demo province's organisations and children, so the first
-// start shows real-looking data. Never on PostgreSQL: there, `pnpm seed` is an explicit step.
-if (
-  env.SEED_ON_EMPTY &&
-  database.target.kind === "pglite" &&
-  (await database.client.organisation.count()) === 0 &&
-  (await database.client.student.count()) === 0
-) {
-  const started = Date.now();
-  const seeded = await seedPeople(database.client);
-  logger.info({ ...seeded, ms: Date.now() - started }, "loaded demo data into the empty embedded database");
-}
-
-const server = await createServer({
-  database,
-  logger,
-  identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
-  events: { natsUrl: env.NATS_URL, natsNamespace: env.NATS_NAMESPACE, feedUrls: env.EVENT_FEED_URLS },
-  suppressionThreshold: env.SUPPRESSION_THRESHOLD,
-  aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
-  maxChildrenPerVolunteer: env.MAX_CHILDREN_PER_VOLUNTEER,
-});
-const running = await server.listen(env.PORT, env.HOST);
-closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
-logger.info({ url: running.url }, "people subgraph ready");

@@ -1,4 +1,5 @@
-import { BadUserInputError, decodeCursor, type OrderKey, type PageRequest } from "@lamplight/subgraph-kit";
+import { BadUserInputError } from "@lamplight/platform";
+import { decodeCursor, type OrderKey, type PageRequest } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "./generated/prisma/client.js";
 
 /** One key of a batched order: a column, its direction, and the SQL type its cursor value casts to. */

@@ -1,15 +1,15 @@
 import { vacuumAnalyzeSchema } from "@lamplight/db-kit";
+import { createLogger } from "@lamplight/platform";
 import { scaleFromArgs } from "@lamplight/seed-kit";
-import { createLogger } from "@lamplight/subgraph-kit";
-import { openPeopleDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { people } from "./index.js";
 import { type SeedCounts, seedPeople, type TableLoad } from "./seed/index.js";
 
 // `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the data of
 // that scale (idempotent), logging rows and rows per second per table.
-const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const env = people.env();
+const logger = createLogger(`${people.name}-seed`, env.LOG_LEVEL);
 const scale = scaleFromArgs(process.argv.slice(2));
-const database = await openPeopleDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+const database = await people.open({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
   const loads = new Map<keyof SeedCounts, TableLoad>();

@@ -1,14 +1,11 @@
-import type { Database } from "@lamplight/db-kit";
 import {
   AuditLog,
   createSubgraphServer,
-  type Logger,
   ReferencedIdsReader,
-  type SubgraphEventsOptions,
   type SubgraphServer,
+  type SubgraphServerDeps,
 } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "./context.js";
-import { SERVICE_NAME } from "./database.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "./limits.js";
@@ -27,15 +24,7 @@ import { announceUnannouncedVolunteers } from "./modules/volunteer/volunteer.eve
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 import { buildPeopleSchema } from "./schema.js";
 
-export interface PeopleServerDeps {
-  database: Database<PrismaClient>;
-  logger: Logger;
-  /** Verifies the gateway's identity header. */
-  identityKey: Uint8Array;
-  /** How its events travel (NATS or the feeds); without, it serves its own feed and consumes nothing. */
-  events?: SubgraphEventsOptions;
-  suppressionThreshold?: number;
-  aggregateCacheSeconds?: number;
+export interface PeopleServerDeps extends SubgraphServerDeps<PrismaClient> {
   /** How many children one volunteer may be paired with at once; 3 unless set. */
   maxChildrenPerVolunteer?: number;
 }
@@ -68,7 +57,7 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<PeopleContext>({
-    name: SERVICE_NAME,
+    name: deps.name,
     schema: await buildPeopleSchema(),
     logger: deps.logger,
     context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog, referencedIds }),

@@ -1,32 +1,24 @@
-import { describeDatabaseTarget } from "@lamplight/db-kit";
-import { closeOnSignals, createLogger, databaseLimits, identityKey } from "@lamplight/subgraph-kit";
-import { openSitesDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { defineSubgraph } from "@lamplight/subgraph-kit";
+import { consumes } from "./events.js";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { buildSitesSchema } from "./schema.js";
 import { seedSites } from "./seed/index.js";
 import { createServer } from "./server.js";
 
-const logger = createLogger(SERVICE_NAME, env.LOG_LEVEL);
-const database = await openSitesDatabase({
-  databaseUrl: env.DATABASE_URL,
-  schema: env.DATABASE_SCHEMA,
-  limits: databaseLimits(env),
+/**
+ * The sites subgraph: the homes, their lifecycle, facilities, equipment and assessments. `node
+ * dist/index.js` starts it, `node dist/index.js emit-schema` writes schema.graphql; its name and
+ * port are its package.json registration.
+ */
+export const sites = defineSubgraph({
+  module: import.meta.url,
+  createClient: (adapter, transactionOptions) => new PrismaClient({ adapter, transactionOptions }),
+  buildSchema: buildSitesSchema,
+  createServer,
+  consumes,
+  demoData: {
+    description: "the demo province",
+    isEmpty: async (client) => (await client.site.count()) === 0,
+    load: seedSites,
+  },
 });
-logger.info({ database: describeDatabaseTarget(database.target) }, "database migrated and connected");
-
-// A new embedded database starts with the demo province, so the first start shows real-looking data.
-if (env.SEED_ON_EMPTY && database.target.kind === "pglite" && (await database.client.site.count()) === 0) {
-  const seeded = await seedSites(database.client);
-  logger.info(seeded, "loaded demo data into the empty embedded database");
-}
-
-const server = await createServer({
-  database,
-  logger,
-  identityKey: identityKey(env.IDENTITY_SIGNING_KEY),
-  events: { natsUrl: env.NATS_URL, natsNamespace: env.NATS_NAMESPACE, feedUrls: env.EVENT_FEED_URLS },
-  suppressionThreshold: env.SUPPRESSION_THRESHOLD,
-  aggregateCacheSeconds: env.AGGREGATE_CACHE_SECONDS,
-});
-const running = await server.listen(env.PORT, env.HOST);
-closeOnSignals(running, logger, { graceMs: env.SHUTDOWN_GRACE_MS });
-logger.info({ url: running.url }, "sites subgraph ready");

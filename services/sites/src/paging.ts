@@ -1,5 +1,5 @@
+import { BadUserInputError } from "@lamplight/platform";
 import {
-  BadUserInputError,
   type ConnectionResult,
   connectionFromRows,
   decodeCursor,

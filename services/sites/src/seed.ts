@@ -1,15 +1,15 @@
 import { vacuumAnalyzeSchema } from "@lamplight/db-kit";
+import { createLogger } from "@lamplight/platform";
 import { scaleFromArgs } from "@lamplight/seed-kit";
-import { createLogger } from "@lamplight/subgraph-kit";
-import { openSitesDatabase, SERVICE_NAME } from "./database.js";
-import { env } from "./env.js";
+import { sites } from "./index.js";
 import { seedSites } from "./seed/index.js";
 
 // `pnpm seed [--scale demo|province] [--seed <n>] [--homes <n>]`: migrate, then load the
 // province at that scale (idempotent). Logs each table's rows and rows per second.
-const logger = createLogger(`${SERVICE_NAME}-seed`, env.LOG_LEVEL);
+const env = sites.env();
+const logger = createLogger(`${sites.name}-seed`, env.LOG_LEVEL);
 const scale = scaleFromArgs(process.argv.slice(2));
-const database = await openSitesDatabase({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+const database = await sites.open({ databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
 try {
   const started = Date.now();
   const seeded = await seedSites(database.client, scale, ({ table, rows, ms }) => {

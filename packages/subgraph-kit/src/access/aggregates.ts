@@ -1,5 +1,5 @@
+import { coversRegion, managesSite, type Principal, Role } from "@lamplight/platform";
 import { ancestorsOf, childrenOf, PROVINCE_CODE } from "@lamplight/regions";
-import { coversRegion, managesSite, type Principal, Role } from "./principal.js";
 
 /** Counts below this are suppressed for whoever may not see the individuals behind them (configurable per service). */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;

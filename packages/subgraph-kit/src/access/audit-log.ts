@@ -1,3 +1,4 @@
+import { Role } from "@lamplight/platform";
 import { Args, type ClassType, Ctx, Query, Resolver } from "type-graphql";
 import {
   Connection,
@@ -9,7 +10,6 @@ import {
 } from "../pagination.js";
 import { AuditEntry, type AuditEvent, AuditFilterArgs, type AuditWriter, auditWhere } from "./audit.js";
 import { type AccessContext, Allow } from "./authorize.js";
-import { Role } from "./principal.js";
 
 /** The Prisma delegate of a subgraph's `AuditEntry` model (the model is the same in every subgraph). */
 export interface AuditDelegate extends PageableDelegate<AuditEntry> {

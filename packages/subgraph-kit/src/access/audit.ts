@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { type Logger, type Principal, ROLES } from "@lamplight/platform";
 import {
   type GraphQLArgument,
   type GraphQLInputType,
@@ -16,8 +17,6 @@ import {
 } from "graphql";
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
 import { ListBound } from "../list-bounds.js";
-import type { Logger } from "../logger.js";
-import { type Principal, ROLES } from "./principal.js";
 
 export type AuditAction = "READ" | "MUTATION";
 

@@ -1,8 +1,13 @@
+import {
+  ErrorCode,
+  ForbiddenError,
+  type Principal,
+  type Role,
+  UnauthenticatedError,
+} from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import { createMethodMiddlewareDecorator } from "type-graphql";
-import { ErrorCode, ForbiddenError, UnauthenticatedError } from "../errors.js";
 import type { AuditTrail } from "./audit.js";
-import type { Principal, Role } from "./principal.js";
 
 /** What the access decorators need of a request's context. */
 export interface AccessContext {

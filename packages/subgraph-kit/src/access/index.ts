@@ -33,24 +33,3 @@ export {
   type SensitiveOptions,
   scope,
 } from "./authorize.js";
-export {
-  createIdentitySigner,
-  createIdentityVerifier,
-  DEFAULT_IDENTITY_TTL_SECONDS,
-  DEVELOPMENT_IDENTITY_KEY,
-  IDENTITY_HEADER,
-  type IdentityBinding,
-  identityKey,
-  signIdentity,
-  verifyIdentity,
-} from "./identity.js";
-export {
-  ANONYMOUS,
-  coversRegion,
-  GATEWAY_SERVICE,
-  hasRole,
-  managesSite,
-  type Principal,
-  ROLES,
-  Role,
-} from "./principal.js";

@@ -1,11 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import {
-  BadUserInputError,
-  type ConnectionResult,
-  NotFoundError,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
+import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type CreateApiKeyInput, PARTNER_SCOPES } from "./api-key.inputs.js";
 import type { ApiKey, PartnerCredential } from "./api-key.type.js";

@@ -1,3 +1,4 @@
+import { Role } from "@lamplight/platform";
 import {
   Allow,
   Connection,
@@ -5,7 +6,6 @@ import {
   GATEWAY,
   PageArgs,
   pageRequest,
-  Role,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AccessServiceContext } from "../../context.js";

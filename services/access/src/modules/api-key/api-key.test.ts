@@ -1,4 +1,4 @@
-import { GATEWAY_SERVICE } from "@lamplight/subgraph-kit";
+import { GATEWAY_SERVICE } from "@lamplight/platform";
 import {
   announceOrganisations,
   identityHeaders,

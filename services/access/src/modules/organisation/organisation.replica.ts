@@ -1,4 +1,4 @@
-import { NotFoundError } from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** The only reader of the OrganisationReplica table; the organisation events consumer is its only writer. */

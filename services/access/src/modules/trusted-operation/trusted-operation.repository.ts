@@ -1,10 +1,6 @@
 import { createHash } from "node:crypto";
-import {
-  BadUserInputError,
-  type ConnectionResult,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { BadUserInputError } from "@lamplight/platform";
+import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import { Kind, parse } from "graphql";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RegisterTrustedOperationInput } from "./trusted-operation.inputs.js";

@@ -1,5 +1,4 @@
 import { takesOnNew } from "@lamplight/events";
-import { getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
   ConflictError,
@@ -9,7 +8,8 @@ import {
   managesSite,
   type Principal,
   Role,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
+import { getRegion } from "@lamplight/regions";
 import type { HomeRow } from "./activity.repository.js";
 
 /** Who may hold activities: officials in their region, site managers at their own homes, province admins. */

@@ -1,6 +1,6 @@
+import { BadUserInputError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
 import {
-  BadUserInputError,
   type ConnectionResult,
   decodeCursor,
   isUuid,

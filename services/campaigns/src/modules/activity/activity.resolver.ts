@@ -1,17 +1,15 @@
+import { BadUserInputError, NotFoundError, Role } from "@lamplight/platform";
 import { addDays, getRegion, isRegionCode, todayInProvince, weekInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkDateRange,
   connectionFromRows,
   DateScalar,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,
-  Role,
   seesEveryoneCounted,
   suppressSmall,
 } from "@lamplight/subgraph-kit";

@@ -1,4 +1,3 @@
-import { getRegion } from "@lamplight/regions";
 import {
   ConflictError,
   coversRegion,
@@ -7,7 +6,8 @@ import {
   managesSite,
   type Principal,
   Role,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
+import { getRegion } from "@lamplight/regions";
 import { mayActForHome, OFFICIALS } from "../activity/activity.policy.js";
 import type { HomeRow } from "../activity/activity.repository.js";
 import { AwardCategory, type AwardSelection, type Nomination, NomineeKind } from "./award.type.js";

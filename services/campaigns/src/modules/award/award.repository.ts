@@ -1,9 +1,8 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { ConflictError, NotFoundError } from "@lamplight/platform";
 import {
-  ConflictError,
   type ConnectionResult,
   isUuid,
-  NotFoundError,
   type OrderKey,
   type PageRequest,
   paginate,

@@ -1,12 +1,10 @@
+import { BadUserInputError, ForbiddenError, NotFoundError } from "@lamplight/platform";
 import { getRegion, isRegionCode } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   checkIntegerBetween,
-  ForbiddenError,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

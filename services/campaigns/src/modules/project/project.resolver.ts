@@ -1,9 +1,8 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
 import { isRegionCode } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
-  ConflictError,
   Connection,
   type ConnectionResult,
   connectionFromRows,
@@ -11,7 +10,6 @@ import {
   ListBound,
   Money,
   money,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

@@ -1,4 +1,4 @@
-import { ForbiddenError, hasRole, type Principal, Role } from "@lamplight/subgraph-kit";
+import { ForbiddenError, hasRole, type Principal, Role } from "@lamplight/platform";
 import { mayActForHome, mayRunActivity } from "../activity/activity.policy.js";
 import type { HomeRow } from "../activity/activity.repository.js";
 

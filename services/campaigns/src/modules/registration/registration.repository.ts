@@ -1,11 +1,9 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
 import {
-  BadUserInputError,
-  ConflictError,
   type ConnectionResult,
   decodeCursor,
   isUuid,
-  NotFoundError,
   type OrderKey,
   type PageRequest,
   paginate,

@@ -1,16 +1,12 @@
 import {
-  Allow,
   BadUserInputError,
   ConflictError,
-  Connection,
-  type ConnectionResult,
   ForbiddenError,
   hasRole,
   NotFoundError,
-  PageArgs,
-  pageRequest,
   Role,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
+import { Allow, Connection, type ConnectionResult, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
 import {

@@ -1,4 +1,4 @@
-import { ForbiddenError, hasRole, type Principal, Role } from "@lamplight/subgraph-kit";
+import { ForbiddenError, hasRole, type Principal, Role } from "@lamplight/platform";
 
 /** Staff who may see which activities a volunteer takes part in. */
 export const VOLUNTEER_ACTIVITY_VIEWERS = [

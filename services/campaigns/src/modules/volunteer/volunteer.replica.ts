@@ -1,4 +1,4 @@
-import { NotFoundError } from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** A volunteer as campaigns knows them from people's events. */

@@ -1,4 +1,4 @@
-import type { Principal } from "@lamplight/subgraph-kit";
+import { type Principal } from "@lamplight/platform";
 import type { GraphQLResolveInfo } from "graphql";
 import type { FundingContext } from "../../context.js";
 import { fundLoader } from "../fund/fund.loader.js";

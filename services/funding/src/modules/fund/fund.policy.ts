@@ -1,4 +1,4 @@
-import { coversRegion, ForbiddenError, hasRole, type Principal, Role } from "@lamplight/subgraph-kit";
+import { coversRegion, ForbiddenError, hasRole, type Principal, Role } from "@lamplight/platform";
 
 /** Who may handle money at all: finance officers (within their region) and province admins. */
 export const FUNDING_OFFICERS = [Role.FINANCE_OFFICER, Role.PROVINCE_ADMIN] as const;

@@ -1,4 +1,4 @@
-import { ForbiddenError, hasRole, managesSite, type Principal, Role } from "@lamplight/subgraph-kit";
+import { ForbiddenError, hasRole, managesSite, type Principal, Role } from "@lamplight/platform";
 import { managesFund } from "../fund/fund.policy.js";
 import type { GrantRow } from "./grant.type.js";
 

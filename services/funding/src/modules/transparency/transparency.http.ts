@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { HttpRoute, Logger } from "@lamplight/subgraph-kit";
+import { type HttpRoute, type Logger } from "@lamplight/platform";
 import type { GrantRepository } from "../grant/grant.repository.js";
 import { giving360Csv, giving360Json } from "./transparency.giving360.js";
 

@@ -1,12 +1,6 @@
+import { BadUserInputError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import {
-  Allow,
-  BadUserInputError,
-  ListBound,
-  money,
-  PUBLIC,
-  refuseBeyondBound,
-} from "@lamplight/subgraph-kit";
+import { Allow, ListBound, money, PUBLIC, refuseBeyondBound } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { fundByCodeLoader } from "../fund/fund.loader.js";

@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, isUuid, NotFoundError } from "@lamplight/subgraph-kit";
+import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
+import { isUuid } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { AllianceMembership } from "./alliance.type.js";
 

@@ -1,14 +1,6 @@
+import { BadUserInputError, NotFoundError, Role } from "@lamplight/platform";
 import { todayInProvince } from "@lamplight/regions";
-import {
-  Allow,
-  BadUserInputError,
-  DateScalar,
-  isUuid,
-  ListBound,
-  NotFoundError,
-  PUBLIC,
-  Role,
-} from "@lamplight/subgraph-kit";
+import { Allow, DateScalar, isUuid, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { Organisation } from "../organisation/organisation.type.js";

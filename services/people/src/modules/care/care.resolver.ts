@@ -1,17 +1,19 @@
-import { isoDay, todayInProvince } from "@lamplight/regions";
 import {
-  Allow,
   BadUserInputError,
-  Connection,
-  type ConnectionResult,
-  connectionFromRows,
   ForbiddenError,
   hasRole,
   NotFoundError,
-  PageArgs,
   type Principal,
-  pageRequest,
   Role,
+} from "@lamplight/platform";
+import { isoDay, todayInProvince } from "@lamplight/regions";
+import {
+  Allow,
+  Connection,
+  type ConnectionResult,
+  connectionFromRows,
+  PageArgs,
+  pageRequest,
   Sensitive,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";

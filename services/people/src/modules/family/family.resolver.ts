@@ -1,4 +1,5 @@
-import { Allow, ListBound, NotFoundError, type Principal, Sensitive } from "@lamplight/subgraph-kit";
+import { NotFoundError, type Principal } from "@lamplight/platform";
+import { Allow, ListBound, Sensitive } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { studentLoader } from "../student/student.loader.js";

@@ -1,15 +1,12 @@
+import { BadUserInputError, ForbiddenError, managesSite, NotFoundError } from "@lamplight/platform";
 import { cityOf, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   connectionFromRows,
   decodeCursor,
-  ForbiddenError,
   isUuid,
-  managesSite,
-  NotFoundError,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";

@@ -1,11 +1,6 @@
+import { BadUserInputError } from "@lamplight/platform";
 import { allRegions, getRegion, isWithin } from "@lamplight/regions";
-import {
-  BadUserInputError,
-  type ConnectionResult,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { OrganisationFilter } from "./organisation.inputs.js";
 import type { Organisation } from "./organisation.type.js";

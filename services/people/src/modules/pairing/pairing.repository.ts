@@ -1,13 +1,7 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { ConflictError, NotFoundError } from "@lamplight/platform";
 import { addDays } from "@lamplight/regions";
-import {
-  ConflictError,
-  type ConnectionResult,
-  isUuid,
-  NotFoundError,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { TrainingTopic, VolunteerStatus } from "../../generated/prisma/enums.js";
 import { pagesByParent, type SqlOrderKey } from "../../paging.js";

@@ -1,14 +1,11 @@
+import { BadUserInputError, ForbiddenError, NotFoundError, type Principal } from "@lamplight/platform";
 import { daysBetween, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
-  ForbiddenError,
   ListBound,
-  NotFoundError,
   PageArgs,
-  type Principal,
   pageRequest,
   Sensitive,
 } from "@lamplight/subgraph-kit";

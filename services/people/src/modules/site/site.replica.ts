@@ -1,4 +1,4 @@
-import { NotFoundError } from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** A home as people knows it from the sites subgraph's events. */

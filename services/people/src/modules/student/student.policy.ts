@@ -1,16 +1,16 @@
 import { takesOnNew } from "@lamplight/events";
-import { getRegion } from "@lamplight/regions";
 import {
   BadUserInputError,
   ConflictError,
   coversRegion,
   ForbiddenError,
   hasRole,
-  isUuid,
   managesSite,
   type Principal,
   Role,
-} from "@lamplight/subgraph-kit";
+} from "@lamplight/platform";
+import { getRegion } from "@lamplight/regions";
+import { isUuid } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import { pairedStudentIdsLoader } from "../pairing/pairing.loader.js";
 import type { KnownSite } from "../site/site.replica.js";

@@ -1,8 +1,7 @@
 import { StudentEventType } from "@lamplight/events";
+import { BadUserInputError, ConflictError } from "@lamplight/platform";
 import { cityOf, getRegion, isoDay } from "@lamplight/regions";
 import {
-  BadUserInputError,
-  ConflictError,
   type ConnectionResult,
   decodeCursor,
   isUuid,

@@ -1,14 +1,13 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError, type Principal } from "@lamplight/platform";
 import { todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
   Connection,
   type ConnectionResult,
   DateScalar,
   ListBound,
   PageArgs,
-  type Principal,
   pageRequest,
   Sensitive,
 } from "@lamplight/subgraph-kit";

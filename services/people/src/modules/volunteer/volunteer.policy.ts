@@ -1,5 +1,5 @@
+import { coversRegion, ForbiddenError, hasRole, type Principal, Role } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import { coversRegion, ForbiddenError, hasRole, type Principal, Role } from "@lamplight/subgraph-kit";
 
 /**
  * Who manages volunteers: province admins everywhere, city admins and county officers within their

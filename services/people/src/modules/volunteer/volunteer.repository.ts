@@ -1,14 +1,7 @@
 import { VolunteerEventType } from "@lamplight/events";
+import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
 import { cityOf, getRegion } from "@lamplight/regions";
-import {
-  BadUserInputError,
-  ConflictError,
-  type ConnectionResult,
-  isUuid,
-  NotFoundError,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent, type SqlOrderKey } from "../../paging.js";
 import { appendVolunteerEvent } from "./volunteer.events.js";

@@ -1,17 +1,13 @@
+import { BadUserInputError, ConflictError, NotFoundError, type Principal, Role } from "@lamplight/platform";
 import { isoDay, todayInProvince } from "@lamplight/regions";
 import {
   Allow,
-  BadUserInputError,
-  ConflictError,
   Connection,
   type ConnectionResult,
   connectionFromRows,
   ListBound,
-  NotFoundError,
   PageArgs,
-  type Principal,
   pageRequest,
-  Role,
   Sensitive,
 } from "@lamplight/subgraph-kit";
 import {

@@ -1,4 +1,4 @@
-import { ForbiddenError, type Principal, Role } from "@lamplight/subgraph-kit";
+import { ForbiddenError, type Principal, Role } from "@lamplight/platform";
 import { assertActsOn } from "../transition/transition.policy.js";
 import type { ReviewLevel } from "./application.type.js";
 

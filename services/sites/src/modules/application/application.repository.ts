@@ -1,11 +1,6 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import {
-  BadUserInputError,
-  ConflictError,
-  isUuid,
-  NotFoundError,
-  type PageRequest,
-} from "@lamplight/subgraph-kit";
+import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
+import { isUuid, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent } from "../../paging.js";
 import { type Actor, moveSite } from "../transition/transition.repository.js";

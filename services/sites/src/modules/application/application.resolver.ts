@@ -1,10 +1,10 @@
+import { NotFoundError } from "@lamplight/platform";
 import {
   Allow,
   Connection,
   type ConnectionResult,
   connectionFromRows,
   ListBound,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

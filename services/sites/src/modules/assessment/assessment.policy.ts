@@ -1,4 +1,4 @@
-import { Role } from "@lamplight/subgraph-kit";
+import { Role } from "@lamplight/platform";
 
 /** Who assesses homes: county officers for the county level, city admins for the city level. */
 export const ASSESSORS = [Role.CITY_ADMIN, Role.COUNTY_OFFICER] as const;

@@ -1,13 +1,7 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError, ConflictError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import {
-  BadUserInputError,
-  ConflictError,
-  type ConnectionResult,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent } from "../../paging.js";
 import type { Site } from "../site/site.type.js";

@@ -1,3 +1,4 @@
+import { NotFoundError } from "@lamplight/platform";
 import {
   Allow,
   Connection,
@@ -5,7 +6,6 @@ import {
   checkIntegerBetween,
   connectionFromRows,
   ListBound,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

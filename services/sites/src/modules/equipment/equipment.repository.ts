@@ -1,4 +1,5 @@
-import { BadUserInputError, isUuid } from "@lamplight/subgraph-kit";
+import { BadUserInputError } from "@lamplight/platform";
+import { isUuid } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { InventoryLineInput } from "./equipment.inputs.js";
 import type { EquipmentItem, InventoryLine } from "./equipment.type.js";

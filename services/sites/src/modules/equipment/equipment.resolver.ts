@@ -1,4 +1,5 @@
-import { Allow, ListBound, NotFoundError, PUBLIC } from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
+import { Allow, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { siteLoader } from "../site/site.loader.js";

@@ -1,4 +1,5 @@
-import { BadUserInputError, isUuid } from "@lamplight/subgraph-kit";
+import { BadUserInputError } from "@lamplight/platform";
+import { isUuid } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Site } from "../site/site.type.js";
 

@@ -1,11 +1,5 @@
-import {
-  Allow,
-  type ConnectionResult,
-  NotFoundError,
-  PageArgs,
-  PUBLIC,
-  pageRequest,
-} from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
+import { Allow, type ConnectionResult, PageArgs, PUBLIC, pageRequest } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
 import { pageOfList } from "../../paging.js";

@@ -1,4 +1,4 @@
-import { NotFoundError } from "@lamplight/subgraph-kit";
+import { NotFoundError } from "@lamplight/platform";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** An organisation id a write names, and the input field that names it. */

@@ -1,5 +1,5 @@
+import { coversRegion, ForbiddenError, managesSite, type Principal, Role } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import { coversRegion, ForbiddenError, managesSite, type Principal, Role } from "@lamplight/subgraph-kit";
 
 /** Who orders equipment: the province, and city admins for the homes of their city. */
 export const PURCHASERS = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN] as const;

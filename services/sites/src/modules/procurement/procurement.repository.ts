@@ -1,11 +1,5 @@
-import {
-  BadUserInputError,
-  type ConnectionResult,
-  isUuid,
-  NotFoundError,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { addToInventory, type EquipmentRepository } from "../equipment/equipment.repository.js";
 import type { CreateProcurementOrderInput } from "./procurement.inputs.js";

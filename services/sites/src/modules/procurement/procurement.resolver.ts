@@ -1,9 +1,9 @@
+import { NotFoundError } from "@lamplight/platform";
 import {
   Allow,
   Connection,
   type ConnectionResult,
   ListBound,
-  NotFoundError,
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";

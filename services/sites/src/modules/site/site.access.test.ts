@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER } from "@lamplight/subgraph-kit";
+import { IDENTITY_HEADER } from "@lamplight/platform";
 import { identityHeaders, type StartedSubgraph, startSubgraph } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";

@@ -1,5 +1,5 @@
+import { coversRegion, ForbiddenError, managesSite, type Principal, Role } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import { coversRegion, ForbiddenError, managesSite, type Principal, Role } from "@lamplight/subgraph-kit";
 
 /** Who may register or change homes: officials in scope, and a home's own manager for its details. */
 export const SITE_EDITORS = [

@@ -1,12 +1,7 @@
 import { SiteEventType } from "@lamplight/events";
+import { BadUserInputError } from "@lamplight/platform";
 import { cityOf, getRegion } from "@lamplight/regions";
-import {
-  BadUserInputError,
-  type ConnectionResult,
-  isUuid,
-  type PageRequest,
-  paginate,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { appendSiteEvents } from "./site.events.js";
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";

@@ -1,9 +1,9 @@
+import { NotFoundError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
 import {
   Allow,
   Connection,
   type ConnectionResult,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

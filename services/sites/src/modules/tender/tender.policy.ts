@@ -1,5 +1,5 @@
+import { coversRegion, ForbiddenError, type Principal, Role } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import { coversRegion, ForbiddenError, type Principal, Role } from "@lamplight/subgraph-kit";
 
 /** Who runs tenders: the province, and city admins for their city. */
 export const TENDER_OFFICIALS = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN] as const;

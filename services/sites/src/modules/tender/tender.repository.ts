@@ -1,11 +1,9 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
+import { BadUserInputError, ConflictError, ForbiddenError } from "@lamplight/platform";
 import { getRegion, isWithin } from "@lamplight/regions";
 import {
-  BadUserInputError,
-  ConflictError,
   type ConnectionResult,
   checkedFen,
-  ForbiddenError,
   isUuid,
   type PageRequest,
   paginate,

@@ -1,3 +1,4 @@
+import { NotFoundError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
 import {
   Allow,
@@ -6,7 +7,6 @@ import {
   connectionFromRows,
   ListBound,
   Money,
-  NotFoundError,
   PageArgs,
   PUBLIC,
   pageRequest,

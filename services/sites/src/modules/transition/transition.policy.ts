@@ -1,5 +1,5 @@
+import { coversRegion, ForbiddenError, type Principal, Role } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
-import { coversRegion, ForbiddenError, type Principal, Role } from "@lamplight/subgraph-kit";
 import { highestLevel, type Level } from "./transition.machine.js";
 
 /** Who may move sites through their life: the officials of the county, the city and the province. */

@@ -1,12 +1,7 @@
 import { SiteEventType } from "@lamplight/events";
+import { BadUserInputError, ForbiddenError, NotFoundError } from "@lamplight/platform";
 import { getRegion, todayInProvince } from "@lamplight/regions";
-import {
-  BadUserInputError,
-  ForbiddenError,
-  isUuid,
-  NotFoundError,
-  type PageRequest,
-} from "@lamplight/subgraph-kit";
+import { isUuid, type PageRequest } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { pagesByParent } from "../../paging.js";
 import { appendSiteEvents } from "../site/site.events.js";

@@ -1,4 +1,5 @@
-import { ListBound, ROLES } from "@lamplight/subgraph-kit";
+import { ROLES } from "@lamplight/platform";
+import { ListBound } from "@lamplight/subgraph-kit";
 import { Field, ID, ObjectType } from "type-graphql";
 import { SiteStatus } from "../site/site.type.js";
 

@@ -1,0 +1,1 @@
+export { type StartedGraph, startGraph } from "./graph.js";
