@@ -123,6 +123,11 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
+/** The error for an `after` that no page of this connection made. */
+export function notACursor(): BadUserInputError {
+  return new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+}
+
 export function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -130,7 +135,7 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     // fall through to the error below
   }
-  throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
+  throw notACursor();
 }
 
 function cursorValue(value: unknown): CursorValue {
@@ -231,4 +236,69 @@ export function connectionFromRows<Row extends object, Node = Row>(
     },
     countTotal: options.countTotal,
   };
+}
+
+/** A connection with no nodes: for a parent whose list the caller may not see, or that cannot exist. */
+export function emptyConnection<Node>(page: PageRequest): ConnectionResult<Node> {
+  return connectionFromRows<Node & object, Node>([], { order: [], page, countTotal: async () => 0 });
+}
+
+function compareCursorValues(a: CursorValue, b: CursorValue): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * A page of a list already in memory (reference data, a computed ranking, a short list read whole
+ * in one batched query), with the cursors `paginate` makes. With an `order` (the list is already
+ * in it) the cursor holds its keys; without one the list's own order is the order and the cursor
+ * holds each item's 1-based position and id.
+ */
+export function pageOfList<Row extends { id: string }>(
+  rows: readonly Row[],
+  page: PageRequest,
+  order?: readonly OrderKey[],
+): ConnectionResult<Row> {
+  const countTotal = async () => rows.length;
+  if (!order) {
+    let start = 0;
+    if (page.after) {
+      const [position] = decodeCursor(page.after, 2);
+      if (typeof position !== "number" || !Number.isInteger(position) || position < 0) throw notACursor();
+      start = position;
+    }
+    const positioned = rows
+      .slice(start, start + page.first + 1)
+      .map((node, index) => ({ position: start + index + 1, id: node.id, node }));
+    return connectionFromRows(positioned, {
+      order: [
+        { field: "position", direction: "asc" },
+        { field: "id", direction: "asc" },
+      ],
+      page,
+      countTotal,
+      toNode: (row) => row.node,
+    });
+  }
+  let rest = rows;
+  if (page.after) {
+    const after = decodeCursor(page.after, order.length);
+    const sample = rows[0] as Record<string, unknown> | undefined;
+    const mistyped = (key: OrderKey, index: number) => {
+      const value = sample ? cursorValue(sample[key.field]) : null;
+      return value !== null && after[index] !== null && typeof value !== typeof after[index];
+    };
+    if (order.some(mistyped)) throw notACursor();
+    rest = rows.filter((row) => {
+      for (const [index, key] of order.entries()) {
+        const value = cursorValue((row as Record<string, unknown>)[key.field]);
+        const comparison = compareCursorValues(value, after[index]!);
+        if (comparison !== 0) return key.direction === "asc" ? comparison > 0 : comparison < 0;
+      }
+      return false;
+    });
+  }
+  return connectionFromRows(rest.slice(0, page.first + 1), { order, page, countTotal });
 }
