@@ -1,11 +1,16 @@
-import { isUuid, type PageRequest } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { pagesByParent, type SqlOrderKey } from "../../paging.js";
 import type { CareRecord } from "./care.type.js";
 
-export const CARE_ORDER: readonly SqlOrderKey[] = [
-  { field: "happenedOn", direction: "desc", cast: "date" },
-  { field: "id", direction: "desc", cast: "uuid" },
+const CARE_ORDER: readonly SqlOrderKey[] = [
+  { field: "happenedOn", direction: "desc", type: "date" },
+  { field: "id", direction: "desc", type: "uuid" },
 ];
 
 /** The only code that touches CareRecord (and a pairing's check-in dates, when a record is a check-in). */
@@ -38,24 +43,32 @@ export class CareRepository {
     studentIds: readonly string[],
     page: PageRequest,
     byVolunteer: string | null,
-  ): Promise<Map<string, CareRecord[]>> {
+    countTotal: (studentId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<CareRecord>>> {
     return pagesByParent<CareRecord>(this.prisma, {
-      table: "CareRecord",
+      from: "CareRecord",
       parent: "studentId",
-      parentIds: studentIds.filter(isUuid),
       order: CARE_ORDER,
-      page,
       ...(byVolunteer ? { where: Prisma.sql`"volunteerId" = ${byVolunteer}::uuid` } : {}),
+      parentIds: studentIds,
+      page,
+      countTotal,
     });
   }
 
-  pagesByPairing(pairingIds: readonly string[], page: PageRequest): Promise<Map<string, CareRecord[]>> {
+  /** A page of check-ins per pairing, newest first, for a batch of pairings in one query. */
+  pagesByPairing(
+    pairingIds: readonly string[],
+    page: PageRequest,
+    countTotal: (pairingId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<CareRecord>>> {
     return pagesByParent<CareRecord>(this.prisma, {
-      table: "CareRecord",
+      from: "CareRecord",
       parent: "pairingId",
-      parentIds: pairingIds.filter(isUuid),
       order: CARE_ORDER,
+      parentIds: pairingIds,
       page,
+      countTotal,
     });
   }
 

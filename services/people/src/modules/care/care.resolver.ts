@@ -11,7 +11,6 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   PageArgs,
   pageRequest,
   Sensitive,
@@ -26,13 +25,7 @@ import { Student } from "../student/student.type.js";
 import { volunteerLoader } from "../volunteer/volunteer.loader.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 import { RecordCareInput } from "./care.inputs.js";
-import {
-  careRecordCountLoader,
-  careRecordPageLoader,
-  checkInCountLoader,
-  checkInPageLoader,
-} from "./care.loader.js";
-import { CARE_ORDER } from "./care.repository.js";
+import { careRecordPageLoader, checkInPageLoader } from "./care.loader.js";
 import { CareRecord } from "./care.type.js";
 
 export const CareRecordConnection = Connection(CareRecord);
@@ -115,14 +108,8 @@ export class StudentCareResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<CareRecord>> {
-    const page = pageRequest(args);
     const author = authorFilter(context.principal, student);
-    const rows = await careRecordPageLoader(context, page, author).load(student.id);
-    return connectionFromRows(rows, {
-      order: CARE_ORDER,
-      page,
-      countTotal: () => careRecordCountLoader(context, author).load(student.id),
-    });
+    return careRecordPageLoader(context, pageRequest(args), author).load(student.id);
   }
 }
 
@@ -141,12 +128,6 @@ export class PairingCheckInResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<CareRecord>> {
-    const page = pageRequest(args);
-    const rows = await checkInPageLoader(context, page).load(pairing.id);
-    return connectionFromRows(rows, {
-      order: CARE_ORDER,
-      page,
-      countTotal: () => checkInCountLoader(context).load(pairing.id),
-    });
+    return checkInPageLoader(context, pageRequest(args)).load(pairing.id);
   }
 }

@@ -4,10 +4,9 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
-  decodeCursor,
   isUuid,
   PageArgs,
+  pageOfList,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
@@ -87,7 +86,7 @@ export class MatchingResolver {
       limit,
       exclude,
     );
-    let ranked: VolunteerSuggestion[] = candidates
+    const ranked: VolunteerSuggestion[] = candidates
       .map((volunteer) => {
         const { score, reasons } = scoreVolunteer(
           { ...volunteer, placesLeft: limit - volunteer.openPairings },
@@ -96,18 +95,6 @@ export class MatchingResolver {
         return { id: volunteer.id, volunteer, score, reasons };
       })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    if (page.after) {
-      const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== "number" || typeof id !== "string") {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      ranked = ranked.filter((row) => row.score < score || (row.score === score && row.id > id));
-    }
-    const total = candidates.length;
-    return connectionFromRows(ranked.slice(0, page.first + 1), {
-      order: SUGGESTION_ORDER,
-      page,
-      countTotal: async () => total,
-    });
+    return pageOfList(ranked, page, SUGGESTION_ORDER);
   }
 }

@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import type { Pairing } from "./pairing.type.js";
 
@@ -18,11 +18,13 @@ export function pairedStudentIdsLoader(context: PeopleContext) {
 
 /** A page of pairings per volunteer, for every volunteer of the batch in one query. */
 export function pairingPageLoader(context: PeopleContext, page: PageRequest, includeEnded: boolean) {
-  return context.loaders.get<string, Pairing[]>(
+  return context.loaders.get<string, ConnectionResult<Pairing>>(
     `pairing.byVolunteer:${includeEnded}:${page.first}:${page.after ?? ""}`,
     async (volunteerIds) => {
-      const pages = await context.pairings.pagesByVolunteer(volunteerIds, page, includeEnded);
-      return volunteerIds.map((id) => pages.get(id) ?? []);
+      const pages = await context.pairings.pagesByVolunteer(volunteerIds, page, includeEnded, (id) =>
+        pairingCountLoader(context, includeEnded).load(id),
+      );
+      return volunteerIds.map((id) => pages.get(id)!);
     },
   );
 }

@@ -1,18 +1,24 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
 import { ConflictError, NotFoundError } from "@lamplight/platform";
 import { addDays } from "@lamplight/regions";
-import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  paginate,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { TrainingTopic, VolunteerStatus } from "../../generated/prisma/enums.js";
-import { pagesByParent, type SqlOrderKey } from "../../paging.js";
 import type { StudentScope } from "../student/student.policy.js";
 import { livingWithin, scopeWhere } from "../student/student.repository.js";
 import { pairingProblems } from "./pairing.rules.js";
 import type { Pairing } from "./pairing.type.js";
 
-export const PAIRING_ORDER: readonly SqlOrderKey[] = [
-  { field: "startedOn", direction: "desc", cast: "date" },
-  { field: "id", direction: "desc", cast: "uuid" },
+const PAIRING_ORDER: readonly SqlOrderKey[] = [
+  { field: "startedOn", direction: "desc", type: "date" },
+  { field: "id", direction: "desc", type: "uuid" },
 ];
 
 export const OVERDUE_ORDER = [
@@ -131,14 +137,16 @@ export class PairingRepository {
     volunteerIds: readonly string[],
     page: PageRequest,
     includeEnded: boolean,
-  ): Promise<Map<string, Pairing[]>> {
+    countTotal: (volunteerId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Pairing>>> {
     return pagesByParent<Pairing>(this.prisma, {
-      table: "Pairing",
+      from: "Pairing",
       parent: "volunteerId",
-      parentIds: volunteerIds.filter(isUuid),
       order: PAIRING_ORDER,
-      page,
       ...(includeEnded ? {} : { where: Prisma.sql`"endedOn" IS NULL` }),
+      parentIds: volunteerIds,
+      page,
+      countTotal,
     });
   }
 

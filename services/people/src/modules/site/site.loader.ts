@@ -1,4 +1,4 @@
-import { aggregateLoader, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import { studentScopeOf } from "../student/student.policy.js";
 import type { SiteCount } from "../student/student.repository.js";
@@ -18,11 +18,13 @@ export function childrenCountLoader(context: PeopleContext) {
  * different aliases gets one batch per page shape, never a wrong page.
  */
 export function studentPageLoader(context: PeopleContext, page: PageRequest) {
-  return context.loaders.get<string, Student[]>(
+  return context.loaders.get<string, ConnectionResult<Student>>(
     `site.students:${page.first}:${page.after ?? ""}`,
     async (siteIds) => {
-      const pages = await context.students.pagesBySite(siteIds, await studentScopeOf(context), page);
-      return siteIds.map((id) => pages.get(id) ?? []);
+      const pages = await context.students.pagesBySite(siteIds, await studentScopeOf(context), page, (id) =>
+        visibleStudentCountLoader(context).load(id),
+      );
+      return siteIds.map((id) => pages.get(id)!);
     },
   );
 }

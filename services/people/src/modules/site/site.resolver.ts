@@ -1,6 +1,6 @@
 import {
   type ConnectionResult,
-  connectionFromRows,
+  emptyConnection,
   PageArgs,
   pageRequest,
   seesEveryoneCounted,
@@ -9,10 +9,9 @@ import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { homeKey, published, publishedChildrenLoader } from "../region/region.figures.js";
 import { isEmptyScope, studentScopeOf } from "../student/student.policy.js";
-import { STUDENT_ORDER } from "../student/student.repository.js";
 import { StudentConnection } from "../student/student.resolver.js";
 import type { Student } from "../student/student.type.js";
-import { childrenCountLoader, studentPageLoader, visibleStudentCountLoader } from "./site.loader.js";
+import { childrenCountLoader, studentPageLoader } from "./site.loader.js";
 import { Site } from "./site.type.js";
 
 @Resolver(() => Site)
@@ -32,14 +31,8 @@ export class SiteResolver {
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Student>> {
     const page = pageRequest(args);
-    if (isEmptyScope(await studentScopeOf(context)))
-      return connectionFromRows<Student>([], { order: STUDENT_ORDER, page, countTotal: async () => 0 });
-    const rows = await studentPageLoader(context, page).load(site.id);
-    return connectionFromRows(rows, {
-      order: STUDENT_ORDER,
-      page,
-      countTotal: () => visibleStudentCountLoader(context).load(site.id),
-    });
+    if (isEmptyScope(await studentScopeOf(context))) return emptyConnection(page);
+    return studentPageLoader(context, page).load(site.id);
   }
 
   @FieldResolver(() => Int, {

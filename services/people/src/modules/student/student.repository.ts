@@ -3,10 +3,11 @@ import { BadUserInputError, ConflictError } from "@lamplight/platform";
 import { cityOf, getRegion, isoDay } from "@lamplight/regions";
 import {
   type ConnectionResult,
-  decodeCursor,
   isUuid,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { appendStudentEvents } from "./student.events.js";
@@ -15,10 +16,10 @@ import type { StudentScope } from "./student.policy.js";
 import type { Student } from "./student.type.js";
 
 /** The stable list order: by name, then id so that equal names still page deterministically. */
-export const STUDENT_ORDER = [
-  { field: "name", direction: "asc" },
-  { field: "id", direction: "asc" },
-] as const;
+const STUDENT_ORDER: readonly SqlOrderKey[] = [
+  { field: "name", direction: "asc", type: "text" },
+  { field: "id", direction: "asc", type: "uuid" },
+];
 
 /** `where` for the children living inside a region at any level. */
 export function livingWithin(code: string, field: string): Prisma.StudentWhereInput {
@@ -57,15 +58,6 @@ function scopeSql(scope: StudentScope): Prisma.Sql {
   if (scope.siteIds.length > 0) any.push(Prisma.sql`"siteId" = ANY(${scope.siteIds}::uuid[])`);
   if (scope.studentIds.length > 0) any.push(Prisma.sql`"id" = ANY(${scope.studentIds}::uuid[])`);
   return any.length > 0 ? Prisma.sql`(${Prisma.join(any, " OR ")})` : Prisma.sql`FALSE`;
-}
-
-/** A cursor of the (name, id) order, refused with BAD_USER_INPUT when it was not issued here. */
-function nameIdCursor(after: string): [string, string] {
-  const [name, id] = decodeCursor(after, 2);
-  if (typeof name !== "string" || typeof id !== "string" || !isUuid(id)) {
-    throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-  }
-  return [name, id];
 }
 
 /** What a registration is, once checked: the stored columns of the child and their needs. */
@@ -123,33 +115,24 @@ export class StudentRepository {
   }
 
   /**
-   * The same page of children (first + 1 rows) for each of many homes, in ONE query: a window
-   * function numbers each home's children in (name, id) order and keeps the first rows of each.
-   * Without it, a list of 50 homes would send 50 queries.
+   * The same page of children for each of many homes, in ONE query, in the list's order. Without
+   * it, a list of 50 homes would send 50 queries.
    */
-  async pagesBySite(
+  pagesBySite(
     siteIds: readonly string[],
     scope: StudentScope,
     page: PageRequest,
-  ): Promise<Map<string, Student[]>> {
-    const pages = new Map<string, Student[]>(siteIds.map((id) => [id, []]));
-    const valid = [...new Set(siteIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [name, id] = nameIdCursor(page.after);
-      after = Prisma.sql`("name" > ${name} OR ("name" = ${name} AND "id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Student & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT "Student".*, row_number() OVER (PARTITION BY "siteId" ORDER BY "name", "id") AS "rowNumber"
-        FROM "Student"
-        WHERE "siteId" = ANY(${valid}::uuid[]) AND ${scopeSql(scope)} AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "siteId", "name", "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.siteId!)?.push(row);
-    return pages;
+    countTotal: (siteId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Student>>> {
+    return pagesByParent<Student>(this.prisma, {
+      from: "Student",
+      parent: "siteId",
+      order: STUDENT_ORDER,
+      where: scopeSql(scope),
+      parentIds: siteIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many children attend each home, in one query; `scope` limits it to the children a principal may see. */

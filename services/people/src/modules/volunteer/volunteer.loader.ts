@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { PeopleContext } from "../../context.js";
 import type { ServiceLog, Training, Volunteer } from "./volunteer.type.js";
 
@@ -32,11 +32,15 @@ export function loggedTotalsLoader(context: PeopleContext) {
 
 /** A page of service logs per volunteer, for every volunteer of the batch in one query. */
 export function serviceLogPageLoader(context: PeopleContext, page: PageRequest) {
-  return context.loaders.get<string, ServiceLog[]>(
+  return context.loaders.get<string, ConnectionResult<ServiceLog>>(
     `volunteer.serviceLogs:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.volunteers.serviceLogPages(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.volunteers.serviceLogPages(
+        ids,
+        page,
+        async (id) => (await loggedTotalsLoader(context).load(id)).logs,
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }

@@ -1,9 +1,15 @@
 import { VolunteerEventType } from "@lamplight/events";
 import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
 import { cityOf, getRegion } from "@lamplight/regions";
-import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  paginate,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { pagesByParent, type SqlOrderKey } from "../../paging.js";
 import { appendVolunteerEvent } from "./volunteer.events.js";
 import type { VolunteerFilter } from "./volunteer.inputs.js";
 import { nextStatus, type VolunteerStep } from "./volunteer.lifecycle.js";
@@ -14,9 +20,9 @@ export const VOLUNTEER_ORDER = [
   { field: "id", direction: "asc" },
 ] as const;
 
-export const SERVICE_LOG_ORDER: readonly SqlOrderKey[] = [
-  { field: "servedOn", direction: "desc", cast: "date" },
-  { field: "id", direction: "desc", cast: "uuid" },
+const SERVICE_LOG_ORDER: readonly SqlOrderKey[] = [
+  { field: "servedOn", direction: "desc", type: "date" },
+  { field: "id", direction: "desc", type: "uuid" },
 ];
 
 /** A county-level region code for a volunteer, or BAD_USER_INPUT naming the field. */
@@ -144,13 +150,19 @@ export class VolunteerRepository {
     return this.prisma.serviceLog.create({ data });
   }
 
-  serviceLogPages(volunteerIds: readonly string[], page: PageRequest): Promise<Map<string, ServiceLog[]>> {
+  /** A page of service logs per volunteer, newest first, for a batch of volunteers in one query. */
+  serviceLogPages(
+    volunteerIds: readonly string[],
+    page: PageRequest,
+    countTotal: (volunteerId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<ServiceLog>>> {
     return pagesByParent<ServiceLog>(this.prisma, {
-      table: "ServiceLog",
+      from: "ServiceLog",
       parent: "volunteerId",
-      parentIds: volunteerIds.filter(isUuid),
       order: SERVICE_LOG_ORDER,
+      parentIds: volunteerIds,
       page,
+      countTotal,
     });
   }
 

@@ -4,7 +4,6 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   ListBound,
   PageArgs,
   pageRequest,
@@ -27,7 +26,6 @@ import {
 } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { pairingCountLoader, pairingPageLoader } from "../pairing/pairing.loader.js";
-import { PAIRING_ORDER } from "../pairing/pairing.repository.js";
 import { PairingConnection } from "../pairing/pairing.resolver.js";
 import { pairingProblems } from "../pairing/pairing.rules.js";
 import type { Pairing } from "../pairing/pairing.type.js";
@@ -56,7 +54,7 @@ import {
   VOLUNTEER_VIEWERS,
   volunteerRegionScope,
 } from "./volunteer.policy.js";
-import { requireVolunteerCounty, SERVICE_LOG_ORDER } from "./volunteer.repository.js";
+import { requireVolunteerCounty } from "./volunteer.repository.js";
 import { Availability, BackgroundCheck, ServiceLog, Training, Volunteer } from "./volunteer.type.js";
 
 export const VolunteerConnection = Connection(Volunteer);
@@ -407,13 +405,7 @@ export class VolunteerResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<ServiceLog>> {
-    const page = pageRequest(args);
-    const rows = await serviceLogPageLoader(context, page).load(volunteer.id);
-    return connectionFromRows(rows, {
-      order: SERVICE_LOG_ORDER,
-      page,
-      countTotal: async () => (await loggedTotalsLoader(context).load(volunteer.id)).logs,
-    });
+    return serviceLogPageLoader(context, pageRequest(args)).load(volunteer.id);
   }
 
   @FieldResolver(() => PairingConnection, {
@@ -428,13 +420,7 @@ export class VolunteerResolver {
     @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Pairing>> {
-    const page = pageRequest(args);
-    const rows = await pairingPageLoader(context, page, includeEnded).load(volunteer.id);
-    return connectionFromRows(rows, {
-      order: PAIRING_ORDER,
-      page,
-      countTotal: () => pairingCountLoader(context, includeEnded).load(volunteer.id),
-    });
+    return pairingPageLoader(context, pageRequest(args), includeEnded).load(volunteer.id);
   }
 
   @FieldResolver(() => PairingEligibility, {
