@@ -1,14 +1,18 @@
 import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ApplicationRepository } from "./modules/application/application.repository.js";
+import type { ApplicationService } from "./modules/application/application.service.js";
 import type { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
 import type { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import type { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
+import type { EquipmentService } from "./modules/equipment/equipment.service.js";
 import type { FacilityRepository } from "./modules/facility/facility.repository.js";
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
+import type { ProcurementService } from "./modules/procurement/procurement.service.js";
 import type { SiteRepository } from "./modules/site/site.repository.js";
 import type { TenderRepository } from "./modules/tender/tender.repository.js";
 import type { TransitionRepository } from "./modules/transition/transition.repository.js";
+import type { TransitionService } from "./modules/transition/transition.service.js";
 
 /** What this subgraph's resolvers receive. */
 export interface SitesContext extends BaseContext {
@@ -21,6 +25,11 @@ export interface SitesContext extends BaseContext {
   assessments: AssessmentRepository;
   coverage: CoverageRepository;
   facilities: FacilityRepository;
+  /** The commands: lifecycle moves, applications, equipment and its procurement. */
+  transitionService: TransitionService;
+  applicationService: ApplicationService;
+  equipmentService: EquipmentService;
+  procurementService: ProcurementService;
   /** The organisations sites knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;

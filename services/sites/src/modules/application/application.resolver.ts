@@ -3,7 +3,6 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   ListBound,
   PageArgs,
   PUBLIC,
@@ -24,12 +23,10 @@ import { DocumentInput, ReviewApplicationInput, SubmitApplicationInput } from ".
 import {
   applicationBySiteLoader,
   applicationLoader,
-  documentCountLoader,
   documentPageLoader,
   reviewsLoader,
 } from "./application.loader.js";
 import { assertMayReviewAt, REVIEW_ORDER } from "./application.policy.js";
-import { DOCUMENT_ORDER } from "./application.repository.js";
 import { ApplicationDocument, ApplicationReview, SiteApplication } from "./application.type.js";
 
 export const ApplicationDocumentConnection = Connection(ApplicationDocument);
@@ -67,7 +64,7 @@ export class ApplicationResolver {
     const site = await siteOf(context, siteId);
     const level = actorLevel(context.principal, site.regionCode);
     await context.knownOrganisations.require(input.applicantOrganisationId, "input.applicantOrganisationId");
-    const application = await context.applications.submit(siteId, input, {
+    const application = await context.applicationService.submit(siteId, input, {
       id: context.principal.subject,
       roles: [...context.principal.roles],
       level,
@@ -88,7 +85,7 @@ export class ApplicationResolver {
     if (!application) throw new NotFoundError("SiteApplication", applicationId);
     const site = await siteOf(context, application.siteId);
     assertActsOn(context.principal, site.regionCode);
-    return context.applications.addDocument(applicationId, input);
+    return context.applicationService.addDocument(applicationId, input);
   }
 
   @Mutation(() => ApplicationReview, {
@@ -105,7 +102,7 @@ export class ApplicationResolver {
     if (!application) throw new NotFoundError("SiteApplication", applicationId);
     const site = await siteOf(context, application.siteId);
     assertMayReviewAt(context.principal, input.level, site.regionCode);
-    return context.applications.review(application, input, context.principal.subject);
+    return context.applicationService.review(application, input, context.principal.subject);
   }
 
   @FieldResolver(() => Site)
@@ -148,13 +145,7 @@ export class ApplicationResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<ApplicationDocument>> {
-    const page = pageRequest(args);
-    const rows = await documentPageLoader(context, page).load(application.id);
-    return connectionFromRows(rows, {
-      order: DOCUMENT_ORDER,
-      page,
-      countTotal: () => documentCountLoader(context).load(application.id),
-    });
+    return documentPageLoader(context, pageRequest(args)).load(application.id);
   }
 }
 

@@ -1,4 +1,3 @@
-import { BadUserInputError } from "@lamplight/platform";
 import { isUuid } from "@lamplight/subgraph-kit";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { InventoryLineInput } from "./equipment.inputs.js";
@@ -19,20 +18,8 @@ export class EquipmentRepository {
       : Promise.resolve([]);
   }
 
-  /** Checks that every item code is in the standard; BAD_USER_INPUT naming the first that is not. */
-  async requireItems(codes: readonly string[], field: string): Promise<void> {
-    const known = new Set((await this.standard()).map((item) => item.code));
-    const unknown = codes.find((code) => !known.has(code));
-    if (unknown)
-      throw new BadUserInputError(`${field}: "${unknown}" is not an item of the standard`, { field });
-  }
-
   /** Sets the counts given, in one transaction. */
   async setCounts(siteId: string, items: readonly InventoryLineInput[]): Promise<void> {
-    await this.requireItems(
-      items.map((item) => item.itemCode),
-      "input.items",
-    );
     await this.prisma.$transaction(
       items.map((item) =>
         this.prisma.inventoryItem.upsert({
@@ -43,18 +30,18 @@ export class EquipmentRepository {
       ),
     );
   }
-}
 
-/** Adds delivered items to a home's inventory inside the caller's transaction. */
-export async function addToInventory(
-  tx: Prisma.TransactionClient,
-  siteId: string,
-  lines: readonly { itemCode: string; count: number }[],
-): Promise<void> {
-  for (const line of lines) {
-    await tx.$executeRaw`
-      INSERT INTO "InventoryItem" ("siteId", "itemCode", "count", "updatedAt")
-      VALUES (${siteId}::uuid, ${line.itemCode}, ${line.count}, now())
-      ON CONFLICT ("siteId", "itemCode") DO UPDATE SET "count" = "InventoryItem"."count" + EXCLUDED."count", "updatedAt" = now()`;
+  /** Adds delivered items to a home's inventory inside the caller's transaction. */
+  async addToInventory(
+    tx: Prisma.TransactionClient,
+    siteId: string,
+    lines: readonly { itemCode: string; count: number }[],
+  ): Promise<void> {
+    for (const line of lines) {
+      await tx.$executeRaw`
+        INSERT INTO "InventoryItem" ("siteId", "itemCode", "count", "updatedAt")
+        VALUES (${siteId}::uuid, ${line.itemCode}, ${line.count}, now())
+        ON CONFLICT ("siteId", "itemCode") DO UPDATE SET "count" = "InventoryItem"."count" + EXCLUDED."count", "updatedAt" = now()`;
+    }
   }
 }

@@ -60,7 +60,7 @@ export class SiteEquipmentResolver {
     const site = await siteLoader(context).load(siteId);
     if (!site) throw new NotFoundError("Site", siteId);
     assertMayChangeSite(context.principal, site);
-    await context.equipment.setCounts(siteId, input.items);
+    await context.equipmentService.setCounts(siteId, input.items);
     return site;
   }
 

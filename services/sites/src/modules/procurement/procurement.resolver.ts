@@ -48,7 +48,7 @@ export class ProcurementOrderResolver {
     const absent = input.shipments.find((_, index) => !sites[index]);
     if (absent) throw new NotFoundError("Site", absent.siteId);
     assertMayOrderFor(context.principal, sites as Site[]);
-    return context.procurement.createOrder(input, context.principal.subject);
+    return context.procurementService.createOrder(input, context.principal.subject);
   }
 
   @FieldResolver(() => ShipmentConnection, { description: "One shipment per home." })
@@ -86,7 +86,7 @@ export class ShipmentResolver {
     const site = await siteLoader(context).load(shipment.siteId);
     if (!site) throw new NotFoundError("Site", shipment.siteId);
     assertMayHandle(context.principal, site, status);
-    return context.procurement.advance(id, status);
+    return context.procurementService.advance(id, status);
   }
 
   @FieldResolver(() => Site)

@@ -1,128 +1,101 @@
-import { SiteEventType } from "@lamplight/events";
-import { BadUserInputError, ForbiddenError, NotFoundError } from "@lamplight/platform";
-import { getRegion, todayInProvince } from "@lamplight/regions";
-import { isUuid, type PageRequest } from "@lamplight/subgraph-kit";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
-import { pagesByParent } from "../../paging.js";
-import { appendSiteEvents } from "../site/site.events.js";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { Site, SiteStatus } from "../site/site.type.js";
-import { checkTransition, type Level, type Status, type TransitionFacts } from "./transition.machine.js";
+import type { TransitionFacts } from "./transition.machine.js";
 import type { SiteTransition } from "./transition.type.js";
 
 /** A Prisma client inside a transaction. */
 export type Tx = Prisma.TransactionClient;
 
-/** Who moves a site: kept in its history. */
-export interface Actor {
-  id: string | null;
-  roles: string[];
-  /** The level at which they act on this site (see transition.policy.ts). */
-  level: Level | null;
-}
+const HISTORY_ORDER: readonly SqlOrderKey[] = [
+  { field: "at", direction: "asc", type: "timestamptz" },
+  { field: "id", direction: "asc", type: "uuid" },
+];
 
-export const HISTORY_ORDER = [
-  { field: "at", direction: "asc" },
-  { field: "id", direction: "asc" },
-] as const;
-
-/** What the lifecycle's preconditions look at, read in the given transaction. */
-export async function transitionFacts(
-  tx: Tx,
-  site: { id: string; latitude: unknown },
-): Promise<TransitionFacts> {
-  const [application, awarded] = await Promise.all([
-    tx.siteApplication.findUnique({ where: { siteId: site.id }, include: { reviews: true } }),
-    tx.contract.count({ where: { lot: { siteId: site.id, tender: { purpose: "CONSTRUCTION" } } } }),
-  ]);
-  const reviews: TransitionFacts["reviews"] = {};
-  for (const review of application?.reviews ?? []) reviews[review.level] = review.decision;
-  return {
-    hasApplication: application !== null,
-    reviews,
-    constructionAwarded: awarded > 0,
-    hasLocation: site.latitude !== null,
-  };
-}
-
-/**
- * Moves a site to `to` inside the caller's transaction: locks the site's row (`FOR UPDATE`), so that
- * two identical moves at once run one after the other and the second finds the site already moved
- * and is refused; checks the move against the lifecycle; writes the status and one history entry.
- */
-export async function moveSite(
-  tx: Tx,
-  siteId: string,
-  to: SiteStatus,
-  actor: Actor,
-  reason: string,
-): Promise<Site> {
-  const locked = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT "id" FROM "Site" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new NotFoundError("Site", siteId);
-  const site = await tx.site.findUniqueOrThrow({ where: { id: siteId } });
-  if (!actor.level) {
-    const name = getRegion(site.regionCode)?.name ?? site.regionCode;
-    throw new ForbiddenError(`${name} (${site.regionCode}) is outside your region`, {
-      regionCode: site.regionCode,
-    });
-  }
-  const verdict = checkTransition(
-    site.status as Status,
-    to as Status,
-    actor.level,
-    await transitionFacts(tx, site),
-  );
-  if (!verdict.ok) {
-    const details = { field: "input.to", currentStatus: site.status, requestedStatus: to };
-    if (verdict.reason === "LEVEL")
-      throw new ForbiddenError(verdict.message, { ...details, minLevel: verdict.minLevel });
-    if (verdict.reason === "PRECONDITION")
-      throw new BadUserInputError(verdict.message, { ...details, unmet: verdict.unmet });
-    throw new BadUserInputError(verdict.message, details);
-  }
-  const today = todayInProvince();
-  const moved = await tx.site.update({
-    where: { id: siteId },
-    data: { status: to, ...(to === "OPEN" && site.openedOn === null ? { openedOn: today } : {}) },
-  });
-  await tx.siteTransition.create({
-    data: {
-      siteId,
-      fromStatus: site.status,
-      toStatus: to,
-      actorId: actor.id,
-      actorRoles: actor.roles,
-      reason,
-    },
-  });
-  await appendSiteEvents(tx, SiteEventType.STATUS_CHANGED, [siteId]);
-  return moved;
-}
-
-/** Site histories: the only code that reads the SiteTransition table. */
+/** Site histories: the only code that touches the SiteTransition table, and sites' statuses. */
 export class TransitionRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  move(siteId: string, to: SiteStatus, actor: Actor, reason: string): Promise<Site> {
-    if (!isUuid(siteId)) throw new NotFoundError("Site", siteId);
-    return this.prisma.$transaction((tx) => moveSite(tx, siteId, to, actor, reason));
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
 
-  /** The first `page.first + 1` history entries of each site after the cursor, in one query. */
-  pages(siteIds: readonly string[], page: PageRequest): Promise<Map<string, SiteTransition[]>> {
-    return pagesByParent<SiteTransition & Record<string, unknown>>(
-      this.prisma,
-      {
-        table: "SiteTransition",
-        parentColumn: "siteId",
-        columns: `"id", "siteId", "fromStatus"::text AS "fromStatus", "toStatus"::text AS "toStatus", "actorId", "actorRoles", "reason", "at"`,
-        orderColumn: "at",
-        orderKind: "timestamp",
+  /** The site, its row LOCKED until the transaction ends (`FOR UPDATE`); null when there is none. */
+  async lockSite(tx: Tx, siteId: string): Promise<Site | null> {
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Site" WHERE "id" = ${siteId}::uuid FOR UPDATE`;
+    if (locked.length === 0) return null;
+    return tx.site.findUniqueOrThrow({ where: { id: siteId } });
+  }
+
+  /** What the lifecycle's preconditions look at, read in the given transaction. */
+  async facts(tx: Tx, site: { id: string; latitude: unknown }): Promise<TransitionFacts> {
+    const [application, awarded] = await Promise.all([
+      tx.siteApplication.findUnique({ where: { siteId: site.id }, include: { reviews: true } }),
+      tx.contract.count({ where: { lot: { siteId: site.id, tender: { purpose: "CONSTRUCTION" } } } }),
+    ]);
+    const reviews: TransitionFacts["reviews"] = {};
+    for (const review of application?.reviews ?? []) reviews[review.level] = review.decision;
+    return {
+      hasApplication: application !== null,
+      reviews,
+      constructionAwarded: awarded > 0,
+      hasLocation: site.latitude !== null,
+    };
+  }
+
+  /** Writes a site's new status (and the day it opened, if given) and one history entry. */
+  async recordMove(
+    tx: Tx,
+    site: Site,
+    move: {
+      to: SiteStatus;
+      openedOn: Date | null;
+      actorId: string | null;
+      actorRoles: string[];
+      reason: string;
+    },
+  ): Promise<Site> {
+    const moved = await tx.site.update({
+      where: { id: site.id },
+      data: { status: move.to, ...(move.openedOn ? { openedOn: move.openedOn } : {}) },
+    });
+    await tx.siteTransition.create({
+      data: {
+        siteId: site.id,
+        fromStatus: site.status,
+        toStatus: move.to,
+        actorId: move.actorId,
+        actorRoles: move.actorRoles,
+        reason: move.reason,
       },
-      siteIds,
+    });
+    return moved;
+  }
+
+  /** The first page of history entries of each site after the cursor, oldest first, in one query. */
+  pages(
+    siteIds: readonly string[],
+    page: PageRequest,
+    countTotal: (id: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<SiteTransition>>> {
+    return pagesByParent<SiteTransition>(this.prisma, {
+      // Enums are read as text: raw queries return their values as strings.
+      from: Prisma.sql`SELECT "id", "siteId", "fromStatus"::text AS "fromStatus", "toStatus"::text AS "toStatus", "actorId", "actorRoles", "reason", "at" FROM "SiteTransition"`,
+      parent: "siteId",
+      order: HISTORY_ORDER,
+      parentIds: siteIds,
       page,
-    );
+      countTotal,
+    });
   }
 
   async counts(siteIds: readonly string[]): Promise<Map<string, number>> {

@@ -2,7 +2,6 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   ListBound,
   PageArgs,
   PUBLIC,
@@ -12,10 +11,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "typ
 import type { SitesContext } from "../../context.js";
 import { Site, SiteStatus } from "../site/site.type.js";
 import { TransitionSiteInput } from "./transition.inputs.js";
-import { historyCountLoader, historyPageLoader } from "./transition.loader.js";
+import { historyPageLoader } from "./transition.loader.js";
 import { nextStatuses, type Status } from "./transition.machine.js";
 import { actorLevel, HISTORY_READERS, SITE_OFFICIALS } from "./transition.policy.js";
-import { HISTORY_ORDER } from "./transition.repository.js";
 import { SiteTransition } from "./transition.type.js";
 
 export const SiteTransitionConnection = Connection(SiteTransition);
@@ -34,7 +32,7 @@ export class TransitionResolver {
   ): Promise<Site> {
     const site = await context.sites.findByIds([id]).then((rows) => rows[0]);
     const level = site ? actorLevel(context.principal, site.regionCode) : null;
-    return context.transitions.move(
+    return context.transitionService.move(
       id,
       input.to,
       { id: context.principal.subject, roles: [...context.principal.roles], level },
@@ -58,12 +56,6 @@ export class TransitionResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<SiteTransition>> {
-    const page = pageRequest(args);
-    const rows = await historyPageLoader(context, page).load(site.id);
-    return connectionFromRows(rows, {
-      order: HISTORY_ORDER,
-      page,
-      countTotal: () => historyCountLoader(context).load(site.id),
-    });
+    return historyPageLoader(context, pageRequest(args)).load(site.id);
   }
 }
