@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   type ConnectionResult,
   decodeCursor,
+  emptyConnection,
   encodeCursor,
   MAX_PAGE_SIZE,
   type PageableDelegate,
+  pageOfList,
   pageRequest,
   paginate,
 } from "./pagination.js";
@@ -121,5 +123,56 @@ describe("pageRequest", () => {
   it("refuses negative or oversized pages", () => {
     expect(() => pageRequest({ first: -1 })).toThrow(/between 0 and 100/);
     expect(() => pageRequest({ first: 100_000 })).toThrow(/got 100000/);
+  });
+});
+
+describe("pageOfList", () => {
+  const rows = ["c", "a", "b", "a", "d"].map((name, index) => ({ id: `id${index}`, name }));
+  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+
+  it("pages a sorted list with the cursors paginate makes for its order", async () => {
+    const first = pageOfList(sorted, { first: 2, after: null }, order);
+    const fromDatabase = await paginate(delegateOver(rows), {
+      where: {},
+      order,
+      page: { first: 2, after: null },
+    });
+    expect(first.pageInfo).toEqual(fromDatabase.pageInfo);
+    const rest = pageOfList(sorted, { first: 10, after: first.pageInfo.endCursor }, order);
+    expect(rest.edges.map((edge) => edge.node.id)).toEqual(["id2", "id0", "id4"]);
+    expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(await rest.countTotal()).toBe(5);
+  });
+
+  it("without an order keeps the list's own, the cursor holding each item's position and id", () => {
+    const first = pageOfList(rows, { first: 2, after: null });
+    expect(first.pageInfo.endCursor).toBe(encodeCursor([2, "id1"]));
+    const rest = pageOfList(rows, { first: 2, after: first.pageInfo.endCursor });
+    expect(rest.edges.map((edge) => edge.node.id)).toEqual(["id2", "id3"]);
+    expect(rest.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it("refuses a cursor whose values are not of the list's kind", () => {
+    const refused = { extensions: { code: "BAD_USER_INPUT", field: "after" } };
+    expect(() => pageOfList(sorted, { first: 2, after: encodeCursor([1, "id0"]) }, order)).toThrow(
+      expect.objectContaining(refused),
+    );
+    expect(() => pageOfList(rows, { first: 2, after: encodeCursor(["x", "id0"]) })).toThrow(
+      expect.objectContaining(refused),
+    );
+  });
+});
+
+describe("emptyConnection", () => {
+  it("has no nodes, no cursors and a total of 0", async () => {
+    const empty = emptyConnection<Row>({ first: 5, after: null });
+    expect(empty.edges).toEqual([]);
+    expect(empty.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    expect(await empty.countTotal()).toBe(0);
   });
 });
