@@ -1,4 +1,4 @@
-import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "../../context.js";
 import type { DayRange, HomeRow } from "./activity.repository.js";
 import type { Activity, Occurrence } from "./activity.type.js";
@@ -36,11 +36,13 @@ export function activityHomesLoader(context: CampaignsContext) {
 
 /** One page of occurrences per activity, for every activity of the batch: one query. */
 export function occurrencePageLoader(context: CampaignsContext, range: DayRange, page: PageRequest) {
-  return context.loaders.get<string, Occurrence[]>(
+  return context.loaders.get<string, ConnectionResult<Occurrence>>(
     `activity.occurrences:${rangeKey(range)}:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.activities.occurrencePages(ids, range, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.activities.occurrencePages(ids, range, page, (id) =>
+        occurrenceCountLoader(context, range).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
@@ -54,11 +56,13 @@ export function occurrenceCountLoader(context: CampaignsContext, range: DayRange
 
 /** One page of activities per home, for every home of the batch: one query. */
 export function siteActivityPageLoader(context: CampaignsContext, range: DayRange, page: PageRequest) {
-  return context.loaders.get<string, Activity[]>(
+  return context.loaders.get<string, ConnectionResult<Activity>>(
     `site.activities:${rangeKey(range)}:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.activities.pagesBySite(ids, range, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.activities.pagesBySite(ids, range, page, (id) =>
+        siteActivityCountLoader(context, range).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
@@ -72,11 +76,13 @@ export function siteActivityCountLoader(context: CampaignsContext, range: DayRan
 
 /** One page of occurrences per home, for every home of the batch: one query. */
 export function siteOccurrencePageLoader(context: CampaignsContext, range: DayRange, page: PageRequest) {
-  return context.loaders.get<string, Occurrence[]>(
+  return context.loaders.get<string, ConnectionResult<Occurrence>>(
     `site.occurrences:${rangeKey(range)}:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.activities.occurrencePagesBySite(ids, range, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.activities.occurrencePagesBySite(ids, range, page, (id) =>
+        siteOccurrenceCountLoader(context, range).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
@@ -90,10 +96,15 @@ export function siteOccurrenceCountLoader(context: CampaignsContext, range: DayR
 
 /** One page of activities per project, for every project of the batch: one query. */
 export function projectActivityPageLoader(context: CampaignsContext, page: PageRequest) {
-  return context.loaders.get<string, Activity[]>(`project.activities:${pageKey(page)}`, async (ids) => {
-    const pages = await context.activities.pagesByProject(ids, page);
-    return ids.map((id) => pages.get(id) ?? []);
-  });
+  return context.loaders.get<string, ConnectionResult<Activity>>(
+    `project.activities:${pageKey(page)}`,
+    async (ids) => {
+      const pages = await context.activities.pagesByProject(ids, page, (id) =>
+        projectActivityCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
+    },
+  );
 }
 
 export function projectActivityCountLoader(context: CampaignsContext) {

@@ -1,12 +1,11 @@
-import { BadUserInputError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
 import {
   type ConnectionResult,
-  decodeCursor,
   isUuid,
-  type OrderKey,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { OccurrenceDates } from "./activity.recurrence.js";
@@ -28,13 +27,13 @@ export interface DayRange {
   to: Date | null;
 }
 
-export const OCCURRENCE_ORDER: readonly OrderKey[] = [
-  { field: "startsAt", direction: "asc" },
-  { field: "id", direction: "asc" },
+const OCCURRENCE_ORDER: readonly SqlOrderKey[] = [
+  { field: "startsAt", direction: "asc", type: "timestamptz" },
+  { field: "id", direction: "asc", type: "uuid" },
 ];
-export const ACTIVITY_ORDER: readonly OrderKey[] = [
-  { field: "startsOn", direction: "asc" },
-  { field: "id", direction: "asc" },
+export const ACTIVITY_ORDER: readonly SqlOrderKey[] = [
+  { field: "startsOn", direction: "asc", type: "date" },
+  { field: "id", direction: "asc", type: "uuid" },
 ];
 
 /** What a new activity stores, once checked. */
@@ -65,14 +64,6 @@ function daySql(column: Prisma.Sql, range: DayRange): Prisma.Sql {
   if (range.from) parts.push(Prisma.sql`${column} >= ${range.from}::date`);
   if (range.to) parts.push(Prisma.sql`${column} <= ${range.to}::date`);
   return Prisma.join(parts, " AND ");
-}
-
-function cursorPair(after: string, kind: "timestamp" | "date"): [string, string] {
-  const [value, id] = decodeCursor(after, 2);
-  if (typeof value !== "string" || Number.isNaN(Date.parse(value)) || typeof id !== "string" || !isUuid(id)) {
-    throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-  }
-  return [kind === "date" ? value.slice(0, 10) : value, id];
 }
 
 /** The only code in this service that touches the Activity, ActivityHome, Occurrence and Home tables. */
@@ -151,32 +142,24 @@ export class ActivityRepository {
   }
 
   /**
-   * The same page of occurrences (first + 1 rows) of each of many activities within a day range, in
+   * The same page of occurrences of each of many activities within a day range, in
    * ONE query: a window function numbers each activity's occurrences in time order.
    */
-  async occurrencePages(
+  occurrencePages(
     activityIds: readonly string[],
     range: DayRange,
     page: PageRequest,
-  ): Promise<Map<string, Occurrence[]>> {
-    const pages = new Map<string, Occurrence[]>(activityIds.map((id) => [id, []]));
-    const valid = [...new Set(activityIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [at, id] = cursorPair(page.after, "timestamp");
-      after = Prisma.sql`("startsAt" > ${at}::timestamptz OR ("startsAt" = ${at}::timestamptz AND "id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Occurrence & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT o.*, row_number() OVER (PARTITION BY o."activityId" ORDER BY o."startsAt", o."id") AS "rowNumber"
-        FROM "Occurrence" o
-        WHERE o."activityId" = ANY(${valid}::uuid[]) AND ${daySql(Prisma.sql`o."date"`, range)} AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "activityId", "startsAt", "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.activityId)?.push(row);
-    return pages;
+    countTotal: (activityId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Occurrence>>> {
+    return pagesByParent<Occurrence>(this.prisma, {
+      from: "Occurrence",
+      parent: "activityId",
+      order: OCCURRENCE_ORDER,
+      where: daySql(Prisma.sql`"date"`, range),
+      parentIds: activityIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many occurrences each activity has within a day range: one grouped query. */
@@ -195,62 +178,51 @@ export class ActivityRepository {
   }
 
   /**
-   * The same page (first + 1 rows) of the activities held at each of many homes with an occurrence
+   * The same page of the activities held at each of many homes with an occurrence
    * in a day range, in ONE query (a window function per home), by first day.
    */
-  async pagesBySite(
+  pagesBySite(
     siteIds: readonly string[],
     range: DayRange,
     page: PageRequest,
-  ): Promise<Map<string, Activity[]>> {
-    const pages = new Map<string, Activity[]>(siteIds.map((id) => [id, []]));
-    const valid = [...new Set(siteIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [day, id] = cursorPair(page.after, "date");
-      after = Prisma.sql`(a."startsOn" > ${day}::date OR (a."startsOn" = ${day}::date AND a."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Activity & { siteId: string; rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT a.*, h."siteId", row_number() OVER (PARTITION BY h."siteId" ORDER BY a."startsOn", a."id") AS "rowNumber"
+    countTotal: (siteId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Activity>>> {
+    return pagesByParent<Activity & { siteId: string }, Activity>(this.prisma, {
+      from: Prisma.sql`
+        SELECT a.*, h."siteId"
         FROM "ActivityHome" h JOIN "Activity" a ON a."id" = h."activityId"
-        WHERE h."siteId" = ANY(${valid}::uuid[]) AND ${after}
-          AND EXISTS (SELECT 1 FROM "Occurrence" o WHERE o."activityId" = a."id" AND ${daySql(Prisma.sql`o."date"`, range)})
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "siteId", "startsOn", "id"`;
-    for (const { rowNumber: _rowNumber, siteId, ...row } of rows) pages.get(siteId)?.push(row);
-    return pages;
+        WHERE EXISTS (SELECT 1 FROM "Occurrence" o WHERE o."activityId" = a."id" AND ${daySql(Prisma.sql`o."date"`, range)})`,
+      parent: "siteId",
+      order: ACTIVITY_ORDER,
+      parentIds: siteIds,
+      page,
+      countTotal,
+      toNode: ({ siteId: _siteId, ...activity }) => activity,
+    });
   }
 
   /**
-   * The same page (first + 1 rows) of the occurrences held at each of many homes within a day range,
+   * The same page of the occurrences held at each of many homes within a day range,
    * in ONE query (a window function per home), in time order.
    */
-  async occurrencePagesBySite(
+  occurrencePagesBySite(
     siteIds: readonly string[],
     range: DayRange,
     page: PageRequest,
-  ): Promise<Map<string, Occurrence[]>> {
-    const pages = new Map<string, Occurrence[]>(siteIds.map((id) => [id, []]));
-    const valid = [...new Set(siteIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [at, id] = cursorPair(page.after, "timestamp");
-      after = Prisma.sql`(o."startsAt" > ${at}::timestamptz OR (o."startsAt" = ${at}::timestamptz AND o."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Occurrence & { siteId: string; rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT o.*, h."siteId", row_number() OVER (PARTITION BY h."siteId" ORDER BY o."startsAt", o."id") AS "rowNumber"
+    countTotal: (siteId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Occurrence>>> {
+    return pagesByParent<Occurrence & { siteId: string }, Occurrence>(this.prisma, {
+      from: Prisma.sql`
+        SELECT o.*, h."siteId"
         FROM "ActivityHome" h JOIN "Occurrence" o ON o."activityId" = h."activityId"
-        WHERE h."siteId" = ANY(${valid}::uuid[]) AND ${daySql(Prisma.sql`o."date"`, range)} AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "siteId", "startsAt", "id"`;
-    for (const { rowNumber: _rowNumber, siteId, ...row } of rows) pages.get(siteId)?.push(row);
-    return pages;
+        WHERE ${daySql(Prisma.sql`o."date"`, range)}`,
+      parent: "siteId",
+      order: OCCURRENCE_ORDER,
+      parentIds: siteIds,
+      page,
+      countTotal,
+      toNode: ({ siteId: _siteId, ...occurrence }) => occurrence,
+    });
   }
 
   /** How many occurrences each home held within a day range: one grouped query. */
@@ -267,26 +239,20 @@ export class ActivityRepository {
     return counts;
   }
 
-  /** The same page (first + 1 rows) of the activities of each of many projects, in ONE query, by first day. */
-  async pagesByProject(projectIds: readonly string[], page: PageRequest): Promise<Map<string, Activity[]>> {
-    const pages = new Map<string, Activity[]>(projectIds.map((id) => [id, []]));
-    const valid = [...new Set(projectIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [day, id] = cursorPair(page.after, "date");
-      after = Prisma.sql`(a."startsOn" > ${day}::date OR (a."startsOn" = ${day}::date AND a."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Activity & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT a.*, row_number() OVER (PARTITION BY a."projectId" ORDER BY a."startsOn", a."id") AS "rowNumber"
-        FROM "Activity" a
-        WHERE a."projectId" = ANY(${valid}::uuid[]) AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "projectId", "startsOn", "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.projectId!)?.push(row);
-    return pages;
+  /** The same page of the activities of each of many projects, in ONE query, by first day. */
+  pagesByProject(
+    projectIds: readonly string[],
+    page: PageRequest,
+    countTotal: (projectId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Activity>>> {
+    return pagesByParent<Activity>(this.prisma, {
+      from: "Activity",
+      parent: "projectId",
+      order: ACTIVITY_ORDER,
+      parentIds: projectIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many activities each project has: one grouped query. */

@@ -5,40 +5,33 @@ import {
   Connection,
   type ConnectionResult,
   checkDateRange,
-  connectionFromRows,
   DateScalar,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
   seesEveryoneCounted,
   suppressSmall,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { pageInMemory } from "../../paging.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { projectLoader } from "../project/project.loader.js";
 import { Project } from "../project/project.type.js";
 import { Region } from "../region/region.type.js";
-import {
-  attendedVolunteerCountLoader,
-  placesLoader,
-  volunteerPageLoader,
-} from "../registration/registration.loader.js";
-import { REGISTRATION_ORDER } from "../registration/registration.repository.js";
+import { placesLoader, volunteerPageLoader } from "../registration/registration.loader.js";
 import { Site } from "../site/site.type.js";
 import { Volunteer } from "../volunteer/volunteer.type.js";
 import { CalendarFilter, CreateActivityInput } from "./activity.inputs.js";
 import {
   activityHomesLoader,
   activityLoader,
-  occurrenceCountLoader,
   occurrenceLoader,
   occurrencePageLoader,
 } from "./activity.loader.js";
 import { ACTIVITY_ORGANISERS, assertHomeHosts, assertMayOrganise } from "./activity.policy.js";
 import { expandOccurrences, type RecurrenceRule, seriesProblem } from "./activity.recurrence.js";
-import { cityCodeOf, type DayRange, OCCURRENCE_ORDER } from "./activity.repository.js";
+import { cityCodeOf, type DayRange } from "./activity.repository.js";
 import { Activity, Occurrence, Places, Recurrence } from "./activity.type.js";
 
 export const ActivityConnection = Connection(Activity);
@@ -205,10 +198,10 @@ export class ActivityResolver {
   ): Promise<ConnectionResult<Site>> {
     const request = pageRequest(page);
     const ids = await activityHomesLoader(context).load(activity.id);
-    const connection = pageInMemory(
+    const connection = pageOfList(
       ids.map((id) => ({ id })),
-      [{ field: "id", direction: "asc" }],
       request,
+      [{ field: "id", direction: "asc" }],
     );
     return {
       ...connection,
@@ -226,12 +219,7 @@ export class ActivityResolver {
   ): Promise<ConnectionResult<Occurrence>> {
     const request = pageRequest(page);
     const range = checkRange({ from, to });
-    const rows = await occurrencePageLoader(context, range, request).load(activity.id);
-    return connectionFromRows(rows, {
-      order: OCCURRENCE_ORDER,
-      page: request,
-      countTotal: () => occurrenceCountLoader(context, range).load(activity.id),
-    });
+    return occurrencePageLoader(context, range, request).load(activity.id);
   }
 }
 
@@ -356,15 +344,10 @@ export class OccurrenceResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Volunteer>> {
     const request = pageRequest(page);
-    const rows = await volunteerPageLoader(context, request, attended).load(occurrence.id);
-    return connectionFromRows(rows, {
-      order: REGISTRATION_ORDER,
-      page: request,
-      toNode: (row) => Volunteer.of(row.volunteerId!),
-      countTotal: async () =>
-        attended
-          ? attendedVolunteerCountLoader(context).load(occurrence.id)
-          : (await placesLoader(context).load(occurrence.id)).volunteersConfirmed,
-    });
+    const registrations = await volunteerPageLoader(context, request, attended).load(occurrence.id);
+    return {
+      ...registrations,
+      edges: registrations.edges.map((edge) => ({ ...edge, node: Volunteer.of(edge.node.volunteerId!) })),
+    };
   }
 }

@@ -5,13 +5,14 @@ import {
   Connection,
   type ConnectionResult,
   checkIntegerBetween,
+  emptyConnection,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { pageInMemory } from "../../paging.js";
 import { homeLoader } from "../activity/activity.loader.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Region } from "../region/region.type.js";
@@ -207,7 +208,7 @@ export class AwardSelectionResolver {
   ): Promise<ConnectionResult<Award>> {
     const request = pageRequest(page);
     if (selection.status !== SelectionStatus.PUBLISHED) {
-      return pageInMemory<Award>([], [{ field: "id", direction: "asc" }], request);
+      return emptyConnection(request);
     }
     const winners = await context.awards.winners(selection.id, request);
     return {
@@ -325,14 +326,10 @@ export class NominationResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Review>> {
     const request = pageRequest(page);
-    return pageInMemory(
-      await reviewsLoader(context).load(nomination.id),
-      [
-        { field: "createdAt", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      request,
-    );
+    return pageOfList(await reviewsLoader(context).load(nomination.id), request, [
+      { field: "createdAt", direction: "asc" },
+      { field: "id", direction: "asc" },
+    ]);
   }
 }
 

@@ -5,22 +5,20 @@ import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   DateScalar,
   ListBound,
   Money,
   money,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
   seesEveryoneCounted,
   suppressSmall,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { pageInMemory } from "../../paging.js";
-import { projectActivityCountLoader, projectActivityPageLoader } from "../activity/activity.loader.js";
-import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
+import { projectActivityPageLoader } from "../activity/activity.loader.js";
 import { ActivityConnection } from "../activity/activity.resolver.js";
 import type { Activity } from "../activity/activity.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
@@ -174,14 +172,10 @@ export class ProjectResolver {
   ): Promise<ConnectionResult<ProjectMilestone>> {
     const request = pageRequest(page);
     const rows = await milestonesLoader(context).load(project.id);
-    return pageInMemory(
-      rows,
-      [
-        { field: "dueOn", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      request,
-    );
+    return pageOfList(rows, request, [
+      { field: "dueOn", direction: "asc" },
+      { field: "id", direction: "asc" },
+    ]);
   }
 
   @FieldResolver(() => ActivityConnection, {
@@ -193,12 +187,7 @@ export class ProjectResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<ConnectionResult<Activity>> {
     const request = pageRequest(page);
-    const rows = await projectActivityPageLoader(context, request).load(project.id);
-    return connectionFromRows(rows, {
-      order: ACTIVITY_ORDER,
-      page: request,
-      countTotal: () => projectActivityCountLoader(context).load(project.id),
-    });
+    return projectActivityPageLoader(context, request).load(project.id);
   }
 
   @FieldResolver(() => ProjectResults, { description: "What the project's activities achieved so far." })

@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { CampaignsContext } from "../../context.js";
 import type { Activity } from "../activity/activity.type.js";
 import type { PlaceCounts } from "./registration.repository.js";
@@ -30,11 +30,15 @@ export function placesLoader(context: CampaignsContext) {
 
 /** One page of confirmed volunteers per occurrence, for every occurrence of the batch: one query. */
 export function volunteerPageLoader(context: CampaignsContext, page: PageRequest, attendedOnly: boolean) {
-  return context.loaders.get<string, Registration[]>(
+  return context.loaders.get<string, ConnectionResult<Registration>>(
     `occurrence.volunteers:${attendedOnly}:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.registrations.volunteerPages(ids, page, attendedOnly);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.registrations.volunteerPages(ids, page, attendedOnly, async (id) =>
+        attendedOnly
+          ? attendedVolunteerCountLoader(context).load(id)
+          : (await placesLoader(context).load(id)).volunteersConfirmed,
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
@@ -56,10 +60,15 @@ export function activityMinutesLoader(context: CampaignsContext) {
 }
 
 export function volunteerActivityPageLoader(context: CampaignsContext, page: PageRequest) {
-  return context.loaders.get<string, Activity[]>(`volunteer.activities:${pageKey(page)}`, async (ids) => {
-    const pages = await context.registrations.activityPagesByVolunteer(ids, page);
-    return ids.map((id) => pages.get(id) ?? []);
-  });
+  return context.loaders.get<string, ConnectionResult<Activity>>(
+    `volunteer.activities:${pageKey(page)}`,
+    async (ids) => {
+      const pages = await context.registrations.activityPagesByVolunteer(ids, page, (id) =>
+        volunteerActivityCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
+    },
+  );
 }
 
 export function volunteerActivityCountLoader(context: CampaignsContext) {

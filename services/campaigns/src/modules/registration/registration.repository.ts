@@ -1,20 +1,21 @@
 import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
+import { ConflictError, NotFoundError } from "@lamplight/platform";
 import {
   type ConnectionResult,
-  decodeCursor,
   isUuid,
-  type OrderKey,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
 import type { Activity } from "../activity/activity.type.js";
 import { Participant, type Registration, RegistrationStatus } from "./registration.type.js";
 
-export const REGISTRATION_ORDER: readonly OrderKey[] = [
-  { field: "registeredAt", direction: "asc" },
-  { field: "id", direction: "asc" },
+const REGISTRATION_ORDER: readonly SqlOrderKey[] = [
+  { field: "registeredAt", direction: "asc", type: "timestamptz" },
+  { field: "id", direction: "asc", type: "uuid" },
 ];
 
 /** A registration to make, once checked. */
@@ -206,36 +207,24 @@ export class RegistrationRepository {
   }
 
   /**
-   * The same page (first + 1 rows) of the confirmed volunteers of each of many occurrences, in ONE
+   * The same page of the confirmed volunteers of each of many occurrences, in ONE
    * query (a window function per occurrence), in the order they registered.
    */
-  async volunteerPages(
+  volunteerPages(
     occurrenceIds: readonly string[],
     page: PageRequest,
-    attendedOnly = false,
-  ): Promise<Map<string, Registration[]>> {
-    const pages = new Map<string, Registration[]>(occurrenceIds.map((id) => [id, []]));
-    const valid = [...new Set(occurrenceIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [at, id] = decodeCursor(page.after, 2);
-      if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !isUuid(id)) {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      after = Prisma.sql`("registeredAt" > ${at}::timestamptz OR ("registeredAt" = ${at}::timestamptz AND "id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Registration & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT r.*, row_number() OVER (PARTITION BY r."occurrenceId" ORDER BY r."registeredAt", r."id") AS "rowNumber"
-        FROM "Registration" r
-        WHERE r."occurrenceId" = ANY(${valid}::uuid[]) AND r."participant" = 'VOLUNTEER'
-          AND r."status" = 'CONFIRMED' AND ${attendedOnly ? Prisma.sql`r."attended" = true` : Prisma.sql`TRUE`} AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "occurrenceId", "registeredAt", "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.occurrenceId)?.push(row);
-    return pages;
+    attendedOnly: boolean,
+    countTotal: (occurrenceId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Registration>>> {
+    return pagesByParent<Registration>(this.prisma, {
+      from: "Registration",
+      parent: "occurrenceId",
+      order: REGISTRATION_ORDER,
+      where: Prisma.sql`"participant" = 'VOLUNTEER' AND "status" = 'CONFIRMED' AND ${attendedOnly ? Prisma.sql`"attended" = true` : Prisma.sql`TRUE`}`,
+      parentIds: occurrenceIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many volunteers came to each occurrence of the batch: one grouped query. */
@@ -278,36 +267,26 @@ export class RegistrationRepository {
   }
 
   /**
-   * The same page (first + 1 rows) of the activities each of many volunteers is registered for (a
+   * The same page of the activities each of many volunteers is registered for (a
    * place or the waiting list), in ONE query, by first day.
    */
-  async activityPagesByVolunteer(
+  activityPagesByVolunteer(
     volunteerIds: readonly string[],
     page: PageRequest,
-  ): Promise<Map<string, Activity[]>> {
-    const pages = new Map<string, Activity[]>(volunteerIds.map((id) => [id, []]));
-    const valid = [...new Set(volunteerIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [day, id] = decodeCursor(page.after, 2);
-      if (typeof day !== "string" || Number.isNaN(Date.parse(day)) || typeof id !== "string" || !isUuid(id)) {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      after = Prisma.sql`(a."startsOn" > ${day.slice(0, 10)}::date OR (a."startsOn" = ${day.slice(0, 10)}::date AND a."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Activity & { volunteerId: string; rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT a.*, v."volunteerId", row_number() OVER (PARTITION BY v."volunteerId" ORDER BY a."startsOn", a."id") AS "rowNumber"
-        FROM (SELECT DISTINCT r."volunteerId", r."activityId" FROM "Registration" r
-              WHERE r."volunteerId" = ANY(${valid}::uuid[]) AND r."status" <> 'CANCELLED') v
-        JOIN "Activity" a ON a."id" = v."activityId"
-        WHERE ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "volunteerId", "startsOn", "id"`;
-    for (const { rowNumber: _rowNumber, volunteerId, ...row } of rows) pages.get(volunteerId)?.push(row);
-    return pages;
+    countTotal: (volunteerId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Activity>>> {
+    return pagesByParent<Activity & { volunteerId: string }, Activity>(this.prisma, {
+      from: Prisma.sql`
+        SELECT a.*, v."volunteerId"
+        FROM (SELECT DISTINCT r."volunteerId", r."activityId" FROM "Registration" r WHERE r."status" <> 'CANCELLED') v
+        JOIN "Activity" a ON a."id" = v."activityId"`,
+      parent: "volunteerId",
+      order: ACTIVITY_ORDER,
+      parentIds: volunteerIds,
+      page,
+      countTotal,
+      toNode: ({ volunteerId: _volunteerId, ...activity }) => activity,
+    });
   }
 
   /** How many activities each volunteer of the batch is registered for: one grouped query. */

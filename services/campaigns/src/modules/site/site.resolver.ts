@@ -1,27 +1,19 @@
 import {
   Allow,
   type ConnectionResult,
-  connectionFromRows,
   DateScalar,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { pageInMemory } from "../../paging.js";
-import { ACTIVITY_ORDER, OCCURRENCE_ORDER } from "../activity/activity.repository.js";
 import { ActivityConnection, checkRange, OccurrenceConnection } from "../activity/activity.resolver.js";
 import type { Activity, Occurrence } from "../activity/activity.type.js";
 import { AwardConnection } from "../award/award.resolver.js";
 import type { Award } from "../award/award.type.js";
-import {
-  siteActivityCountLoader,
-  siteActivityPageLoader,
-  siteAwardsLoader,
-  siteOccurrenceCountLoader,
-  siteOccurrencePageLoader,
-} from "./site.loader.js";
+import { siteActivityPageLoader, siteAwardsLoader, siteOccurrencePageLoader } from "./site.loader.js";
 import { Site } from "./site.type.js";
 
 @Resolver(() => Site)
@@ -40,12 +32,7 @@ export class SiteResolver {
   ): Promise<ConnectionResult<Activity>> {
     const request = pageRequest(page);
     const range = checkRange({ from, to });
-    const rows = await siteActivityPageLoader(context, range, request).load(site.id);
-    return connectionFromRows(rows, {
-      order: ACTIVITY_ORDER,
-      page: request,
-      countTotal: () => siteActivityCountLoader(context, range).load(site.id),
-    });
+    return siteActivityPageLoader(context, range, request).load(site.id);
   }
 
   @FieldResolver(() => OccurrenceConnection, {
@@ -62,12 +49,7 @@ export class SiteResolver {
   ): Promise<ConnectionResult<Occurrence>> {
     const request = pageRequest(page);
     const range = checkRange({ from, to });
-    const rows = await siteOccurrencePageLoader(context, range, request).load(site.id);
-    return connectionFromRows(rows, {
-      order: OCCURRENCE_ORDER,
-      page: request,
-      countTotal: () => siteOccurrenceCountLoader(context, range).load(site.id),
-    });
+    return siteOccurrencePageLoader(context, range, request).load(site.id);
   }
 
   @FieldResolver(() => AwardConnection, {
@@ -83,13 +65,9 @@ export class SiteResolver {
     const request = pageRequest(page);
     const rows = await siteAwardsLoader(context).load(site.id);
     const awards = rows.map((row) => ({ ...row, year: Number(row.year), rank: row.rank! }));
-    return pageInMemory<Award>(
-      awards,
-      [
-        { field: "year", direction: "desc" },
-        { field: "id", direction: "asc" },
-      ],
-      request,
-    );
+    return pageOfList<Award>(awards, request, [
+      { field: "year", direction: "desc" },
+      { field: "id", direction: "asc" },
+    ]);
   }
 }

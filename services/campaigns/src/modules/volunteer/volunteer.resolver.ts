@@ -1,21 +1,9 @@
-import {
-  Allow,
-  type ConnectionResult,
-  connectionFromRows,
-  PageArgs,
-  PUBLIC,
-  pageRequest,
-} from "@lamplight/subgraph-kit";
+import { Allow, type ConnectionResult, PageArgs, PUBLIC, pageRequest } from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
-import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
 import { ActivityConnection } from "../activity/activity.resolver.js";
 import type { Activity } from "../activity/activity.type.js";
-import {
-  activityMinutesLoader,
-  volunteerActivityCountLoader,
-  volunteerActivityPageLoader,
-} from "./volunteer.loader.js";
+import { activityMinutesLoader, volunteerActivityPageLoader } from "./volunteer.loader.js";
 import { assertMaySeeVolunteerActivities, VOLUNTEER_ACTIVITY_VIEWERS } from "./volunteer.policy.js";
 import { Volunteer } from "./volunteer.type.js";
 
@@ -33,12 +21,7 @@ export class VolunteerResolver {
   ): Promise<ConnectionResult<Activity>> {
     assertMaySeeVolunteerActivities(context.principal, volunteer.id);
     const request = pageRequest(page);
-    const rows = await volunteerActivityPageLoader(context, request).load(volunteer.id);
-    return connectionFromRows(rows, {
-      order: ACTIVITY_ORDER,
-      page: request,
-      countTotal: () => volunteerActivityCountLoader(context).load(volunteer.id),
-    });
+    return volunteerActivityPageLoader(context, request).load(volunteer.id);
   }
 
   @FieldResolver(() => Int, {
