@@ -2,6 +2,7 @@ import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subg
 import type { ApplicationRepository } from "./modules/application/application.repository.js";
 import type { ApplicationService } from "./modules/application/application.service.js";
 import type { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
+import type { AssessmentService } from "./modules/assessment/assessment.service.js";
 import type { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import type { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import type { EquipmentService } from "./modules/equipment/equipment.service.js";
@@ -11,6 +12,7 @@ import type { ProcurementRepository } from "./modules/procurement/procurement.re
 import type { ProcurementService } from "./modules/procurement/procurement.service.js";
 import type { SiteRepository } from "./modules/site/site.repository.js";
 import type { TenderRepository } from "./modules/tender/tender.repository.js";
+import type { TenderService } from "./modules/tender/tender.service.js";
 import type { TransitionRepository } from "./modules/transition/transition.repository.js";
 import type { TransitionService } from "./modules/transition/transition.service.js";
 
@@ -25,11 +27,13 @@ export interface SitesContext extends BaseContext {
   assessments: AssessmentRepository;
   coverage: CoverageRepository;
   facilities: FacilityRepository;
-  /** The commands: lifecycle moves, applications, equipment and its procurement. */
+  /** The commands: lifecycle moves, applications, equipment and its procurement, tenders, assessments. */
   transitionService: TransitionService;
   applicationService: ApplicationService;
   equipmentService: EquipmentService;
   procurementService: ProcurementService;
+  tenderService: TenderService;
+  assessmentService: AssessmentService;
   /** The organisations sites knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;

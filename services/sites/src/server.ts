@@ -11,6 +11,7 @@ import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApplicationRepository } from "./modules/application/application.repository.js";
 import { ApplicationService } from "./modules/application/application.service.js";
 import { AssessmentRepository } from "./modules/assessment/assessment.repository.js";
+import { AssessmentService } from "./modules/assessment/assessment.service.js";
 import { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import { EquipmentService } from "./modules/equipment/equipment.service.js";
@@ -21,6 +22,7 @@ import { ProcurementService } from "./modules/procurement/procurement.service.js
 import { announceUnannouncedSites } from "./modules/site/site.events.js";
 import { SiteRepository } from "./modules/site/site.repository.js";
 import { TenderRepository } from "./modules/tender/tender.repository.js";
+import { TenderService } from "./modules/tender/tender.service.js";
 import { TransitionRepository } from "./modules/transition/transition.repository.js";
 import { TransitionService } from "./modules/transition/transition.service.js";
 import { buildSitesSchema } from "./schema.js";
@@ -44,6 +46,8 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const applicationService = new ApplicationService(applications, transitionService);
   const equipmentService = new EquipmentService(equipment);
   const procurementService = new ProcurementService(procurement, equipmentService);
+  const tenderService = new TenderService(tenders);
+  const assessmentService = new AssessmentService(assessments);
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
@@ -66,6 +70,8 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       applicationService,
       equipmentService,
       procurementService,
+      tenderService,
+      assessmentService,
       knownOrganisations,
       auditLog,
       referencedIds,

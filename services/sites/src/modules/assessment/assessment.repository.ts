@@ -1,17 +1,23 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { BadUserInputError, ConflictError } from "@lamplight/platform";
-import { getRegion } from "@lamplight/regions";
-import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  paginate,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { pagesByParent } from "../../paging.js";
 import type { Site } from "../site/site.type.js";
 import type { AssessSiteInput, SelectExcellentHomesInput } from "./assessment.inputs.js";
 import type { Assessment, AssessmentCriterion, AssessmentScore, ExcellentHome } from "./assessment.type.js";
 
-export const ASSESSMENT_ORDER = [
-  { field: "year", direction: "asc" },
-  { field: "id", direction: "asc" },
-] as const;
+const ASSESSMENT_ORDER: readonly SqlOrderKey[] = [
+  { field: "year", direction: "asc", type: "int" },
+  { field: "id", direction: "asc", type: "uuid" },
+];
+
+/** The unique index that allows one assessment per home, year and level. */
+export const ONE_ASSESSMENT_PER_LEVEL = "Assessment_siteId_year_level_key";
 
 export interface HomeScore {
   siteId: string;
@@ -28,19 +34,20 @@ export class AssessmentRepository {
     return this.prisma.assessmentCriterion.findMany({ orderBy: { position: "asc" } });
   }
 
-  pages(siteIds: readonly string[], page: PageRequest): Promise<Map<string, Assessment[]>> {
-    return pagesByParent<Assessment & Record<string, unknown>>(
-      this.prisma,
-      {
-        table: "Assessment",
-        parentColumn: "siteId",
-        columns: `"id", "siteId", "year", "level"::text AS "level", "total", "comments", "assessorId", "createdAt"`,
-        orderColumn: "year",
-        orderKind: "int",
-      },
-      siteIds,
+  pages(
+    siteIds: readonly string[],
+    page: PageRequest,
+    countTotal: (id: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Assessment>>> {
+    return pagesByParent<Assessment>(this.prisma, {
+      // Enums are read as text: raw queries return their values as strings.
+      from: Prisma.sql`SELECT "id", "siteId", "year", "level"::text AS "level", "total", "comments", "assessorId", "createdAt" FROM "Assessment"`,
+      parent: "siteId",
+      order: ASSESSMENT_ORDER,
+      parentIds: siteIds,
       page,
-    );
+      countTotal,
+    });
   }
 
   async counts(siteIds: readonly string[]): Promise<Map<string, number>> {
@@ -73,90 +80,32 @@ export class AssessmentRepository {
       : Promise.resolve([]);
   }
 
-  /** Records an assessment with one score per criterion, in one statement; once per home, year and level. */
-  async assess(
-    site: Site & { cityCode?: string },
+  /** Writes an assessment with one score per criterion (`scores` by criterion code), in one statement. */
+  create(
+    site: Site,
     input: AssessSiteInput,
+    scores: ReadonlyMap<string, number>,
     assessorId: string | null,
   ): Promise<Assessment> {
-    if (input.level === "PROVINCE") {
-      throw new BadUserInputError("Homes are assessed at the county and the city level", {
-        field: "input.level",
-      });
-    }
-    if (input.year > new Date().getUTCFullYear()) {
-      throw new BadUserInputError(`input.year ${input.year} has not begun`, { field: "input.year" });
-    }
-    if (site.status !== "OPEN" && site.status !== "SUSPENDED") {
-      throw new BadUserInputError(
-        `A home that is ${site.status} is not assessed; it must be OPEN or SUSPENDED`,
-        {
-          field: "siteId",
-          currentStatus: site.status,
+    return this.prisma.assessment.create({
+      data: {
+        siteId: site.id,
+        cityCode: `${site.regionCode.slice(0, 4)}00`,
+        year: input.year,
+        level: input.level,
+        total: [...scores.values()].reduce((sum, score) => sum + score, 0),
+        comments: input.comments.trim(),
+        assessorId,
+        scores: {
+          create: [...scores].map(([criterionCode, score]) => ({ criterionCode, score })),
         },
-      );
-    }
-    const criteria = await this.criteria();
-    const given = new Map(input.scores.map((entry) => [entry.criterionCode, entry.score]));
-    if (
-      given.size !== input.scores.length ||
-      given.size !== criteria.length ||
-      criteria.some((c) => !given.has(c.code))
-    ) {
-      throw new BadUserInputError(
-        `input.scores must score each criterion once: ${criteria.map((c) => c.code).join(", ")}`,
-        {
-          field: "input.scores",
-        },
-      );
-    }
-    const over = criteria.find((criterion) => given.get(criterion.code)! > criterion.maxScore);
-    if (over) {
-      throw new BadUserInputError(`input.scores: ${over.code} is scored out of ${over.maxScore}`, {
-        field: "input.scores",
-      });
-    }
-    try {
-      return await this.prisma.assessment.create({
-        data: {
-          siteId: site.id,
-          cityCode: `${site.regionCode.slice(0, 4)}00`,
-          year: input.year,
-          level: input.level,
-          total: [...given.values()].reduce((sum, score) => sum + score, 0),
-          comments: input.comments.trim(),
-          assessorId,
-          scores: {
-            create: criteria.map((criterion) => ({
-              criterionCode: criterion.code,
-              score: given.get(criterion.code)!,
-            })),
-          },
-        },
-      });
-    } catch (error) {
-      if (violatesUniqueConstraint(error, "Assessment_siteId_year_level_key")) {
-        throw new ConflictError(
-          `The home already has a ${input.level.toLowerCase()} assessment for ${input.year}`,
-          {
-            year: input.year,
-            level: input.level,
-          },
-        );
-      }
-      throw error;
-    }
+      },
+    });
   }
 
-  /** Each assessed home's score in a year within a city or the province, best first. */
-  async yearScores(year: number, regionCode: string): Promise<HomeScore[]> {
-    const region = getRegion(regionCode);
-    if (region?.level !== "CITY" && region?.level !== "PROVINCE") {
-      throw new BadUserInputError(`region "${regionCode}" is not a city or the province`, {
-        field: "region",
-      });
-    }
-    const within = region.level === "CITY" ? Prisma.sql`AND "cityCode" = ${regionCode}` : Prisma.empty;
+  /** Each assessed home's score in a year within a city (the province when `cityCode` is null), best first. */
+  async yearScores(year: number, cityCode: string | null): Promise<HomeScore[]> {
+    const within = cityCode ? Prisma.sql`AND "cityCode" = ${cityCode}` : Prisma.empty;
     const rows = await this.prisma.$queryRaw<{ siteId: string; score: number; assessments: bigint }[]>`
       SELECT "siteId", AVG("total")::float8 AS "score", COUNT(*) AS "assessments"
       FROM "Assessment" WHERE "year" = ${year} ${within}
@@ -177,34 +126,26 @@ export class AssessmentRepository {
     return new Set(rows.map((row) => row.siteId));
   }
 
-  /**
-   * Selects the year's excellent homes, in one transaction. Each must be open and assessed that
-   * year; a home already selected for the year keeps its first selection.
-   */
-  async selectExcellent(
-    input: SelectExcellentHomesInput,
-    selectedBy: string | null,
-  ): Promise<ExcellentHome[]> {
+  /** The statuses of these homes, and which of them were assessed in a year. */
+  async selectionFacts(
+    year: number,
+    siteIds: readonly string[],
+  ): Promise<{ sites: { id: string; status: string }[]; assessed: Set<string> }> {
     const [sites, assessed] = await Promise.all([
-      this.prisma.site.findMany({ where: { id: { in: input.siteIds } }, select: { id: true, status: true } }),
+      this.prisma.site.findMany({ where: { id: { in: [...siteIds] } }, select: { id: true, status: true } }),
       this.prisma.assessment.findMany({
-        where: { year: input.year, siteId: { in: input.siteIds } },
+        where: { year, siteId: { in: [...siteIds] } },
         select: { siteId: true },
       }),
     ]);
-    for (const siteId of input.siteIds) {
-      const site = sites.find((candidate) => candidate.id === siteId);
-      if (!site)
-        throw new BadUserInputError(`input.siteIds: ${siteId} is not a home`, { field: "input.siteIds" });
-      if (site.status !== "OPEN")
-        throw new BadUserInputError(`input.siteIds: home ${siteId} is ${site.status}, not OPEN`, {
-          field: "input.siteIds",
-        });
-      if (!assessed.some((row) => row.siteId === siteId))
-        throw new BadUserInputError(`input.siteIds: home ${siteId} has no assessment for ${input.year}`, {
-          field: "input.siteIds",
-        });
-    }
+    return { sites, assessed: new Set(assessed.map((row) => row.siteId)) };
+  }
+
+  /**
+   * Writes the year's excellent homes, in one transaction; a home already selected for the year
+   * keeps its first selection. All of the given homes' selections for the year.
+   */
+  selectExcellent(input: SelectExcellentHomesInput, selectedBy: string | null): Promise<ExcellentHome[]> {
     return this.prisma.$transaction(async (tx) => {
       await tx.excellentHome.createMany({
         data: input.siteIds.map((siteId) => ({

@@ -1,31 +1,29 @@
-import { NotFoundError } from "@lamplight/platform";
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
+import { getRegion } from "@lamplight/regions";
 import {
   Allow,
   Connection,
   type ConnectionResult,
   checkIntegerBetween,
-  connectionFromRows,
   ListBound,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
-import { pageOfList } from "../../paging.js";
 import { assertMayReviewAt } from "../application/application.policy.js";
 import { siteLoader } from "../site/site.loader.js";
 import { Site } from "../site/site.type.js";
 import { AssessSiteInput, SelectExcellentHomesInput } from "./assessment.inputs.js";
 import {
-  assessmentCountLoader,
   assessmentPageLoader,
   assessmentScoresLoader,
   criteriaLoader,
   excellentYearsLoader,
 } from "./assessment.loader.js";
 import { ASSESSORS, SELECTORS } from "./assessment.policy.js";
-import { ASSESSMENT_ORDER } from "./assessment.repository.js";
 import {
   Assessment,
   AssessmentCriterion,
@@ -68,7 +66,11 @@ export class AssessmentResolver {
   ): Promise<ConnectionResult<RankedHome>> {
     checkIntegerBetween(year, "year", 2010, 2100);
     const page = pageRequest(args);
-    const scores = await context.assessments.yearScores(year, region);
+    const within = getRegion(region);
+    if (within?.level !== "CITY" && within?.level !== "PROVINCE") {
+      throw new BadUserInputError(`region "${region}" is not a city or the province`, { field: "region" });
+    }
+    const scores = await context.assessments.yearScores(year, within.level === "CITY" ? region : null);
     const excellent = await context.assessments.excellentSiteIds(
       year,
       scores.map((entry) => entry.siteId),
@@ -110,7 +112,7 @@ export class AssessmentResolver {
   ): Promise<Assessment> {
     const site = await siteOf(context, siteId);
     assertMayReviewAt(context.principal, input.level, site.regionCode);
-    return context.assessments.assess(site, input, context.principal.subject);
+    return context.assessmentService.assess(site, input, context.principal.subject);
   }
 
   @ListBound(200)
@@ -123,7 +125,7 @@ export class AssessmentResolver {
     @Arg("input", () => SelectExcellentHomesInput) input: SelectExcellentHomesInput,
     @Ctx() context: SitesContext,
   ): Promise<ExcellentHome[]> {
-    return context.assessments.selectExcellent(input, context.principal.subject);
+    return context.assessmentService.selectExcellent(input, context.principal.subject);
   }
 
   @FieldResolver(() => Site)
@@ -167,13 +169,7 @@ export class SiteAssessmentResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<Assessment>> {
-    const page = pageRequest(args);
-    const rows = await assessmentPageLoader(context, page).load(site.id);
-    return connectionFromRows(rows, {
-      order: ASSESSMENT_ORDER,
-      page,
-      countTotal: () => assessmentCountLoader(context).load(site.id),
-    });
+    return assessmentPageLoader(context, pageRequest(args)).load(site.id);
   }
 
   @ListBound(100)

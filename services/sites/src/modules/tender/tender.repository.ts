@@ -1,16 +1,13 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { BadUserInputError, ConflictError, ForbiddenError } from "@lamplight/platform";
-import { getRegion, isWithin } from "@lamplight/regions";
 import {
   type ConnectionResult,
-  checkedFen,
   isUuid,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import { pagesByParent } from "../../paging.js";
-import type { CreateTenderInput, ScoreBidInput, SubmitBidInput } from "./tender.inputs.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { CreateTenderInput, ScoreBidInput } from "./tender.inputs.js";
 import { type RankedBid as RankedBidResult, rankBids } from "./tender.ranking.js";
 import type {
   Bid,
@@ -26,10 +23,14 @@ const TENDER_ORDER = [
   { field: "createdAt", direction: "desc" },
   { field: "id", direction: "desc" },
 ] as const;
-export const LOT_ORDER = [
-  { field: "number", direction: "asc" },
-  { field: "id", direction: "asc" },
-] as const;
+const LOT_ORDER: readonly SqlOrderKey[] = [
+  { field: "number", direction: "asc", type: "int" },
+  { field: "id", direction: "asc", type: "uuid" },
+];
+/** The unique indexes that allow one bid per vendor and lot, and one contract per lot and per bid. */
+export const ONE_BID_PER_VENDOR = "Bid_lotId_vendorOrganisationId_key";
+export const ONE_CONTRACT_PER_LOT = ["Contract_lotId_key", "Contract_bidId_key"] as const;
+
 const inList = <T>(ids: readonly string[], query: (valid: string[]) => Promise<T[]>): Promise<T[]> => {
   const valid = [...new Set(ids.filter(isUuid))];
   return valid.length ? query(valid) : Promise.resolve([]);
@@ -51,31 +52,29 @@ export class TenderRepository {
     return inList(ids, (valid) => this.prisma.bid.findMany({ where: { id: { in: valid } } }));
   }
 
+  /** Tenders run by one region (all when none is given), newest first. */
   list(regionCode: string | null | undefined, page: PageRequest): Promise<ConnectionResult<Tender>> {
-    let where = {};
-    if (regionCode) {
-      if (!getRegion(regionCode))
-        throw new BadUserInputError(`filter.region "${regionCode}" is not a region of the province`, {
-          field: "filter.region",
-        });
-      where = { regionCode };
-    }
-    return paginate<Tender>(this.prisma.tender, { where, order: TENDER_ORDER, page });
+    return paginate<Tender>(this.prisma.tender, {
+      where: regionCode ? { regionCode } : {},
+      order: TENDER_ORDER,
+      page,
+    });
   }
 
-  lotPages(tenderIds: readonly string[], page: PageRequest): Promise<Map<string, TenderLot[]>> {
-    return pagesByParent<TenderLot & Record<string, unknown>>(
-      this.prisma,
-      {
-        table: "TenderLot",
-        parentColumn: "tenderId",
-        columns: `"id", "tenderId", "number", "title", "siteId"`,
-        orderColumn: "number",
-        orderKind: "int",
-      },
-      tenderIds,
+  /** A page of lots per tender, by number, for a batch of tenders in one query. */
+  lotPages(
+    tenderIds: readonly string[],
+    page: PageRequest,
+    countTotal: (id: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<TenderLot>>> {
+    return pagesByParent<TenderLot>(this.prisma, {
+      from: Prisma.sql`SELECT "id", "tenderId", "number", "title", "siteId" FROM "TenderLot"`,
+      parent: "tenderId",
+      order: LOT_ORDER,
+      parentIds: tenderIds,
       page,
-    );
+      countTotal,
+    });
   }
 
   async lotCounts(tenderIds: readonly string[]): Promise<Map<string, number>> {
@@ -133,42 +132,16 @@ export class TenderRepository {
     return inList(ids, (valid) => this.prisma.contract.findMany({ where: { id: { in: valid } } }));
   }
 
+  /** The regions of the homes among these ids. */
+  siteRegions(siteIds: readonly string[]): Promise<{ id: string; regionCode: string }[]> {
+    return this.prisma.site.findMany({
+      where: { id: { in: [...siteIds] } },
+      select: { id: true, regionCode: true },
+    });
+  }
+
   /** Creates a tender with its lots, criteria and panel in one statement (one transaction). */
-  async create(input: CreateTenderInput, createdBy: string | null): Promise<Tender> {
-    const region = getRegion(input.regionCode);
-    if (region?.level !== "CITY" && region?.level !== "PROVINCE") {
-      throw new BadUserInputError(`input.regionCode "${input.regionCode}" is not a city or the province`, {
-        field: "input.regionCode",
-      });
-    }
-    const weights = input.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
-    if (weights !== 100) {
-      throw new BadUserInputError(`The criteria's weights add up to ${weights}, not 100`, {
-        field: "input.criteria",
-      });
-    }
-    if (input.criteria.filter((criterion) => criterion.kind === "PRICE").length > 1) {
-      throw new BadUserInputError("A tender has at most one price criterion", { field: "input.criteria" });
-    }
-    const siteIds = input.lots.flatMap((lot) => (lot.siteId ? [lot.siteId] : []));
-    if (siteIds.length) {
-      const sites = await this.prisma.site.findMany({
-        where: { id: { in: siteIds } },
-        select: { id: true, regionCode: true },
-      });
-      for (const siteId of siteIds) {
-        const site = sites.find((candidate) => candidate.id === siteId);
-        if (!site || !isWithin(site.regionCode, input.regionCode)) {
-          throw new BadUserInputError(`input.lots: site ${siteId} is not a home in ${region.name}`, {
-            field: "input.lots",
-          });
-        }
-      }
-    }
-    const evaluators = new Set(input.evaluators.map((evaluator) => evaluator.evaluatorId));
-    if (evaluators.size !== input.evaluators.length) {
-      throw new BadUserInputError("An evaluator is listed twice", { field: "input.evaluators" });
-    }
+  create(input: CreateTenderInput, createdBy: string | null): Promise<Tender> {
     return this.prisma.tender.create({
       data: {
         title: input.title.trim(),
@@ -201,77 +174,28 @@ export class TenderRepository {
     });
   }
 
-  /** Takes a bid until the deadline; one bid per vendor and lot (a unique index: CONFLICT). */
-  async submitBid(
-    lot: TenderLot,
-    tender: Tender,
-    input: SubmitBidInput,
-    submittedBy: string | null,
-  ): Promise<Bid> {
-    const amountFen = checkedFen(input.amount, "input.amount");
-    if (Date.now() > tender.deadline.getTime()) {
-      throw new BadUserInputError(`The tender closed for bids at ${tender.deadline.toISOString()}`, {
-        field: "lotId",
-        deadline: tender.deadline.toISOString(),
-      });
-    }
-    try {
-      return await this.prisma.bid.create({
-        data: {
-          lotId: lot.id,
-          vendorOrganisationId: input.vendorOrganisationId,
-          amountFen,
-          currency: input.amount.currency,
-          submittedBy,
-        },
-      });
-    } catch (error) {
-      if (violatesUniqueConstraint(error, "Bid_lotId_vendorOrganisationId_key")) {
-        throw new ConflictError("This vendor has already bid for this lot", { lotId: lot.id });
-      }
-      throw error;
-    }
+  createBid(bid: Prisma.BidUncheckedCreateInput): Promise<Bid> {
+    return this.prisma.bid.create({ data: bid });
+  }
+
+  /** An evaluator's seat on a tender's panel, or null. */
+  panelMember(tenderId: string, evaluatorId: string): Promise<TenderEvaluator | null> {
+    return this.prisma.tenderEvaluator.findUnique({
+      where: { tenderId_evaluatorId: { tenderId, evaluatorId } },
+    });
+  }
+
+  contractOfLot(lotId: string): Promise<Contract | null> {
+    return this.prisma.contract.findUnique({ where: { lotId } });
   }
 
   /**
-   * Records an evaluator's scores of a bid (replacing their earlier scores of the same criteria), in
-   * one transaction. Only after the deadline, only by a member of the panel, never for a bid of the
-   * evaluator's own organisation, only on the tender's scored criteria.
+   * Writes an evaluator's scores of a bid (replacing their earlier scores of the same criteria) in
+   * one transaction; all their scores of the bid.
    */
-  async score(bid: Bid, tender: Tender, evaluatorId: string, input: ScoreBidInput): Promise<BidScore[]> {
-    if (Date.now() <= tender.deadline.getTime()) {
-      throw new BadUserInputError("Bids are scored after the tender's deadline", { field: "bidId" });
-    }
-    const member = await this.prisma.tenderEvaluator.findUnique({
-      where: { tenderId_evaluatorId: { tenderId: tender.id, evaluatorId } },
-    });
-    if (!member) throw new ForbiddenError("You are not on this tender's evaluation panel");
-    if (member.organisationId && member.organisationId === bid.vendorOrganisationId) {
-      throw new ForbiddenError("An evaluator does not score a bid of their own organisation", {
-        organisationId: member.organisationId,
-      });
-    }
-    const criteria = await this.prisma.tenderCriterion.findMany({ where: { tenderId: tender.id } });
-    const seen = new Set<string>();
-    for (const entry of input.scores) {
-      const criterion = criteria.find((candidate) => candidate.id === entry.criterionId);
-      if (criterion?.kind !== "SCORED") {
-        throw new BadUserInputError(
-          `input.scores: ${entry.criterionId} is not a scored criterion of this tender`,
-          {
-            field: "input.scores",
-          },
-        );
-      }
-      if (seen.has(entry.criterionId))
-        throw new BadUserInputError("input.scores names a criterion twice", { field: "input.scores" });
-      seen.add(entry.criterionId);
-    }
-    const contract = await this.prisma.contract.findUnique({ where: { lotId: bid.lotId } });
-    if (contract)
-      throw new BadUserInputError("The lot has been awarded; its scores are final", { field: "bidId" });
+  saveScores(bid: Bid, evaluatorId: string, scores: ScoreBidInput["scores"]): Promise<BidScore[]> {
     return this.prisma.$transaction(async (tx) => {
-      for (const entry of input.scores) {
+      for (const entry of scores) {
         await tx.bidScore.upsert({
           where: {
             bidId_criterionId_evaluatorId: { bidId: bid.id, criterionId: entry.criterionId, evaluatorId },
@@ -291,46 +215,7 @@ export class TenderRepository {
     return { ranked: rankBids(criteria, bids, scores), bids };
   }
 
-  /**
-   * Awards a lot to its best-ranked bid after the deadline, recording the contract. Every bid must
-   * be fully scored, and the bid named must be first in the ranking. One contract per lot (CONFLICT).
-   */
-  async award(lot: TenderLot, tender: Tender, bidId: string, awardedBy: string | null): Promise<Contract> {
-    if (Date.now() <= tender.deadline.getTime()) {
-      throw new BadUserInputError("A lot is awarded after the tender's deadline", { field: "lotId" });
-    }
-    const { ranked, bids } = await this.ranking(lot);
-    const bid = bids.find((candidate) => candidate.id === bidId);
-    if (!bid) throw new BadUserInputError(`bidId ${bidId} is not a bid for this lot`, { field: "bidId" });
-    if (ranked.some((entry) => !entry.complete)) {
-      throw new BadUserInputError("Every bid must be scored on every criterion before the lot is awarded", {
-        field: "lotId",
-      });
-    }
-    if (ranked[0]?.bidId !== bidId) {
-      throw new BadUserInputError(`The bid ranked first is ${ranked[0]?.bidId}; only it can be awarded`, {
-        field: "bidId",
-      });
-    }
-    try {
-      return await this.prisma.contract.create({
-        data: {
-          lotId: lot.id,
-          bidId,
-          vendorOrganisationId: bid.vendorOrganisationId,
-          amountFen: bid.amountFen,
-          currency: "CNY",
-          awardedBy,
-        },
-      });
-    } catch (error) {
-      if (
-        violatesUniqueConstraint(error, "Contract_lotId_key") ||
-        violatesUniqueConstraint(error, "Contract_bidId_key")
-      ) {
-        throw new ConflictError("This lot has already been awarded", { lotId: lot.id });
-      }
-      throw error;
-    }
+  createContract(contract: Prisma.ContractUncheckedCreateInput): Promise<Contract> {
+    return this.prisma.contract.create({ data: contract });
   }
 }

@@ -1,19 +1,18 @@
-import { NotFoundError } from "@lamplight/platform";
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
 import { getRegion } from "@lamplight/regions";
 import {
   Allow,
   Connection,
   type ConnectionResult,
-  connectionFromRows,
   ListBound,
   Money,
   PageArgs,
   PUBLIC,
+  pageOfList,
   pageRequest,
 } from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
-import { pageOfList } from "../../paging.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Region } from "../region/region.type.js";
 import { siteLoader } from "../site/site.loader.js";
@@ -25,7 +24,6 @@ import {
   criteriaLoader,
   evaluatorsLoader,
   lotBidsLoader,
-  lotCountLoader,
   lotLoader,
   lotPageLoader,
   scoresLoader,
@@ -33,7 +31,6 @@ import {
 } from "./tender.loader.js";
 import { assertMayBid, assertRunsTenderIn, BIDDERS, EVALUATORS, TENDER_OFFICIALS } from "./tender.policy.js";
 import { toDecimal } from "./tender.ranking.js";
-import { LOT_ORDER } from "./tender.repository.js";
 import {
   Bid,
   BidScore,
@@ -78,6 +75,11 @@ export class TenderResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<Tender>> {
+    if (region && !getRegion(region)) {
+      throw new BadUserInputError(`filter.region "${region}" is not a region of the province`, {
+        field: "filter.region",
+      });
+    }
     return context.tenders.list(region, pageRequest(page));
   }
 
@@ -98,7 +100,7 @@ export class TenderResolver {
           : [],
       ),
     );
-    return context.tenders.create(input, context.principal.subject);
+    return context.tenderService.create(input, context.principal.subject);
   }
 
   @FieldResolver(() => Region)
@@ -119,13 +121,7 @@ export class TenderResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: SitesContext,
   ): Promise<ConnectionResult<TenderLot>> {
-    const page = pageRequest(args);
-    const rows = await lotPageLoader(context, page).load(tender.id);
-    return connectionFromRows(rows, {
-      order: LOT_ORDER,
-      page,
-      countTotal: () => lotCountLoader(context).load(tender.id),
-    });
+    return lotPageLoader(context, pageRequest(args)).load(tender.id);
   }
 
   @ListBound(20)
@@ -170,7 +166,7 @@ export class TenderLotResolver {
     const tender = await load(tenderLoader(context), "Tender", lot.tenderId);
     assertMayBid(context.principal, tender.regionCode, input.vendorOrganisationId);
     await context.knownOrganisations.require(input.vendorOrganisationId, "input.vendorOrganisationId");
-    return context.tenders.submitBid(lot, tender, input, context.principal.subject);
+    return context.tenderService.submitBid(lot, tender, input, context.principal.subject);
   }
 
   @Mutation(() => Contract, {
@@ -186,7 +182,7 @@ export class TenderLotResolver {
     const lot = await load(lotLoader(context), "TenderLot", lotId);
     const tender = await load(tenderLoader(context), "Tender", lot.tenderId);
     assertRunsTenderIn(context.principal, tender.regionCode);
-    return context.tenders.award(lot, tender, bidId, context.principal.subject);
+    return context.tenderService.award(lot, tender, bidId, context.principal.subject);
   }
 
   @FieldResolver(() => Tender)
@@ -262,7 +258,7 @@ export class BidResolver {
     const bid = await load(bidLoader(context), "Bid", bidId);
     const lot = await load(lotLoader(context), "TenderLot", bid.lotId);
     const tender = await load(tenderLoader(context), "Tender", lot.tenderId);
-    return context.tenders.score(bid, tender, context.principal.subject ?? "", input);
+    return context.tenderService.score(bid, tender, context.principal.subject ?? "", input);
   }
 
   @FieldResolver(() => Money)
