@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runWithRequestSignal } from "@lamplight/platform";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAdapterFactory } from "./adapter.js";
+import { guardAdapter, inRequest } from "./busy.js";
 
 const pgUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : undefined;
 const query = (sql: string) => ({ sql, args: [], argTypes: [] }) as never;
@@ -37,6 +39,29 @@ describe.skipIf(pgUrl)("the embedded database's one connection", () => {
     // The connection is whole afterwards.
     await expect(adapter.queryRaw(query("SELECT 1"))).resolves.toMatchObject({ rows: [[1]] });
     await adapter.dispose();
+  });
+});
+
+describe("a request whose caller has gone", () => {
+  it("has its statements refused before they are sent, with the signal the HTTP layer set", async () => {
+    const sent: string[] = [];
+    const adapter = guardAdapter({
+      async queryRaw(statement: { sql: string }) {
+        sent.push(statement.sql);
+        return { rows: [] };
+      },
+    });
+    const caller = new AbortController();
+    await runWithRequestSignal(caller.signal, async () => {
+      expect(inRequest()).toBe(true);
+      await adapter.queryRaw({ sql: "SELECT 1" });
+      caller.abort();
+      await expect(adapter.queryRaw({ sql: "SELECT 2" })).rejects.toMatchObject({
+        code: "REQUEST_CANCELLED",
+      });
+    });
+    expect(sent).toEqual(["SELECT 1"]);
+    expect(inRequest()).toBe(false);
   });
 });
 
