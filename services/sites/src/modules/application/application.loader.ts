@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { SitesContext } from "../../context.js";
 import type { ApplicationDocument, ApplicationReview, SiteApplication } from "./application.type.js";
 
@@ -22,11 +22,13 @@ export function reviewsLoader(context: SitesContext) {
 }
 
 export function documentPageLoader(context: SitesContext, page: PageRequest) {
-  return context.loaders.get<string, ApplicationDocument[]>(
+  return context.loaders.get<string, ConnectionResult<ApplicationDocument>>(
     `application.documents:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.applications.documentPages(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.applications.documentPages(ids, page, (id) =>
+        documentCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { PageRequest } from "@lamplight/subgraph-kit";
+import { type ConnectionResult } from "@lamplight/subgraph-kit";
 import type { SitesContext } from "../../context.js";
 import type { Assessment, AssessmentCriterion, AssessmentScore } from "./assessment.type.js";
 
@@ -10,11 +11,13 @@ export function criteriaLoader(context: SitesContext) {
 }
 
 export function assessmentPageLoader(context: SitesContext, page: PageRequest) {
-  return context.loaders.get<string, Assessment[]>(
+  return context.loaders.get<string, ConnectionResult<Assessment>>(
     `assessment.page:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.assessments.pages(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.assessments.pages(ids, page, (id) =>
+        assessmentCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }

@@ -1,8 +1,14 @@
 import { NotFoundError } from "@lamplight/platform";
-import { Allow, type ConnectionResult, PageArgs, PUBLIC, pageRequest } from "@lamplight/subgraph-kit";
+import {
+  Allow,
+  type ConnectionResult,
+  PageArgs,
+  PUBLIC,
+  pageOfList,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { SitesContext } from "../../context.js";
-import { pageOfList } from "../../paging.js";
 import { siteLoader } from "../site/site.loader.js";
 import { assertMayPlaceSiteIn, SITE_REGISTRARS } from "../site/site.policy.js";
 import { SiteConnection } from "../site/site.resolver.js";

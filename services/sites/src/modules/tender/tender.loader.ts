@@ -1,4 +1,4 @@
-import { byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { SitesContext } from "../../context.js";
 import type {
   Bid,
@@ -32,11 +32,11 @@ export function bidLoader(context: SitesContext) {
 }
 
 export function lotPageLoader(context: SitesContext, page: PageRequest) {
-  return context.loaders.get<string, TenderLot[]>(
+  return context.loaders.get<string, ConnectionResult<TenderLot>>(
     `tender.lots:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.tenders.lotPages(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.tenders.lotPages(ids, page, (id) => lotCountLoader(context).load(id));
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
