@@ -9,7 +9,15 @@ export function lamplightTestConfig(options: { include?: string[] } = {}) {
   return defineConfig({
     test: {
       include: options.include ?? ["src/**/*.test.ts", "test/**/*.test.ts"],
-      server: { deps: { external: [/\/packages\/[^/]+\/dist\//, /\/apps\/[^/]+\/dist\//] } },
+      server: {
+        deps: {
+          external: [
+            /\/packages\/[^/]+\/dist\//,
+            /\/apps\/[^/]+\/dist\//,
+            /\/integration-tests\/harness\/dist\//,
+          ],
+        },
+      },
       // Servers start on real databases in seconds; a hook may build a database template.
       testTimeout: 30_000,
       hookTimeout: 180_000,
