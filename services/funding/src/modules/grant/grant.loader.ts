@@ -1,4 +1,4 @@
-import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
 import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
@@ -35,11 +35,13 @@ export function regionGrantedLoader(context: FundingContext) {
 
 /** The same page of approved grants for each home of the batch: one SQL query. */
 export function siteGrantPageLoader(context: FundingContext, page: PageRequest) {
-  return context.loaders.get<string, GrantRow[]>(
+  return context.loaders.get<string, ConnectionResult<GrantRow>>(
     `site.grants:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.grants.pagesBySite(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.grants.pagesBySite(ids, page, (id) =>
+        siteGrantCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
@@ -54,22 +56,32 @@ export function siteGrantCountLoader(context: FundingContext) {
 
 /** The same page of payments for each grant of the batch: one SQL query. */
 export function disbursementPageLoader(context: FundingContext, page: PageRequest) {
-  return context.loaders.get<string, DisbursementRow[]>(
+  return context.loaders.get<string, ConnectionResult<DisbursementRow>>(
     `grant.disbursements:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.grants.movementPages<DisbursementRow>("GrantDisbursement", ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.grants.movementPages<DisbursementRow>(
+        "GrantDisbursement",
+        ids,
+        page,
+        async (id) => (await movementCountLoader(context).load(id)).disbursements,
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }
 
 /** The same page of spending reports for each grant of the batch: one SQL query. */
 export function reportPageLoader(context: FundingContext, page: PageRequest) {
-  return context.loaders.get<string, ExpenditureReportRow[]>(
+  return context.loaders.get<string, ConnectionResult<ExpenditureReportRow>>(
     `grant.reports:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.grants.movementPages<ExpenditureReportRow>("ExpenditureReport", ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.grants.movementPages<ExpenditureReportRow>(
+        "ExpenditureReport",
+        ids,
+        page,
+        async (id) => (await movementCountLoader(context).load(id)).reports,
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }

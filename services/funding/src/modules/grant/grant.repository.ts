@@ -1,10 +1,10 @@
-import { BadUserInputError } from "@lamplight/platform";
 import {
   type ConnectionResult,
-  decodeCursor,
   isUuid,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { GrantRecipientKind, GrantStatus, type Purpose } from "../../generated/prisma/enums.js";
@@ -31,10 +31,22 @@ export interface GrantQuery {
 export const AWARDED: GrantStatus[] = [GrantStatus.APPROVED, GrantStatus.CLOSED];
 
 /** The order of grant lists: newest proposal first. */
-export const GRANT_ORDER = [
-  { field: "proposedAt", direction: "desc" },
-  { field: "id", direction: "desc" },
-] as const;
+const GRANT_ORDER: readonly SqlOrderKey[] = [
+  { field: "proposedAt", direction: "desc", type: "timestamptz" },
+  { field: "id", direction: "desc", type: "uuid" },
+];
+
+/** Payments and reports are listed oldest first (their cursors carry the day and the id). */
+const MOVEMENT_ORDER: Record<"GrantDisbursement" | "ExpenditureReport", readonly SqlOrderKey[]> = {
+  GrantDisbursement: [
+    { field: "paidOn", direction: "asc", type: "date" },
+    { field: "id", direction: "asc", type: "uuid" },
+  ],
+  ExpenditureReport: [
+    { field: "spentOn", direction: "asc", type: "date" },
+    { field: "id", direction: "asc", type: "uuid" },
+  ],
+};
 
 export const regionPrefix = (code: string) => code.replace(/(00)+$/, "");
 
@@ -111,37 +123,23 @@ export class GrantRepository {
   }
 
   /**
-   * The same page (first + 1 rows) of the payments, or of the spending reports, of each of many
-   * grants, oldest first, in ONE query (a window function per grant).
+   * The same page of the payments, or of the spending reports, of each of many grants, oldest
+   * first, in ONE query.
    */
-  async movementPages<Row extends DisbursementRow | ExpenditureReportRow>(
+  movementPages<Row extends DisbursementRow | ExpenditureReportRow>(
     table: "GrantDisbursement" | "ExpenditureReport",
     grantIds: readonly string[],
     page: PageRequest,
-  ): Promise<Map<string, Row[]>> {
-    const pages = new Map<string, Row[]>(grantIds.map((id) => [id, []]));
-    const valid = [...new Set(grantIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    const day = Prisma.raw(table === "GrantDisbursement" ? `"paidOn"` : `"spentOn"`);
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [on, id] = decodeCursor(page.after, 2);
-      if (typeof on !== "string" || Number.isNaN(Date.parse(on)) || typeof id !== "string" || !isUuid(id)) {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      const date = on.slice(0, 10);
-      after = Prisma.sql`(m.${day} > ${date}::date OR (m.${day} = ${date}::date AND m."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(Row & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT m.*, row_number() OVER (PARTITION BY m."grantId" ORDER BY m.${day}, m."id") AS "rowNumber"
-        FROM ${Prisma.raw(`"${table}"`)} m
-        WHERE m."grantId" = ANY(${valid}::uuid[]) AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "grantId", ${day}, "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.grantId)?.push(row as unknown as Row);
-    return pages;
+    countTotal: (grantId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<Row>>> {
+    return pagesByParent<Row>(this.prisma, {
+      from: table,
+      parent: "grantId",
+      order: MOVEMENT_ORDER[table],
+      parentIds: grantIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many payments and spending reports each of many grants has, in ONE query. */
@@ -162,31 +160,23 @@ export class GrantRepository {
   }
 
   /**
-   * The same page (first + 1 rows) of the approved grants to each of many homes, newest first, in
-   * ONE query (a window function per home): Site.grants for a whole list of homes.
+   * The same page of the approved grants to each of many homes, newest first, in ONE query:
+   * Site.grants for a whole list of homes.
    */
-  async pagesBySite(siteIds: readonly string[], page: PageRequest): Promise<Map<string, GrantRow[]>> {
-    const pages = new Map<string, GrantRow[]>(siteIds.map((id) => [id, []]));
-    const valid = [...new Set(siteIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [at, id] = decodeCursor(page.after, 2);
-      if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string" || !isUuid(id)) {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      after = Prisma.sql`(g."proposedAt" < ${at}::timestamptz OR (g."proposedAt" = ${at}::timestamptz AND g."id" < ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(GrantRow & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT g.*, row_number() OVER (PARTITION BY g."siteId" ORDER BY g."proposedAt" DESC, g."id" DESC) AS "rowNumber"
-        FROM "Grant" g
-        WHERE g."siteId" = ANY(${valid}::uuid[]) AND g."status" IN ('APPROVED', 'CLOSED') AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "siteId", "proposedAt" DESC, "id" DESC`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.siteId!)?.push(row);
-    return pages;
+  pagesBySite(
+    siteIds: readonly string[],
+    page: PageRequest,
+    countTotal: (siteId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<GrantRow>>> {
+    return pagesByParent<GrantRow>(this.prisma, {
+      from: "Grant",
+      parent: "siteId",
+      order: GRANT_ORDER,
+      where: Prisma.sql`"status" IN ('APPROVED', 'CLOSED')`,
+      parentIds: siteIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many approved grants each of many homes has, in ONE grouped query. */

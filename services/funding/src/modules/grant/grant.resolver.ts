@@ -5,7 +5,6 @@ import {
   Connection,
   type ConnectionResult,
   checkedFen,
-  connectionFromRows,
   Money,
   type MoneyInput,
   money,
@@ -32,7 +31,6 @@ import {
   disbursementPageLoader,
   grantLoader,
   grantProgressLoader,
-  movementCountLoader,
   reportPageLoader,
 } from "./grant.loader.js";
 import { assertMayDecide, GRANT_APPROVERS, mayReportSpending, maySeeGrant } from "./grant.policy.js";
@@ -49,17 +47,6 @@ import {
 
 export const GrantConnection = Connection(Grant);
 
-/** Payments and reports are listed oldest first (their cursors carry the day and the id). */
-const MOVEMENT_ORDER = {
-  disbursements: [
-    { field: "paidOn", direction: "asc" },
-    { field: "id", direction: "asc" },
-  ],
-  reports: [
-    { field: "spentOn", direction: "asc" },
-    { field: "id", direction: "asc" },
-  ],
-} as const;
 export const GrantDisbursementConnection = Connection(GrantDisbursement);
 export const ExpenditureReportConnection = Connection(ExpenditureReport);
 
@@ -385,12 +372,7 @@ export class GrantResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<DisbursementRow>> {
-    const request = pageRequest(page);
-    return connectionFromRows(await disbursementPageLoader(context, request).load(grant.id), {
-      order: MOVEMENT_ORDER.disbursements,
-      page: request,
-      countTotal: async () => (await movementCountLoader(context).load(grant.id)).disbursements,
-    });
+    return disbursementPageLoader(context, pageRequest(page)).load(grant.id);
   }
 
   @FieldResolver(() => ExpenditureReportConnection, { description: "Spending reported, oldest first." })
@@ -399,12 +381,7 @@ export class GrantResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<ExpenditureReportRow>> {
-    const request = pageRequest(page);
-    return connectionFromRows(await reportPageLoader(context, request).load(grant.id), {
-      order: MOVEMENT_ORDER.reports,
-      page: request,
-      countTotal: async () => (await movementCountLoader(context).load(grant.id)).reports,
-    });
+    return reportPageLoader(context, pageRequest(page)).load(grant.id);
   }
 
   private async decidable(id: string, context: FundingContext) {

@@ -1,4 +1,4 @@
-import { aggregateLoader, byKeys, type PageRequest } from "@lamplight/subgraph-kit";
+import { aggregateLoader, byKeys, type ConnectionResult, type PageRequest } from "@lamplight/subgraph-kit";
 import type { FundingContext } from "../../context.js";
 import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
@@ -26,11 +26,13 @@ export function siteInKindLoader(context: FundingContext) {
 
 /** The same page of deliveries for each gift of the batch: one SQL query. */
 export function deliveryPageLoader(context: FundingContext, page: PageRequest) {
-  return context.loaders.get<string, InKindDeliveryRow[]>(
+  return context.loaders.get<string, ConnectionResult<InKindDeliveryRow>>(
     `inKindGift.deliveries:${page.first}:${page.after ?? ""}`,
     async (ids) => {
-      const pages = await context.inKind.deliveryPages(ids, page);
-      return ids.map((id) => pages.get(id) ?? []);
+      const pages = await context.inKind.deliveryPages(ids, page, (id) =>
+        deliveryCountLoader(context).load(id),
+      );
+      return ids.map((id) => pages.get(id)!);
     },
   );
 }

@@ -1,16 +1,21 @@
-import { BadUserInputError } from "@lamplight/platform";
 import {
   type ConnectionResult,
-  decodeCursor,
   isUuid,
   type PageRequest,
+  pagesByParent,
   paginate,
+  type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { InKindDeliveryRow, InKindGiftRow } from "./inkind.type.js";
 
 /** The unique index on the gifts' idempotency keys. */
 export const IN_KIND_KEY = "InKindGift_idempotencyKey_key";
+
+const DELIVERY_ORDER: readonly SqlOrderKey[] = [
+  { field: "deliveredOn", direction: "asc", type: "date" },
+  { field: "id", direction: "asc", type: "uuid" },
+];
 
 /** The only code in this service that touches gifts in kind and their deliveries. */
 export class InKindRepository {
@@ -65,36 +70,20 @@ export class InKindRepository {
     });
   }
 
-  /**
-   * The same page (first + 1 rows) of the deliveries of each of many gifts, oldest first, in ONE
-   * query (a window function per gift).
-   */
-  async deliveryPages(
+  /** The same page of the deliveries of each of many gifts, oldest first, in ONE query. */
+  deliveryPages(
     giftIds: readonly string[],
     page: PageRequest,
-  ): Promise<Map<string, InKindDeliveryRow[]>> {
-    const pages = new Map<string, InKindDeliveryRow[]>(giftIds.map((id) => [id, []]));
-    const valid = [...new Set(giftIds.filter(isUuid))];
-    if (valid.length === 0) return pages;
-    let after = Prisma.sql`TRUE`;
-    if (page.after) {
-      const [on, id] = decodeCursor(page.after, 2);
-      if (typeof on !== "string" || Number.isNaN(Date.parse(on)) || typeof id !== "string" || !isUuid(id)) {
-        throw new BadUserInputError("after is not a cursor from this connection", { field: "after" });
-      }
-      const date = on.slice(0, 10);
-      after = Prisma.sql`(d."deliveredOn" > ${date}::date OR (d."deliveredOn" = ${date}::date AND d."id" > ${id}::uuid))`;
-    }
-    const rows = await this.prisma.$queryRaw<(InKindDeliveryRow & { rowNumber: bigint })[]>`
-      SELECT * FROM (
-        SELECT d.*, row_number() OVER (PARTITION BY d."giftId" ORDER BY d."deliveredOn", d."id") AS "rowNumber"
-        FROM "InKindDelivery" d
-        WHERE d."giftId" = ANY(${valid}::uuid[]) AND ${after}
-      ) AS ranked
-      WHERE "rowNumber" <= ${page.first + 1}
-      ORDER BY "giftId", "deliveredOn", "id"`;
-    for (const { rowNumber: _rowNumber, ...row } of rows) pages.get(row.giftId)?.push(row);
-    return pages;
+    countTotal: (giftId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<InKindDeliveryRow>>> {
+    return pagesByParent<InKindDeliveryRow>(this.prisma, {
+      from: "InKindDelivery",
+      parent: "giftId",
+      order: DELIVERY_ORDER,
+      parentIds: giftIds,
+      page,
+      countTotal,
+    });
   }
 
   /** How many deliveries each of many gifts has, in ONE grouped query. */

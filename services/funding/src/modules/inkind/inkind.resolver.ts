@@ -5,7 +5,6 @@ import {
   Connection,
   type ConnectionResult,
   checkedFen,
-  connectionFromRows,
   Money,
   money,
   PageArgs,
@@ -22,12 +21,7 @@ import { Fund } from "../fund/fund.type.js";
 import { Organisation } from "../organisation/organisation.type.js";
 import { Site } from "../site/site.type.js";
 import { DeliverInKindGiftInput, RecordInKindGiftInput } from "./inkind.inputs.js";
-import {
-  deliveredCountLoader,
-  deliveryCountLoader,
-  deliveryPageLoader,
-  inKindGiftLoader,
-} from "./inkind.loader.js";
+import { deliveredCountLoader, deliveryPageLoader, inKindGiftLoader } from "./inkind.loader.js";
 import { InKindDelivery, type InKindDeliveryRow, InKindGift, type InKindGiftRow } from "./inkind.type.js";
 
 export const InKindGiftConnection = Connection(InKindGift);
@@ -177,15 +171,7 @@ export class InKindGiftResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<InKindDeliveryRow>> {
-    const request = pageRequest(page);
-    return connectionFromRows(await deliveryPageLoader(context, request).load(gift.id), {
-      order: [
-        { field: "deliveredOn", direction: "asc" },
-        { field: "id", direction: "asc" },
-      ],
-      page: request,
-      countTotal: () => deliveryCountLoader(context).load(gift.id),
-    });
+    return deliveryPageLoader(context, pageRequest(page)).load(gift.id);
   }
 }
 

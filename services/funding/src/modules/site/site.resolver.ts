@@ -1,15 +1,7 @@
-import {
-  type ConnectionResult,
-  connectionFromRows,
-  Money,
-  money,
-  PageArgs,
-  pageRequest,
-} from "@lamplight/subgraph-kit";
+import { type ConnectionResult, Money, money, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
-import { siteGrantCountLoader, siteGrantedLoader, siteGrantPageLoader } from "../grant/grant.loader.js";
-import { GRANT_ORDER } from "../grant/grant.repository.js";
+import { siteGrantedLoader, siteGrantPageLoader } from "../grant/grant.loader.js";
 import { GrantConnection } from "../grant/grant.resolver.js";
 import type { GrantRow } from "../grant/grant.type.js";
 import { siteInKindLoader } from "../inkind/inkind.loader.js";
@@ -46,12 +38,6 @@ export class SiteResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: FundingContext,
   ): Promise<ConnectionResult<GrantRow>> {
-    const request = pageRequest(page);
-    const rows = await siteGrantPageLoader(context, request).load(site.id);
-    return connectionFromRows(rows, {
-      order: GRANT_ORDER,
-      page: request,
-      countTotal: () => siteGrantCountLoader(context).load(site.id),
-    });
+    return siteGrantPageLoader(context, pageRequest(page)).load(site.id);
   }
 }
