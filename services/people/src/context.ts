@@ -6,8 +6,10 @@ import type { MatchingRepository } from "./modules/matching/matching.repository.
 import type { NeedRepository } from "./modules/need/need.repository.js";
 import type { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import type { PairingRepository } from "./modules/pairing/pairing.repository.js";
+import type { PairingService } from "./modules/pairing/pairing.service.js";
 import type { SiteReplicaRepository } from "./modules/site/site.replica.js";
 import type { StudentRepository } from "./modules/student/student.repository.js";
+import type { StudentService } from "./modules/student/student.service.js";
 import type { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 
 /** What this subgraph's resolvers receive. */
@@ -20,6 +22,9 @@ export interface PeopleContext extends BaseContext {
   care: CareRepository;
   volunteers: VolunteerRepository;
   pairings: PairingRepository;
+  /** The commands: registering children, pairing volunteers with them. */
+  studentService: StudentService;
+  pairingService: PairingService;
   /** The homes people knows from the sites subgraph's events. */
   knownSites: SiteReplicaRepository;
   matching: MatchingRepository;

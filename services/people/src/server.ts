@@ -17,9 +17,11 @@ import { NeedRepository } from "./modules/need/need.repository.js";
 import { announceUnannouncedOrganisations } from "./modules/organisation/organisation.events.js";
 import { OrganisationRepository } from "./modules/organisation/organisation.repository.js";
 import { PairingRepository } from "./modules/pairing/pairing.repository.js";
+import { PairingService } from "./modules/pairing/pairing.service.js";
 import { SiteReplicaRepository } from "./modules/site/site.replica.js";
 import { announceUnannouncedStudents } from "./modules/student/student.events.js";
 import { StudentRepository } from "./modules/student/student.repository.js";
+import { StudentService } from "./modules/student/student.service.js";
 import { announceUnannouncedVolunteers } from "./modules/volunteer/volunteer.events.js";
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
 import { buildPeopleSchema } from "./schema.js";
@@ -40,6 +42,7 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const organisations = new OrganisationRepository(database.client);
   const students = new StudentRepository(database.client);
   const needs = new NeedRepository(database.client);
+  const pairings = new PairingRepository(database.client);
   const repositories = {
     organisations,
     students,
@@ -48,9 +51,13 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     family: new FamilyRepository(database.client),
     care: new CareRepository(database.client),
     volunteers: new VolunteerRepository(database.client),
-    pairings: new PairingRepository(database.client),
+    pairings,
     matching: new MatchingRepository(database.client),
     knownSites: new SiteReplicaRepository(database.client),
+  };
+  const services = {
+    studentService: new StudentService(students),
+    pairingService: new PairingService(pairings),
   };
   const maxChildrenPerVolunteer = deps.maxChildrenPerVolunteer ?? DEFAULT_MAX_CHILDREN_PER_VOLUNTEER;
   // Every read of a child's personal data and every mutation lands here, in this subgraph's database.
@@ -60,7 +67,14 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
     name: deps.name,
     schema: await buildPeopleSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, ...repositories, maxChildrenPerVolunteer, auditLog, referencedIds }),
+    context: (base) => ({
+      ...base,
+      ...repositories,
+      ...services,
+      maxChildrenPerVolunteer,
+      auditLog,
+      referencedIds,
+    }),
     database,
     identityKey: deps.identityKey,
     // The homes, from sites: a child's home is checked, and scoped, by what sites says of it.

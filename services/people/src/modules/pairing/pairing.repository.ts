@@ -1,6 +1,3 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { ConflictError, NotFoundError } from "@lamplight/platform";
-import { addDays } from "@lamplight/regions";
 import {
   type ConnectionResult,
   isUuid,
@@ -12,8 +9,7 @@ import {
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { TrainingTopic, VolunteerStatus } from "../../generated/prisma/enums.js";
 import type { StudentScope } from "../student/student.policy.js";
-import { livingWithin, scopeWhere } from "../student/student.repository.js";
-import { pairingProblems } from "./pairing.rules.js";
+import { livingWithin, scopeWhere } from "../student/student.scope.js";
 import type { Pairing } from "./pairing.type.js";
 
 const PAIRING_ORDER: readonly SqlOrderKey[] = [
@@ -26,12 +22,17 @@ export const OVERDUE_ORDER = [
   { field: "id", direction: "asc" },
 ] as const;
 
-export interface NewPairing {
-  volunteerId: string;
-  studentId: string;
-  reason: string;
-  startedOn: Date;
-  checkInEveryDays: number;
+/** The unique index that allows one open pairing of a volunteer with a child. */
+export const ONE_OPEN_PAIRING = "Pairing_open_volunteer_student_key";
+
+/** What the pairing rules look at of a volunteer (pairing.rules.ts), read under its row lock. */
+export interface VolunteerStanding {
+  status: VolunteerStatus;
+  backgroundCheckExpiresOn: Date | null;
+  trainings: { topic: TrainingTopic; expiresOn: Date | null; completedOn: Date }[];
+  openPairings: number;
+  /** Whether the volunteer is paired with the child already. */
+  pairedWithChild: boolean;
 }
 
 /** The only code that touches the Pairing table (check-ins advance it: CareRepository). */
@@ -44,62 +45,35 @@ export class PairingRepository {
     return this.prisma.pairing.findMany({ where: { id: { in: valid } } });
   }
 
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
+
   /**
-   * Pairs a volunteer with a child, in one transaction that first locks the volunteer's row
-   * (SELECT … FOR UPDATE): two pairings of one volunteer made at the same moment run one after
-   * the other, so the second sees the first when it counts open pairings, and the limit holds.
+   * A volunteer's standing for pairing with a child, its row LOCKED until the transaction ends
+   * (SELECT … FOR UPDATE); null when there is no such volunteer.
    */
-  async create(pairing: NewPairing, options: { limit: number; today: Date }): Promise<Pairing> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const locked = await tx.$queryRaw<
-          { status: VolunteerStatus; backgroundCheckExpiresOn: Date | null }[]
-        >`SELECT "status", "backgroundCheckExpiresOn" FROM "Volunteer" WHERE "id" = ${pairing.volunteerId}::uuid FOR UPDATE`;
-        const volunteer = locked[0];
-        if (!volunteer) throw new NotFoundError("Volunteer", pairing.volunteerId);
-        const [trainings, openPairings, alreadyPaired] = [
-          await tx.volunteerTraining.findMany({
-            where: { volunteerId: pairing.volunteerId },
-            select: { topic: true, expiresOn: true, completedOn: true },
-          }),
-          await tx.pairing.count({ where: { volunteerId: pairing.volunteerId, endedOn: null } }),
-          await tx.pairing.count({
-            where: { volunteerId: pairing.volunteerId, studentId: pairing.studentId, endedOn: null },
-          }),
-        ];
-        if (alreadyPaired > 0) {
-          throw new ConflictError("The volunteer is already paired with this child", {
-            reason: "ALREADY_PAIRED",
-          });
-        }
-        const problems = pairingProblems(
-          {
-            status: volunteer.status,
-            backgroundCheckExpiresOn: volunteer.backgroundCheckExpiresOn,
-            trainings: trainings as { topic: TrainingTopic; expiresOn: Date | null; completedOn: Date }[],
-            openPairings,
-          },
-          options.today,
-          options.limit,
-        );
-        if (problems.length > 0) {
-          throw new ConflictError(problems.map((problem) => problem.message).join("; "), {
-            reason: problems[0]!.code,
-            reasons: problems.map((problem) => problem.code),
-          });
-        }
-        return tx.pairing.create({
-          data: { ...pairing, nextCheckInDue: addDays(pairing.startedOn, pairing.checkInEveryDays) },
-        });
-      });
-    } catch (error) {
-      if (violatesUniqueConstraint(error, "Pairing_open_volunteer_student_key")) {
-        throw new ConflictError("The volunteer is already paired with this child", {
-          reason: "ALREADY_PAIRED",
-        });
-      }
-      throw error;
-    }
+  async lockVolunteer(
+    tx: Prisma.TransactionClient,
+    volunteerId: string,
+    studentId: string,
+  ): Promise<VolunteerStanding | null> {
+    const [volunteer] = await tx.$queryRaw<
+      { status: VolunteerStatus; backgroundCheckExpiresOn: Date | null }[]
+    >`SELECT "status", "backgroundCheckExpiresOn" FROM "Volunteer" WHERE "id" = ${volunteerId}::uuid FOR UPDATE`;
+    if (!volunteer) return null;
+    const trainings = await tx.volunteerTraining.findMany({
+      where: { volunteerId },
+      select: { topic: true, expiresOn: true, completedOn: true },
+    });
+    const openPairings = await tx.pairing.count({ where: { volunteerId, endedOn: null } });
+    const alreadyPaired = await tx.pairing.count({ where: { volunteerId, studentId, endedOn: null } });
+    return { ...volunteer, trainings, openPairings, pairedWithChild: alreadyPaired > 0 };
+  }
+
+  create(tx: Prisma.TransactionClient, pairing: Prisma.PairingUncheckedCreateInput): Promise<Pairing> {
+    return tx.pairing.create({ data: pairing });
   }
 
   /** The open pairings of the given children, in one query, the oldest first. */
@@ -117,19 +91,17 @@ export class PairingRepository {
     return this.prisma.pairing.findFirst({ where: { volunteerId, studentId, endedOn: null } });
   }
 
-  /** Ends an open pairing; an ended one stays as it was (CONFLICT). */
-  async end(id: string, endedOn: Date, reason: string): Promise<Pairing> {
+  /** Ends the pairing if it is open and started on or before `endedOn`; whether it did. */
+  async end(id: string, endedOn: Date, reason: string): Promise<boolean> {
     const { count } = await this.prisma.pairing.updateMany({
       where: { id, endedOn: null, startedOn: { lte: endedOn } },
       data: { endedOn, endReason: reason },
     });
-    if (count === 0) {
-      const pairing = await this.prisma.pairing.findUnique({ where: { id } });
-      if (!pairing) throw new NotFoundError("Pairing", id);
-      if (pairing.endedOn) throw new ConflictError("This pairing has already ended", { reason: "ENDED" });
-      throw new ConflictError("A pairing cannot end before it started", { reason: "END_BEFORE_START" });
-    }
-    return this.prisma.pairing.findUniqueOrThrow({ where: { id } });
+    return count > 0;
+  }
+
+  findById(id: string): Promise<Pairing | null> {
+    return this.prisma.pairing.findUnique({ where: { id } });
   }
 
   /** One page of pairings per volunteer, newest first, for a batch of volunteers in one query. */

@@ -91,7 +91,7 @@ export class PairingResolver {
     if (startedOn > todayInProvince()) {
       throw new BadUserInputError("input.startedOn is in the future", { field: "input.startedOn" });
     }
-    return context.pairings.create(
+    return context.pairingService.create(
       {
         volunteerId: input.volunteerId,
         studentId: input.studentId,
@@ -121,7 +121,7 @@ export class PairingResolver {
     if (endedOn < pairing.startedOn) {
       throw new BadUserInputError("input.endedOn is before the pairing started", { field: "input.endedOn" });
     }
-    return context.pairings.end(id, endedOn, input.reason.trim());
+    return context.pairingService.end(id, endedOn, input.reason.trim());
   }
 
   @FieldResolver(() => Volunteer)

@@ -1,6 +1,4 @@
-import { StudentEventType } from "@lamplight/events";
-import { BadUserInputError, ConflictError } from "@lamplight/platform";
-import { cityOf, getRegion, isoDay } from "@lamplight/regions";
+import { getRegion, isoDay } from "@lamplight/regions";
 import {
   type ConnectionResult,
   isUuid,
@@ -10,9 +8,9 @@ import {
   type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { appendStudentEvents } from "./student.events.js";
 import type { StudentFilter } from "./student.inputs.js";
 import type { StudentScope } from "./student.policy.js";
+import { livingWithin, regionsWhere, scopeWhere } from "./student.scope.js";
 import type { Student } from "./student.type.js";
 
 /** The stable list order: by name, then id so that equal names still page deterministically. */
@@ -20,34 +18,6 @@ const STUDENT_ORDER: readonly SqlOrderKey[] = [
   { field: "name", direction: "asc", type: "text" },
   { field: "id", direction: "asc", type: "uuid" },
 ];
-
-/** `where` for the children living inside a region at any level. */
-export function livingWithin(code: string, field: string): Prisma.StudentWhereInput {
-  const region = getRegion(code);
-  if (!region) throw new BadUserInputError(`${field} "${code}" is not a region of the province`, { field });
-  if (region.level === "PROVINCE") return {};
-  return region.level === "CITY" ? { cityCode: code } : { regionCode: code };
-}
-
-/** A county-level region code for a child, or BAD_USER_INPUT naming the field. */
-export function requireCounty(code: string, field: string): { regionCode: string; cityCode: string } {
-  const region = getRegion(code);
-  if (region?.level !== "COUNTY") {
-    throw new BadUserInputError(`${field} "${code}" is not a county-level region of the province`, { field });
-  }
-  return { regionCode: code, cityCode: cityOf(code)!.code };
-}
-
-/** The children a scope lets a principal see, as a Prisma `where`. */
-export function scopeWhere(scope: StudentScope): Prisma.StudentWhereInput {
-  if (scope.all) return {};
-  const any: Prisma.StudentWhereInput[] = [];
-  if (scope.cities.length > 0) any.push({ cityCode: { in: scope.cities } });
-  if (scope.counties.length > 0) any.push({ regionCode: { in: scope.counties } });
-  if (scope.siteIds.length > 0) any.push({ siteId: { in: scope.siteIds } });
-  if (scope.studentIds.length > 0) any.push({ id: { in: scope.studentIds } });
-  return any.length > 0 ? { OR: any } : { id: { in: [] } };
-}
 
 /** The same rule as scopeWhere, as SQL on the "Student" table, for the batched queries Prisma cannot express. */
 function scopeSql(scope: StudentScope): Prisma.Sql {
@@ -59,6 +29,9 @@ function scopeSql(scope: StudentScope): Prisma.Sql {
   if (scope.studentIds.length > 0) any.push(Prisma.sql`"id" = ANY(${scope.studentIds}::uuid[])`);
   return any.length > 0 ? Prisma.sql`(${Prisma.join(any, " OR ")})` : Prisma.sql`FALSE`;
 }
+
+/** The unique index that allows one assessment of a need's category per child and day. */
+export const ONE_NEED_PER_DAY = "Need_studentId_category_assessedOn_key";
 
 /** What a registration is, once checked: the stored columns of the child and their needs. */
 export type StudentRegistration = Omit<
@@ -212,65 +185,52 @@ export class StudentRepository {
     return [...byCounty.values()];
   }
 
-  /**
-   * Registers a child with their needs in ONE transaction: both rows or neither. A child with the
-   * same name, birth date and county counts as a possible duplicate and is refused with CONFLICT
-   * (listing the existing ids) unless `confirmDuplicate` says the clerk has checked.
-   */
-  async register(
-    registration: StudentRegistration,
-    options: { confirmDuplicate: boolean },
-  ): Promise<Student> {
-    const { needs, ...student } = registration;
-    return this.prisma.$transaction(async (tx) => {
-      // Two clerks registering the same child at once must not both pass the duplicate check: the
-      // lock (held until commit) serialises registrations of one name, birth date and county.
-      const identity = `${student.name}|${isoDay(student.birthDate)}|${student.regionCode}`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identity}))`;
-      if (!options.confirmDuplicate) {
-        const duplicates = await tx.student.findMany({
-          where: { name: student.name, birthDate: student.birthDate, regionCode: student.regionCode },
-          select: { id: true },
-          orderBy: { createdAt: "asc" },
-        });
-        if (duplicates.length > 0) {
-          throw new ConflictError(
-            "A child with this name and birth date is already registered in this county; check, then register again with confirmDuplicate: true if this is another child",
-            { duplicates: duplicates.map(({ id }) => id) },
-          );
-        }
-      }
-      const created = await tx.student.create({ data: student });
-      // The guardian on the child's own record is also the first of the child's guardians.
-      await tx.guardian.create({
-        data: {
-          studentId: created.id,
-          name: student.guardianName,
-          relationship: student.guardianRelationship,
-          phone: student.guardianPhone ?? null,
-          livesWithChild: true,
-          isPrimary: true,
-        },
-      });
-      if (needs.length > 0) {
-        await tx.need.createMany({ data: needs.map((need) => ({ ...need, studentId: created.id })) });
-      }
-      await appendStudentEvents(tx, StudentEventType.REGISTERED, [created.id]);
-      return created;
-    });
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
-}
 
-/** `where` for the children in any of the given regions; the province means every child. */
-export function regionsWhere(regionCodes: readonly string[]): Prisma.StudentWhereInput {
-  const regions = regionCodes.map((code) => getRegion(code)).filter((region) => region !== undefined);
-  if (regions.some((region) => region.level === "PROVINCE")) return {};
-  const cities = regions.filter((region) => region.level === "CITY").map((region) => region.code);
-  const counties = regions.filter((region) => region.level === "COUNTY").map((region) => region.code);
-  const any: Prisma.StudentWhereInput[] = [];
-  if (cities.length > 0) any.push({ cityCode: { in: cities } });
-  if (counties.length > 0) any.push({ regionCode: { in: counties } });
-  return any.length > 0 ? { OR: any } : { id: { in: [] } };
+  /** Holds the lock of one child's identity (name, birth date and county) until the transaction ends. */
+  async lockIdentity(
+    tx: Prisma.TransactionClient,
+    student: { name: string; birthDate: Date; regionCode: string },
+  ): Promise<void> {
+    const identity = `${student.name}|${isoDay(student.birthDate)}|${student.regionCode}`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${identity}))`;
+  }
+
+  /** The ids of the children registered with this name, birth date and county, oldest first. */
+  async sameIdentity(
+    tx: Prisma.TransactionClient,
+    student: { name: string; birthDate: Date; regionCode: string },
+  ): Promise<string[]> {
+    const rows = await tx.student.findMany({
+      where: { name: student.name, birthDate: student.birthDate, regionCode: student.regionCode },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map(({ id }) => id);
+  }
+
+  /** Writes a child, their guardian (the first of the child's guardians) and their needs. */
+  async create(tx: Prisma.TransactionClient, registration: StudentRegistration): Promise<Student> {
+    const { needs, ...student } = registration;
+    const created = await tx.student.create({ data: student });
+    await tx.guardian.create({
+      data: {
+        studentId: created.id,
+        name: student.guardianName,
+        relationship: student.guardianRelationship,
+        phone: student.guardianPhone ?? null,
+        livesWithChild: true,
+        isPrimary: true,
+      },
+    });
+    if (needs.length > 0) {
+      await tx.need.createMany({ data: needs.map((need) => ({ ...need, studentId: created.id })) });
+    }
+    return created;
+  }
 }
 
 /** The children of one region among per-county counts: its own row, its counties' rows, or all of them. */

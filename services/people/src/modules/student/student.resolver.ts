@@ -1,4 +1,3 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
 import { BadUserInputError, type Principal } from "@lamplight/platform";
 import { todayInProvince } from "@lamplight/regions";
 import {
@@ -30,7 +29,8 @@ import {
   STUDENT_VIEWERS,
   studentScopeOf,
 } from "./student.policy.js";
-import { requireCounty, type StudentRegistration } from "./student.repository.js";
+import type { StudentRegistration } from "./student.repository.js";
+import { requireCounty } from "./student.scope.js";
 import { Gender, GuardianRelationship, Student, StudentConsent } from "./student.type.js";
 
 export const StudentConnection = Connection(Student);
@@ -113,10 +113,6 @@ function registration(input: CreateStudentInput): StudentRegistration {
   };
 }
 
-/** The database refused a need: one category assessed twice on one day (Need's unique index). */
-const isDuplicateNeed = (error: unknown) =>
-  violatesUniqueConstraint(error, "Need_studentId_category_assessedOn_key");
-
 @Resolver(() => Student)
 export class StudentResolver {
   @Query(() => Student, {
@@ -166,16 +162,7 @@ export class StudentResolver {
     assertMayRegisterStudent(context.principal, home?.countyCode ?? data.regionCode, data.siteId ?? null);
     if (home) assertHomeTakesChild(home, data.regionCode);
     checkDates(input);
-    try {
-      return await context.students.register(data, { confirmDuplicate });
-    } catch (error) {
-      if (isDuplicateNeed(error)) {
-        throw new BadUserInputError("input.needs assesses one category twice on the same day", {
-          field: "input.needs",
-        });
-      }
-      throw error;
-    }
+    return context.studentService.register(data, { confirmDuplicate });
   }
 
   @FieldResolver(() => Region, { description: "The county-level region the child lives in." })
