@@ -10,9 +10,12 @@ import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ActivityRepository } from "./modules/activity/activity.repository.js";
 import { AwardRepository } from "./modules/award/award.repository.js";
+import { AwardService } from "./modules/award/award.service.js";
 import { announceUnannouncedProjects } from "./modules/project/project.events.js";
 import { ProjectRepository } from "./modules/project/project.repository.js";
+import { ProjectService } from "./modules/project/project.service.js";
 import { RegistrationRepository } from "./modules/registration/registration.repository.js";
+import { RegistrationService } from "./modules/registration/registration.service.js";
 import { StudentReplicaRepository } from "./modules/student/student.replica.js";
 import { VolunteerReplicaRepository } from "./modules/volunteer/volunteer.replica.js";
 import { buildCampaignsSchema } from "./schema.js";
@@ -26,6 +29,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const activities = new ActivityRepository(database.client);
   const registrations = new RegistrationRepository(database.client);
   const awards = new AwardRepository(database.client);
+  const projectService = new ProjectService(projects);
+  const registrationService = new RegistrationService(registrations);
+  const awardService = new AwardService(awards);
   const knownStudents = new StudentReplicaRepository(database.client);
   const knownVolunteers = new VolunteerReplicaRepository(database.client);
   // Every mutation lands here, in this subgraph's database.
@@ -41,6 +47,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       activities,
       registrations,
       awards,
+      projectService,
+      registrationService,
+      awardService,
       knownStudents,
       knownVolunteers,
       auditLog,

@@ -1,5 +1,3 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { ConflictError, NotFoundError } from "@lamplight/platform";
 import {
   type ConnectionResult,
   isUuid,
@@ -7,7 +5,7 @@ import {
   type PageRequest,
   paginate,
 } from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import {
   type AwardCategory,
   type AwardSelection,
@@ -31,7 +29,14 @@ export type NewNomination = Omit<Nomination, "id" | "createdAt" | "winner" | "ra
 /** A winning nomination with its selection's year and category. */
 export type WinnerRow = Nomination & { year: number; category: AwardCategory };
 
-const isDuplicate = (error: unknown, index: string) => violatesUniqueConstraint(error, index);
+/** The unique indexes: one selection per year, category and region; one nomination per nominee; one score per reviewer. */
+export const ONE_SELECTION_PER_YEAR = "AwardSelection_year_category_regionCode_key";
+export const ONE_NOMINATION_PER_NOMINEE = [
+  "Nomination_once_per_student",
+  "Nomination_once_per_volunteer",
+  "Nomination_once_per_home",
+] as const;
+export const ONE_REVIEW_PER_REVIEWER = "Review_nominationId_reviewer_key";
 
 /** The only code in this service that touches the AwardSelection, Nomination and Review tables. */
 export class AwardRepository {
@@ -66,52 +71,20 @@ export class AwardRepository {
     });
   }
 
-  async createSelection(selection: NewSelection): Promise<AwardSelection> {
-    try {
-      return await this.prisma.awardSelection.create({
-        data: { ...selection, status: SelectionStatus.NOMINATING },
-      });
-    } catch (error) {
-      if (isDuplicate(error, "AwardSelection_year_category_regionCode_key")) {
-        throw new ConflictError("This region already runs this selection this year", {
-          year: selection.year,
-          category: selection.category,
-        });
-      }
-      throw error;
-    }
+  createSelection(selection: NewSelection): Promise<AwardSelection> {
+    return this.prisma.awardSelection.create({ data: { ...selection, status: SelectionStatus.NOMINATING } });
   }
 
   setStatus(id: string, status: SelectionStatus): Promise<AwardSelection> {
     return this.prisma.awardSelection.update({ where: { id }, data: { status } });
   }
 
-  async nominate(nomination: NewNomination): Promise<Nomination> {
-    try {
-      return await this.prisma.nomination.create({ data: nomination });
-    } catch (error) {
-      if (
-        isDuplicate(error, "Nomination_once_per_student") ||
-        isDuplicate(error, "Nomination_once_per_volunteer") ||
-        isDuplicate(error, "Nomination_once_per_home")
-      ) {
-        throw new ConflictError("This nominee is already nominated in this selection");
-      }
-      throw error;
-    }
+  nominate(nomination: NewNomination): Promise<Nomination> {
+    return this.prisma.nomination.create({ data: nomination });
   }
 
-  async score(review: Omit<Review, "id" | "createdAt">): Promise<Review> {
-    try {
-      return await this.prisma.review.create({ data: review });
-    } catch (error) {
-      if (isDuplicate(error, "Review_nominationId_reviewer_key")) {
-        throw new ConflictError("You have already scored this nomination", {
-          nominationId: review.nominationId,
-        });
-      }
-      throw error;
-    }
+  score(review: Omit<Review, "id" | "createdAt">): Promise<Review> {
+    return this.prisma.review.create({ data: review });
   }
 
   nominations(selectionId: string, page: PageRequest): Promise<ConnectionResult<Nomination>> {
@@ -139,34 +112,41 @@ export class AwardRepository {
     });
   }
 
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
+  }
+
+  /** A selection's status and number of winners, its row LOCKED until the transaction ends; null when there is none. */
+  async lockSelection(
+    tx: Prisma.TransactionClient,
+    id: string,
+  ): Promise<{ status: SelectionStatus; winnerCount: number } | null> {
+    const [locked] = await tx.$queryRaw<{ status: SelectionStatus; winnerCount: number }[]>`
+      SELECT "status", "winnerCount" FROM "AwardSelection" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return locked ?? null;
+  }
+
   /**
-   * Publishes a selection in ONE transaction under its row lock: the nominations with at least one
-   * score, ranked by mean score (then more scores, then earlier nomination), the first winnerCount
-   * marked as winners with their rank. Publishing twice fails: the second finds it PUBLISHED.
+   * Marks the first `winnerCount` of a selection's nominations with at least one score as winners,
+   * with their rank: by mean score, then more scores, then earlier nomination.
    */
-  async publish(id: string): Promise<AwardSelection> {
-    return this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: SelectionStatus; winnerCount: number }[]>`
-        SELECT "status", "winnerCount" FROM "AwardSelection" WHERE "id" = ${id}::uuid FOR UPDATE`;
-      if (!locked) throw new NotFoundError("AwardSelection", id);
-      if (locked.status !== SelectionStatus.REVIEWING) {
-        throw new ConflictError(`The selection is ${locked.status}: publishing needs it REVIEWING`, {
-          status: locked.status,
-        });
-      }
-      await tx.$executeRaw`
-        UPDATE "Nomination" n SET "winner" = true, "rank" = ranked."rank"
-        FROM (
-          SELECT r."nominationId", row_number() OVER (ORDER BY AVG(r."score") DESC, COUNT(*) DESC, MIN(m."createdAt"), r."nominationId") AS "rank"
-          FROM "Review" r JOIN "Nomination" m ON m."id" = r."nominationId"
-          WHERE m."selectionId" = ${id}::uuid
-          GROUP BY r."nominationId"
-        ) AS ranked
-        WHERE n."id" = ranked."nominationId" AND ranked."rank" <= ${locked.winnerCount}`;
-      return tx.awardSelection.update({
-        where: { id },
-        data: { status: SelectionStatus.PUBLISHED, publishedAt: new Date() },
-      });
+  async markWinners(tx: Prisma.TransactionClient, id: string, winnerCount: number): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE "Nomination" n SET "winner" = true, "rank" = ranked."rank"
+      FROM (
+        SELECT r."nominationId", row_number() OVER (ORDER BY AVG(r."score") DESC, COUNT(*) DESC, MIN(m."createdAt"), r."nominationId") AS "rank"
+        FROM "Review" r JOIN "Nomination" m ON m."id" = r."nominationId"
+        WHERE m."selectionId" = ${id}::uuid
+        GROUP BY r."nominationId"
+      ) AS ranked
+      WHERE n."id" = ranked."nominationId" AND ranked."rank" <= ${winnerCount}`;
+  }
+
+  markPublished(tx: Prisma.TransactionClient, id: string): Promise<AwardSelection> {
+    return tx.awardSelection.update({
+      where: { id },
+      data: { status: SelectionStatus.PUBLISHED, publishedAt: new Date() },
     });
   }
 

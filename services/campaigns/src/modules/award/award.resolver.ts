@@ -139,7 +139,7 @@ export class AwardSelectionResolver {
       });
     }
     assertManagesSelection(context.principal, input.regionCode);
-    return context.awards.createSelection({
+    return context.awardService.createSelection({
       year: input.year,
       category: input.category,
       regionCode: input.regionCode,
@@ -174,7 +174,7 @@ export class AwardSelectionResolver {
   ): Promise<AwardSelection> {
     const selection = await selectionOrThrow(context, id);
     assertManagesSelection(context.principal, selection.regionCode);
-    return context.awards.publish(id);
+    return context.awardService.publish(id);
   }
 
   @FieldResolver(() => Region, { description: "The region running it (the province, or a city)." })
@@ -250,7 +250,7 @@ export class NominationResolver {
       siteId,
       siteId ? await homeLoader(context).load(siteId) : null,
     );
-    return context.awards.nominate({
+    return context.awardService.nominate({
       selectionId: selection.id,
       nomineeKind: input.nomineeKind,
       studentId: input.studentId ?? null,
@@ -281,7 +281,7 @@ export class NominationResolver {
     }
     assertNoConflictOfInterest(context.principal, nomination);
     assertStatus(selection, SelectionStatus.REVIEWING, "scoring");
-    return context.awards.score({
+    return context.awardService.score({
       nominationId: nomination.id,
       reviewer: context.principal.subject!,
       score: input.score,

@@ -1,8 +1,6 @@
-import { ProjectEventType } from "@lamplight/events";
 import { ancestorsOf, childrenOf } from "@lamplight/regions";
 import { type ConnectionResult, isUuid, type PageRequest, paginate } from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import { appendProjectEvent } from "./project.events.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { Project, ProjectMilestone, ProjectStatus } from "./project.type.js";
 
 /** A project's results before suppression. */
@@ -31,6 +29,9 @@ function relatedRegions(code: string): string[] {
   }
   return codes;
 }
+
+/** The unique index on the projects' codes. */
+export const ONE_PROJECT_PER_CODE = "Project_code_key";
 
 export interface NewProject {
   code: string;
@@ -71,20 +72,17 @@ export class ProjectRepository {
     }) as Promise<ConnectionResult<Project>>;
   }
 
-  create(project: NewProject): Promise<Project> {
-    return this.prisma.$transaction(async (tx) => {
-      const created = await tx.project.create({ data: project });
-      await appendProjectEvent(tx, ProjectEventType.REGISTERED, created.id);
-      return created;
-    });
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
 
-  setStatus(id: string, status: ProjectStatus): Promise<Project> {
-    return this.prisma.$transaction(async (tx) => {
-      const project = await tx.project.update({ where: { id }, data: { status } });
-      await appendProjectEvent(tx, ProjectEventType.STATUS_CHANGED, id);
-      return project;
-    });
+  create(tx: Prisma.TransactionClient, project: NewProject): Promise<Project> {
+    return tx.project.create({ data: project }) as Promise<Project>;
+  }
+
+  setStatus(tx: Prisma.TransactionClient, id: string, status: ProjectStatus): Promise<Project> {
+    return tx.project.update({ where: { id }, data: { status } }) as Promise<Project>;
   }
 
   /** Every milestone of the batch's projects in one query (a project has tens at most), by due day. */

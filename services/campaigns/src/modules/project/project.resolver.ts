@@ -1,5 +1,4 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
+import { BadUserInputError, NotFoundError } from "@lamplight/platform";
 import { isRegionCode } from "@lamplight/regions";
 import {
   Allow,
@@ -91,22 +90,15 @@ export class ProjectResolver {
         field: "input.regionCodes",
       });
     }
-    try {
-      return await context.projects.create({
-        code: input.code,
-        name: input.name.trim(),
-        description: input.description.trim(),
-        targetFen: BigInt(input.fundraisingTarget.fen),
-        ownerOrganisationId: input.ownerOrganisationId ?? null,
-        regionCodes: [...new Set(input.regionCodes)],
-        status: input.status,
-      });
-    } catch (error) {
-      if (violatesUniqueConstraint(error, "Project_code_key")) {
-        throw new ConflictError(`A project with code ${input.code} exists`, { code: input.code });
-      }
-      throw error;
-    }
+    return context.projectService.create({
+      code: input.code,
+      name: input.name.trim(),
+      description: input.description.trim(),
+      targetFen: BigInt(input.fundraisingTarget.fen),
+      ownerOrganisationId: input.ownerOrganisationId ?? null,
+      regionCodes: [...new Set(input.regionCodes)],
+      status: input.status,
+    });
   }
 
   @Mutation(() => Project, { description: "Moves a project to another status. Province admins." })
@@ -117,7 +109,7 @@ export class ProjectResolver {
     @Ctx() context: CampaignsContext,
   ): Promise<Project> {
     if (!(await projectLoader(context).load(id))) throw new NotFoundError("Project", id);
-    return context.projects.setStatus(id, status);
+    return context.projectService.setStatus(id, status);
   }
 
   @Mutation(() => ProjectMilestone, { description: "Adds a planned step to a project. Province admins." })

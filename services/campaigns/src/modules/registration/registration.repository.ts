@@ -1,5 +1,3 @@
-import { violatesUniqueConstraint } from "@lamplight/db-kit";
-import { ConflictError, NotFoundError } from "@lamplight/platform";
 import {
   type ConnectionResult,
   isUuid,
@@ -44,9 +42,11 @@ const NO_PLACES: PlaceCounts = Object.freeze({
   volunteersWaiting: 0,
 });
 
-const isDoubleRegistration = (error: unknown) =>
-  violatesUniqueConstraint(error, "Registration_one_live_per_child") ||
-  violatesUniqueConstraint(error, "Registration_one_live_per_volunteer");
+/** The unique indexes that allow one live registration per child, and per volunteer, at an occurrence. */
+export const ONE_LIVE_REGISTRATION = [
+  "Registration_one_live_per_child",
+  "Registration_one_live_per_volunteer",
+] as const;
 
 /** The only code in this service that touches the Registration table. */
 export class RegistrationRepository {
@@ -58,86 +58,56 @@ export class RegistrationRepository {
     return this.prisma.registration.findMany({ where: { id: { in: valid } } });
   }
 
-  /**
-   * Registers a child or a volunteer in ONE transaction: the occurrence's row is locked
-   * (`SELECT … FOR UPDATE`), so registrations for one occurrence are decided one after another: a
-   * place while the participant's places last, the waiting list after. Two requests for the last
-   * place never both get it; the same person twice fails on a unique index.
-   */
-  async register(registration: NewRegistration, capacity: number): Promise<Registration> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT "id" FROM "Occurrence" WHERE "id" = ${registration.occurrenceId}::uuid FOR UPDATE`;
-        const confirmed = await tx.registration.count({
-          where: {
-            occurrenceId: registration.occurrenceId,
-            participant: registration.participant,
-            status: RegistrationStatus.CONFIRMED,
-          },
-        });
-        const status = confirmed < capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        // Stamped once the lock is held: the waiting list's order is the order of the decisions.
-        return tx.registration.create({ data: { ...registration, status, registeredAt: new Date() } });
-      });
-    } catch (error) {
-      if (isDoubleRegistration(error)) {
-        throw new ConflictError(
-          registration.participant === Participant.CHILD
-            ? "This child is already registered for this occurrence"
-            : "This volunteer is already registered for this occurrence",
-          { occurrenceId: registration.occurrenceId },
-        );
-      }
-      throw error;
-    }
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
 
-  /**
-   * Gives a registration back and, when it held a place, confirms the first in line of the same
-   * participant kind, in ONE transaction under the occurrence's row lock (so a place is never given
-   * twice, nor lost to a registration arriving at the same time).
-   */
-  async cancel(
-    id: string,
-    capacity: number,
-  ): Promise<{ cancelled: Registration; promoted: Registration | null }> {
-    return this.prisma.$transaction(async (tx) => {
-      const current = await tx.registration.findUnique({ where: { id } });
-      if (!current) throw new NotFoundError("Registration", id);
-      await tx.$queryRaw`SELECT "id" FROM "Occurrence" WHERE "id" = ${current.occurrenceId}::uuid FOR UPDATE`;
-      const locked = await tx.registration.findUniqueOrThrow({ where: { id } });
-      if (locked.status === RegistrationStatus.CANCELLED) {
-        throw new ConflictError("This registration is already cancelled", { id });
-      }
-      const cancelled = await tx.registration.update({
-        where: { id },
-        data: { status: RegistrationStatus.CANCELLED, cancelledAt: new Date() },
-      });
-      let promoted: Registration | null = null;
-      if (locked.status === RegistrationStatus.CONFIRMED) {
-        const confirmed = await tx.registration.count({
-          where: {
-            occurrenceId: locked.occurrenceId,
-            participant: locked.participant,
-            status: RegistrationStatus.CONFIRMED,
-          },
-        });
-        const next = await tx.registration.findFirst({
-          where: {
-            occurrenceId: locked.occurrenceId,
-            participant: locked.participant,
-            status: RegistrationStatus.WAITLISTED,
-          },
-          orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
-        });
-        if (next && confirmed < capacity) {
-          promoted = await tx.registration.update({
-            where: { id: next.id },
-            data: { status: RegistrationStatus.CONFIRMED },
-          });
-        }
-      }
-      return { cancelled, promoted };
+  /** Locks an occurrence's row until the transaction ends: its places are decided one at a time. */
+  async lockOccurrence(tx: Prisma.TransactionClient, occurrenceId: string): Promise<void> {
+    await tx.$queryRaw`SELECT "id" FROM "Occurrence" WHERE "id" = ${occurrenceId}::uuid FOR UPDATE`;
+  }
+
+  /** How many places of one participant kind are taken at an occurrence. */
+  confirmedCount(
+    tx: Prisma.TransactionClient,
+    occurrenceId: string,
+    participant: Participant,
+  ): Promise<number> {
+    return tx.registration.count({
+      where: { occurrenceId, participant, status: RegistrationStatus.CONFIRMED },
+    });
+  }
+
+  /** The first in line for a place of one participant kind at an occurrence. */
+  firstWaiting(
+    tx: Prisma.TransactionClient,
+    occurrenceId: string,
+    participant: Participant,
+  ): Promise<Registration | null> {
+    return tx.registration.findFirst({
+      where: { occurrenceId, participant, status: RegistrationStatus.WAITLISTED },
+      orderBy: [{ registeredAt: "asc" }, { id: "asc" }],
+    });
+  }
+
+  find(tx: Prisma.TransactionClient, id: string): Promise<Registration | null> {
+    return tx.registration.findUnique({ where: { id } });
+  }
+
+  /** Writes a registration, stamped now: the waiting list's order is the order of the writes. */
+  create(
+    tx: Prisma.TransactionClient,
+    registration: NewRegistration,
+    status: RegistrationStatus,
+  ): Promise<Registration> {
+    return tx.registration.create({ data: { ...registration, status, registeredAt: new Date() } });
+  }
+
+  setStatus(tx: Prisma.TransactionClient, id: string, status: RegistrationStatus): Promise<Registration> {
+    return tx.registration.update({
+      where: { id },
+      data: { status, ...(status === RegistrationStatus.CANCELLED ? { cancelledAt: new Date() } : {}) },
     });
   }
 

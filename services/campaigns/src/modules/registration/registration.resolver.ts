@@ -72,7 +72,7 @@ export class RegistrationResolver {
     if (occurrence.endsAt.getTime() <= Date.now()) {
       throw new BadUserInputError("This occurrence has ended", { field: "input.occurrenceId" });
     }
-    return context.registrations.register(
+    return context.registrationService.register(
       {
         occurrenceId: occurrence.id,
         activityId: activity.id,
@@ -114,7 +114,7 @@ export class RegistrationResolver {
     if (occurrence.endsAt.getTime() <= Date.now()) {
       throw new BadUserInputError("This occurrence has ended", { field: "input.occurrenceId" });
     }
-    return context.registrations.register(
+    return context.registrationService.register(
       {
         occurrenceId: occurrence.id,
         activityId: activity.id,
@@ -153,7 +153,7 @@ export class RegistrationResolver {
     }
     const capacity =
       registration.participant === Participant.CHILD ? activity.capacity : activity.volunteerCapacity;
-    return context.registrations.cancel(id, capacity);
+    return context.registrationService.cancel(id, capacity);
   }
 
   @Mutation(() => Registration, {
