@@ -1,12 +1,17 @@
 import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import type { ApiKeyService } from "./modules/api-key/api-key.service.js";
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
+import type { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
 
 /** What this subgraph's resolvers receive. */
 export interface AccessServiceContext extends BaseContext {
   apiKeys: ApiKeyRepository;
   trustedOperations: TrustedOperationRepository;
+  /** The commands: issuing and revoking keys, checking them, registering operations. */
+  apiKeyService: ApiKeyService;
+  trustedOperationService: TrustedOperationService;
   /** The organisations access knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;

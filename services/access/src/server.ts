@@ -9,8 +9,10 @@ import type { AccessServiceContext } from "./context.js";
 import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
+import { ApiKeyService } from "./modules/api-key/api-key.service.js";
 import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
+import { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
 import { buildAccessSchema } from "./schema.js";
 
 /** The access subgraph, ready to listen; tests call this with a fresh database. */
@@ -18,6 +20,8 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const { database } = deps;
   const apiKeys = new ApiKeyRepository(database.client);
   const trustedOperations = new TrustedOperationRepository(database.client);
+  const apiKeyService = new ApiKeyService(apiKeys);
+  const trustedOperationService = new TrustedOperationService(trustedOperations);
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
@@ -25,7 +29,16 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
     name: deps.name,
     schema: await buildAccessSchema(),
     logger: deps.logger,
-    context: (base) => ({ ...base, apiKeys, trustedOperations, knownOrganisations, auditLog, referencedIds }),
+    context: (base) => ({
+      ...base,
+      apiKeys,
+      trustedOperations,
+      apiKeyService,
+      trustedOperationService,
+      knownOrganisations,
+      auditLog,
+      referencedIds,
+    }),
     database,
     identityKey: deps.identityKey,
     // Organisations from people: a key is issued only to one people has registered.

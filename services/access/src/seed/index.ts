@@ -1,7 +1,9 @@
 import { DEMO_SEED, demoPartnerKeySecret } from "@lamplight/seed-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { ApiKeyRepository, hashSecret } from "../modules/api-key/api-key.repository.js";
+import { ApiKeyRepository } from "../modules/api-key/api-key.repository.js";
+import { ApiKeyService, hashSecret } from "../modules/api-key/api-key.service.js";
 import { TrustedOperationRepository } from "../modules/trusted-operation/trusted-operation.repository.js";
+import { TrustedOperationService } from "../modules/trusted-operation/trusted-operation.service.js";
 import { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS } from "./demo-partner.js";
 
 export { DEMO_PARTNER, DEMO_PARTNER_OPERATIONS } from "./demo-partner.js";
@@ -19,7 +21,7 @@ export async function seedAccess(
   const secret = demoPartnerKeySecret(seed);
   let apiKeys = 0;
   if (!(await prisma.apiKey.findUnique({ where: { secretHash: hashSecret(secret) } }))) {
-    await new ApiKeyRepository(prisma).create(
+    await new ApiKeyService(new ApiKeyRepository(prisma)).create(
       {
         organisationId: DEMO_PARTNER.id,
         name: "demo partner's reporting system",
@@ -31,7 +33,7 @@ export async function seedAccess(
     );
     apiKeys = 1;
   }
-  const operations = new TrustedOperationRepository(prisma);
+  const operations = new TrustedOperationService(new TrustedOperationRepository(prisma));
   for (const operation of DEMO_PARTNER_OPERATIONS) {
     await operations.register({ organisationId: DEMO_PARTNER.id, ...operation }, SEEDED_BY);
   }

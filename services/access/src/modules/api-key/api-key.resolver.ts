@@ -26,7 +26,7 @@ export class ApiKeyResolver {
     @Ctx() context: AccessServiceContext,
   ): Promise<CreatedApiKey> {
     await context.knownOrganisations.require(input.organisationId, "input.organisationId");
-    return context.apiKeys.create(input, context.principal.subject ?? "unknown");
+    return context.apiKeyService.create(input, context.principal.subject ?? "unknown");
   }
 
   @Query(() => ApiKeyConnection, {
@@ -44,7 +44,7 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: "Stops a key from working, at once." })
   @Allow(Role.PROVINCE_ADMIN)
   revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() context: AccessServiceContext): Promise<ApiKey> {
-    return context.apiKeys.revoke(id, context.principal.subject ?? "unknown");
+    return context.apiKeyService.revoke(id, context.principal.subject ?? "unknown");
   }
 
   @Query(() => PartnerCredential, {
@@ -54,7 +54,7 @@ export class ApiKeyResolver {
   @Directive("@inaccessible")
   @Allow(GATEWAY)
   partnerCredential(@Arg("secret", () => String) secret: string, @Ctx() context: AccessServiceContext) {
-    return context.apiKeys.verify(secret);
+    return context.apiKeyService.verify(secret);
   }
 
   @FieldResolver(() => OrganisationReference, {

@@ -24,7 +24,7 @@ export class TrustedOperationResolver {
     @Ctx() context: AccessServiceContext,
   ): Promise<TrustedOperation> {
     await context.knownOrganisations.require(input.organisationId, "input.organisationId");
-    return context.trustedOperations.register(input, context.principal.subject ?? "unknown");
+    return context.trustedOperationService.register(input, context.principal.subject ?? "unknown");
   }
 
   @Query(() => TrustedOperationConnection, {
