@@ -72,7 +72,11 @@ export class JournalEntryResolver {
     const entry = await journalEntryLoader(context).load(id);
     if (!entry) throw new NotFoundError("JournalEntry", id);
     await managedFundOf(context, entry);
-    return context.journalService.reverse(entry, reason.trim(), context.principal.subject ?? context.principal.kind);
+    return context.journalService.reverse(
+      entry,
+      reason.trim(),
+      context.principal.subject ?? context.principal.kind,
+    );
   }
 
   @FieldResolver(() => Fund)
