@@ -7,10 +7,12 @@ import type { CoverageRepository } from "./modules/coverage/coverage.repository.
 import type { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import type { EquipmentService } from "./modules/equipment/equipment.service.js";
 import type { FacilityRepository } from "./modules/facility/facility.repository.js";
+import type { FacilityService } from "./modules/facility/facility.service.js";
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import type { ProcurementService } from "./modules/procurement/procurement.service.js";
 import type { SiteRepository } from "./modules/site/site.repository.js";
+import type { SiteService } from "./modules/site/site.service.js";
 import type { TenderRepository } from "./modules/tender/tender.repository.js";
 import type { TenderService } from "./modules/tender/tender.service.js";
 import type { TransitionRepository } from "./modules/transition/transition.repository.js";
@@ -27,13 +29,15 @@ export interface SitesContext extends BaseContext {
   assessments: AssessmentRepository;
   coverage: CoverageRepository;
   facilities: FacilityRepository;
-  /** The commands: lifecycle moves, applications, equipment and its procurement, tenders, assessments. */
+  /** The commands: homes and their lifecycle, applications, equipment and its procurement, tenders, assessments, routes. */
+  siteService: SiteService;
   transitionService: TransitionService;
   applicationService: ApplicationService;
   equipmentService: EquipmentService;
   procurementService: ProcurementService;
   tenderService: TenderService;
   assessmentService: AssessmentService;
+  facilityService: FacilityService;
   /** The organisations sites knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;

@@ -16,11 +16,13 @@ import { CoverageRepository } from "./modules/coverage/coverage.repository.js";
 import { EquipmentRepository } from "./modules/equipment/equipment.repository.js";
 import { EquipmentService } from "./modules/equipment/equipment.service.js";
 import { FacilityRepository } from "./modules/facility/facility.repository.js";
+import { FacilityService } from "./modules/facility/facility.service.js";
 import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { ProcurementRepository } from "./modules/procurement/procurement.repository.js";
 import { ProcurementService } from "./modules/procurement/procurement.service.js";
 import { announceUnannouncedSites } from "./modules/site/site.events.js";
 import { SiteRepository } from "./modules/site/site.repository.js";
+import { SiteService } from "./modules/site/site.service.js";
 import { TenderRepository } from "./modules/tender/tender.repository.js";
 import { TenderService } from "./modules/tender/tender.service.js";
 import { TransitionRepository } from "./modules/transition/transition.repository.js";
@@ -42,12 +44,14 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const assessments = new AssessmentRepository(database.client);
   const coverage = new CoverageRepository(database.client);
   const facilities = new FacilityRepository(database.client);
+  const siteService = new SiteService(sites);
   const transitionService = new TransitionService(transitions);
   const applicationService = new ApplicationService(applications, transitionService);
   const equipmentService = new EquipmentService(equipment);
   const procurementService = new ProcurementService(procurement, equipmentService);
   const tenderService = new TenderService(tenders);
   const assessmentService = new AssessmentService(assessments);
+  const facilityService = new FacilityService(facilities);
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
@@ -66,12 +70,14 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       assessments,
       coverage,
       facilities,
+      siteService,
       transitionService,
       applicationService,
       equipmentService,
       procurementService,
       tenderService,
       assessmentService,
+      facilityService,
       knownOrganisations,
       auditLog,
       referencedIds,

@@ -1,7 +1,5 @@
-import { BadUserInputError } from "@lamplight/platform";
 import { isUuid } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { Site } from "../site/site.type.js";
 
 /** Mobile libraries' routes: the only code touching the RouteStop table. */
 export class FacilityRepository {
@@ -19,35 +17,20 @@ export class FacilityRepository {
       : Promise.resolve([]);
   }
 
-  /** Replaces a library's route in one transaction. The stops must be homes of the library's city, each once. */
-  async setRoute(library: Site & { cityCode?: string }, homeIds: readonly string[]): Promise<void> {
-    if (library.kind !== "MOBILE_LIBRARY") {
-      throw new BadUserInputError("Only a mobile library has a route", { field: "id" });
-    }
-    if (new Set(homeIds).size !== homeIds.length) {
-      throw new BadUserInputError("input.homeIds names a home twice", { field: "input.homeIds" });
-    }
-    const homes = await this.prisma.site.findMany({
-      where: { id: { in: [...homeIds] } },
+  /** The kind and city of each site among these ids. */
+  sitesIn(ids: readonly string[]): Promise<{ id: string; kind: string; cityCode: string }[]> {
+    return this.prisma.site.findMany({
+      where: { id: { in: [...ids] } },
       select: { id: true, kind: true, cityCode: true },
     });
-    const city = `${library.regionCode.slice(0, 4)}00`;
-    for (const id of homeIds) {
-      const home = homes.find((candidate) => candidate.id === id);
-      if (home?.kind !== "HOME" || home.cityCode !== city) {
-        throw new BadUserInputError(`input.homeIds: ${id} is not a home in the library's city`, {
-          field: "input.homeIds",
-        });
-      }
-    }
+  }
+
+  /** Replaces a library's route, its stops in the order given, in one transaction. */
+  async replaceRoute(librarySiteId: string, homeIds: readonly string[]): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.routeStop.deleteMany({ where: { librarySiteId: library.id } }),
+      this.prisma.routeStop.deleteMany({ where: { librarySiteId } }),
       this.prisma.routeStop.createMany({
-        data: homeIds.map((homeSiteId, index) => ({
-          librarySiteId: library.id,
-          position: index + 1,
-          homeSiteId,
-        })),
+        data: homeIds.map((homeSiteId, index) => ({ librarySiteId, position: index + 1, homeSiteId })),
       }),
     ]);
   }

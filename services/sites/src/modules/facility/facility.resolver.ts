@@ -31,7 +31,7 @@ export class FacilityResolver {
     const library = await siteLoader(context).load(id);
     if (!library) throw new NotFoundError("Site", id);
     assertMayPlaceSiteIn(context.principal, library.regionCode);
-    await context.facilities.setRoute(library, input.homeIds);
+    await context.facilityService.setRoute(library, input.homeIds);
     return library;
   }
 

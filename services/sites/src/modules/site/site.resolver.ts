@@ -14,7 +14,7 @@ import { Region } from "../region/region.type.js";
 import { CreateSiteInput, SiteFilter, UpdateSiteInput } from "./site.inputs.js";
 import { siteLoader } from "./site.loader.js";
 import { assertMayChangeSite, assertMayPlaceSiteIn, SITE_EDITORS, SITE_REGISTRARS } from "./site.policy.js";
-import { requireCounty } from "./site.repository.js";
+import { requireCounty } from "./site.scope.js";
 import { GeoPoint, Site } from "./site.type.js";
 
 export const SiteConnection = Connection(Site);
@@ -45,7 +45,7 @@ export class SiteResolver {
   ): Promise<Site> {
     requireCounty(input.regionCode, "input.regionCode");
     assertMayPlaceSiteIn(context.principal, input.regionCode);
-    return context.sites.create(input, {
+    return context.siteService.create(input, {
       id: context.principal.subject,
       roles: [...context.principal.roles],
     });
@@ -65,7 +65,7 @@ export class SiteResolver {
       requireCounty(input.regionCode, "input.regionCode");
       assertMayPlaceSiteIn(context.principal, input.regionCode);
     }
-    const updated = await context.sites.update(id, input);
+    const updated = await context.siteService.update(id, input);
     if (!updated) throw new NotFoundError("Site", id);
     return updated;
   }
