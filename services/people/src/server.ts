@@ -10,6 +10,7 @@ import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { DEFAULT_MAX_CHILDREN_PER_VOLUNTEER } from "./limits.js";
 import { AllianceRepository } from "./modules/alliance/alliance.repository.js";
+import { AllianceService } from "./modules/alliance/alliance.service.js";
 import { CareRepository } from "./modules/care/care.repository.js";
 import { FamilyRepository } from "./modules/family/family.repository.js";
 import { MatchingRepository } from "./modules/matching/matching.repository.js";
@@ -24,6 +25,7 @@ import { StudentRepository } from "./modules/student/student.repository.js";
 import { StudentService } from "./modules/student/student.service.js";
 import { announceUnannouncedVolunteers } from "./modules/volunteer/volunteer.events.js";
 import { VolunteerRepository } from "./modules/volunteer/volunteer.repository.js";
+import { VolunteerService } from "./modules/volunteer/volunteer.service.js";
 import { buildPeopleSchema } from "./schema.js";
 
 export interface PeopleServerDeps extends SubgraphServerDeps<PrismaClient> {
@@ -43,14 +45,16 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const students = new StudentRepository(database.client);
   const needs = new NeedRepository(database.client);
   const pairings = new PairingRepository(database.client);
+  const volunteers = new VolunteerRepository(database.client);
+  const alliance = new AllianceRepository(database.client);
   const repositories = {
     organisations,
     students,
     needs,
-    alliance: new AllianceRepository(database.client),
+    alliance,
     family: new FamilyRepository(database.client),
     care: new CareRepository(database.client),
-    volunteers: new VolunteerRepository(database.client),
+    volunteers,
     pairings,
     matching: new MatchingRepository(database.client),
     knownSites: new SiteReplicaRepository(database.client),
@@ -58,6 +62,8 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const services = {
     studentService: new StudentService(students),
     pairingService: new PairingService(pairings),
+    volunteerService: new VolunteerService(volunteers),
+    allianceService: new AllianceService(alliance),
   };
   const maxChildrenPerVolunteer = deps.maxChildrenPerVolunteer ?? DEFAULT_MAX_CHILDREN_PER_VOLUNTEER;
   // Every read of a child's personal data and every mutation lands here, in this subgraph's database.

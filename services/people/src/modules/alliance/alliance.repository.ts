@@ -1,6 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
 import { isUuid } from "@lamplight/subgraph-kit";
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { AllianceMembership } from "./alliance.type.js";
 
 /** The only code that touches AllianceMembership. */
@@ -16,48 +15,46 @@ export class AllianceRepository {
     });
   }
 
-  /**
-   * A new membership from a date. One transaction locking the organisation's row, so two joins at
-   * once cannot both open a membership: an organisation is a member once at a time.
-   */
-  join(organisationId: string, joinedOn: Date): Promise<AllianceMembership> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Organisation" WHERE "id" = ${organisationId}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new NotFoundError("Organisation", organisationId);
-      const open = await tx.allianceMembership.findFirst({ where: { organisationId, leftOn: null } });
-      if (open)
-        throw new ConflictError("This organisation is already a member of the alliance", {
-          membershipId: open.id,
-        });
-      const last = await tx.allianceMembership.findFirst({
-        where: { organisationId },
-        orderBy: { leftOn: "desc" },
-      });
-      if (last?.leftOn && last.leftOn > joinedOn) {
-        throw new ConflictError("A new membership cannot start before the last one ended", {
-          membershipId: last.id,
-        });
-      }
-      return tx.allianceMembership.create({ data: { organisationId, joinedOn } });
-    });
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
 
-  async leave(id: string, leftOn: Date): Promise<AllianceMembership> {
-    const membership = await this.prisma.allianceMembership.findUnique({ where: { id } });
-    if (!membership) throw new NotFoundError("AllianceMembership", id);
-    if (membership.leftOn) throw new ConflictError("This membership has already ended", {});
-    // A range's end before its start is bad input, refused like every other range (BAD_USER_INPUT).
-    if (leftOn < membership.joinedOn) {
-      throw new BadUserInputError("leftOn must be on or after the membership's joinedOn", {
-        field: "leftOn",
-      });
-    }
+  /** Locks an organisation's row until the transaction ends; false when there is no such organisation. */
+  async lockOrganisation(tx: Prisma.TransactionClient, organisationId: string): Promise<boolean> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Organisation" WHERE "id" = ${organisationId}::uuid FOR UPDATE`;
+    return locked.length > 0;
+  }
+
+  /** The organisation's membership that has not ended, if any. */
+  openMembership(tx: Prisma.TransactionClient, organisationId: string): Promise<AllianceMembership | null> {
+    return tx.allianceMembership.findFirst({ where: { organisationId, leftOn: null } });
+  }
+
+  /** The organisation's membership that ended last, if any. */
+  lastMembership(tx: Prisma.TransactionClient, organisationId: string): Promise<AllianceMembership | null> {
+    return tx.allianceMembership.findFirst({ where: { organisationId }, orderBy: { leftOn: "desc" } });
+  }
+
+  createMembership(
+    tx: Prisma.TransactionClient,
+    organisationId: string,
+    joinedOn: Date,
+  ): Promise<AllianceMembership> {
+    return tx.allianceMembership.create({ data: { organisationId, joinedOn } });
+  }
+
+  findMembership(id: string): Promise<AllianceMembership | null> {
+    return this.prisma.allianceMembership.findUnique({ where: { id } });
+  }
+
+  /** Ends a membership that has not ended; whether it did. */
+  async endMembership(id: string, leftOn: Date): Promise<boolean> {
     const { count } = await this.prisma.allianceMembership.updateMany({
       where: { id, leftOn: null },
       data: { leftOn },
     });
-    if (count === 0) throw new ConflictError("This membership has already ended", {});
-    return { ...membership, leftOn };
+    return count > 0;
   }
 }

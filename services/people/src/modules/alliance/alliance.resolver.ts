@@ -45,7 +45,7 @@ export class AllianceResolver {
   ): Promise<AllianceMembership> {
     notInFuture(joinedOn, "joinedOn");
     if (!isUuid(organisationId)) throw new NotFoundError("Organisation", organisationId);
-    return context.alliance.join(organisationId, joinedOn);
+    return context.allianceService.join(organisationId, joinedOn);
   }
 
   @Mutation(() => AllianceMembership, { description: "Ends an alliance membership on a date." })
@@ -57,6 +57,6 @@ export class AllianceResolver {
   ): Promise<AllianceMembership> {
     notInFuture(leftOn, "leftOn");
     if (!isUuid(membershipId)) throw new NotFoundError("AllianceMembership", membershipId);
-    return context.alliance.leave(membershipId, leftOn);
+    return context.allianceService.leave(membershipId, leftOn);
   }
 }

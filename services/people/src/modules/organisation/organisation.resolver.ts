@@ -1,3 +1,5 @@
+import { BadUserInputError } from "@lamplight/platform";
+import { getRegion } from "@lamplight/regions";
 import {
   Allow,
   Connection,
@@ -34,6 +36,11 @@ export class OrganisationResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: PeopleContext,
   ): Promise<ConnectionResult<Organisation>> {
+    if (filter?.region && !getRegion(filter.region)) {
+      throw new BadUserInputError(`filter.region "${filter.region}" is not a region of the province`, {
+        field: "filter.region",
+      });
+    }
     return context.organisations.list(filter, pageRequest(page));
   }
 

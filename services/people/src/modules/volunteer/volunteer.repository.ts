@@ -1,6 +1,4 @@
-import { VolunteerEventType } from "@lamplight/events";
-import { BadUserInputError, ConflictError, NotFoundError } from "@lamplight/platform";
-import { cityOf, getRegion } from "@lamplight/regions";
+import { getRegion } from "@lamplight/regions";
 import {
   type ConnectionResult,
   isUuid,
@@ -10,9 +8,8 @@ import {
   type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { appendVolunteerEvent } from "./volunteer.events.js";
 import type { VolunteerFilter } from "./volunteer.inputs.js";
-import { nextStatus, type VolunteerStep } from "./volunteer.lifecycle.js";
+import { volunteersWithin } from "./volunteer.scope.js";
 import type { ServiceLog, Training, Volunteer, VolunteerKind } from "./volunteer.type.js";
 
 export const VOLUNTEER_ORDER = [
@@ -24,26 +21,6 @@ const SERVICE_LOG_ORDER: readonly SqlOrderKey[] = [
   { field: "servedOn", direction: "desc", type: "date" },
   { field: "id", direction: "desc", type: "uuid" },
 ];
-
-/** A county-level region code for a volunteer, or BAD_USER_INPUT naming the field. */
-export function requireVolunteerCounty(
-  code: string,
-  field: string,
-): { regionCode: string; cityCode: string } {
-  const region = getRegion(code);
-  if (region?.level !== "COUNTY") {
-    throw new BadUserInputError(`${field} "${code}" is not a county-level region of the province`, { field });
-  }
-  return { regionCode: code, cityCode: cityOf(code)!.code };
-}
-
-/** `where` for volunteers serving inside a region at any level. */
-export function volunteersWithin(code: string, field: string): Prisma.VolunteerWhereInput {
-  const region = getRegion(code);
-  if (!region) throw new BadUserInputError(`${field} "${code}" is not a region of the province`, { field });
-  if (region.level === "PROVINCE") return {};
-  return region.level === "CITY" ? { cityCode: code } : { regionCode: code };
-}
 
 export type VolunteerRegistration = Omit<
   Prisma.VolunteerUncheckedCreateInput,
@@ -86,46 +63,43 @@ export class VolunteerRepository {
     });
   }
 
-  register(data: VolunteerRegistration): Promise<Volunteer> {
-    return this.prisma.$transaction(async (tx) => {
-      const volunteer = await tx.volunteer.create({ data });
-      await appendVolunteerEvent(tx, VolunteerEventType.REGISTERED, volunteer.id);
-      return volunteer;
-    });
+  /** Runs a command's writes in one transaction. */
+  transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+    return this.prisma.$transaction(work);
   }
 
-  /**
-   * Takes one lifecycle step. The update names the status it expects, so two managers acting at
-   * once cannot both move the volunteer: the second finds the status changed and is refused.
-   * Deactivation ends the volunteer's open pairings in the same transaction.
-   */
-  async step(
+  create(tx: Prisma.TransactionClient, data: VolunteerRegistration): Promise<Volunteer> {
+    return tx.volunteer.create({ data });
+  }
+
+  /** A volunteer's status, or null when there is no such volunteer. */
+  async statusOf(tx: Prisma.TransactionClient, id: string): Promise<Volunteer["status"] | null> {
+    const current = await tx.volunteer.findUnique({ where: { id }, select: { status: true } });
+    return current?.status ?? null;
+  }
+
+  /** Moves a volunteer from the status `from` to `to` with the changes given; false when it was no longer `from`. */
+  async moveStatus(
+    tx: Prisma.TransactionClient,
     id: string,
-    step: VolunteerStep,
+    from: Volunteer["status"],
+    to: Volunteer["status"],
     changes: Prisma.VolunteerUpdateManyMutationInput,
-    options: { endPairingsOn?: Date; endReason?: string } = {},
-  ): Promise<Volunteer> {
-    return this.prisma.$transaction(async (tx) => {
-      const current = await tx.volunteer.findUnique({ where: { id }, select: { status: true } });
-      if (!current) throw new NotFoundError("Volunteer", id);
-      const next = nextStatus(current.status, step);
-      if (!next.ok) throw new ConflictError(next.reason, { status: current.status, step });
-      const { count } = await tx.volunteer.updateMany({
-        where: { id, status: current.status },
-        data: { ...changes, status: next.to, statusChangedAt: new Date() },
-      });
-      if (count === 0) {
-        throw new ConflictError("This volunteer's status changed meanwhile; read it again", { step });
-      }
-      if (options.endPairingsOn) {
-        await tx.pairing.updateMany({
-          where: { volunteerId: id, endedOn: null },
-          data: { endedOn: options.endPairingsOn, endReason: options.endReason ?? "volunteer deactivated" },
-        });
-      }
-      await appendVolunteerEvent(tx, VolunteerEventType.STATUS_CHANGED, id);
-      return tx.volunteer.findUniqueOrThrow({ where: { id } });
+  ): Promise<boolean> {
+    const { count } = await tx.volunteer.updateMany({
+      where: { id, status: from },
+      data: { ...changes, status: to, statusChangedAt: new Date() },
     });
+    return count > 0;
+  }
+
+  /** Ends every open pairing of a volunteer. */
+  async endPairings(tx: Prisma.TransactionClient, volunteerId: string, endedOn: Date, endReason: string) {
+    await tx.pairing.updateMany({ where: { volunteerId, endedOn: null }, data: { endedOn, endReason } });
+  }
+
+  find(tx: Prisma.TransactionClient, id: string): Promise<Volunteer> {
+    return tx.volunteer.findUniqueOrThrow({ where: { id } });
   }
 
   update(id: string, data: Prisma.VolunteerUpdateInput): Promise<Volunteer> {

@@ -54,7 +54,7 @@ import {
   VOLUNTEER_VIEWERS,
   volunteerRegionScope,
 } from "./volunteer.policy.js";
-import { requireVolunteerCounty } from "./volunteer.repository.js";
+import { requireVolunteerCounty } from "./volunteer.scope.js";
 import { Availability, BackgroundCheck, ServiceLog, Training, Volunteer } from "./volunteer.type.js";
 
 export const VolunteerConnection = Connection(Volunteer);
@@ -165,7 +165,7 @@ export class VolunteerResolver {
   ): Promise<Volunteer> {
     const region = requireVolunteerCounty(input.regionCode, "input.regionCode");
     assertManagesVolunteersIn(context.principal, region.regionCode);
-    return context.volunteers.register({
+    return context.volunteerService.register({
       name: input.name.trim(),
       phone: input.phone ?? null,
       kind: input.kind,
@@ -188,7 +188,7 @@ export class VolunteerResolver {
   ): Promise<Volunteer> {
     await managed(context, id);
     checkBackgroundCheck(backgroundCheck);
-    return context.volunteers.step(id, "vet", checkColumns(backgroundCheck));
+    return context.volunteerService.step(id, "vet", checkColumns(backgroundCheck));
   }
 
   @Mutation(() => Volunteer, {
@@ -210,7 +210,7 @@ export class VolunteerResolver {
         { reason: "BACKGROUND_CHECK_EXPIRED" },
       );
     }
-    return context.volunteers.step(id, "activate", { inactiveReason: null });
+    return context.volunteerService.step(id, "activate", { inactiveReason: null });
   }
 
   @Mutation(() => Volunteer, {
@@ -227,7 +227,7 @@ export class VolunteerResolver {
     const why = reason.trim();
     if (!why || why.length > 200)
       throw new BadUserInputError("reason must be 1 to 200 characters", { field: "reason" });
-    return context.volunteers.step(
+    return context.volunteerService.step(
       id,
       "deactivate",
       { inactiveReason: why },
