@@ -63,7 +63,7 @@ export function volunteerActivityPageLoader(context: CampaignsContext, page: Pag
   return context.loaders.get<string, ConnectionResult<Activity>>(
     `volunteer.activities:${pageKey(page)}`,
     async (ids) => {
-      const pages = await context.registrations.activityPagesByVolunteer(ids, page, (id) =>
+      const pages = await context.activities.pagesByVolunteer(ids, page, (id) =>
         volunteerActivityCountLoader(context).load(id),
       );
       return ids.map((id) => pages.get(id)!);

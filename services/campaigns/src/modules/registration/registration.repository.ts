@@ -7,8 +7,6 @@ import {
   type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { ACTIVITY_ORDER } from "../activity/activity.repository.js";
-import type { Activity } from "../activity/activity.type.js";
 import { Participant, type Registration, RegistrationStatus } from "./registration.type.js";
 
 const REGISTRATION_ORDER: readonly SqlOrderKey[] = [
@@ -234,29 +232,6 @@ export class RegistrationRepository {
     for (const group of groups)
       if (group.volunteerId) minutes.set(group.volunteerId, group._sum.minutes ?? 0);
     return minutes;
-  }
-
-  /**
-   * The same page of the activities each of many volunteers is registered for (a
-   * place or the waiting list), in ONE query, by first day.
-   */
-  activityPagesByVolunteer(
-    volunteerIds: readonly string[],
-    page: PageRequest,
-    countTotal: (volunteerId: string) => Promise<number>,
-  ): Promise<Map<string, ConnectionResult<Activity>>> {
-    return pagesByParent<Activity & { volunteerId: string }, Activity>(this.prisma, {
-      from: Prisma.sql`
-        SELECT a.*, v."volunteerId"
-        FROM (SELECT DISTINCT r."volunteerId", r."activityId" FROM "Registration" r WHERE r."status" <> 'CANCELLED') v
-        JOIN "Activity" a ON a."id" = v."activityId"`,
-      parent: "volunteerId",
-      order: ACTIVITY_ORDER,
-      parentIds: volunteerIds,
-      page,
-      countTotal,
-      toNode: ({ volunteerId: _volunteerId, ...activity }) => activity,
-    });
   }
 
   /** How many activities each volunteer of the batch is registered for: one grouped query. */
