@@ -26,9 +26,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<AccessServiceContext>({
-    name: deps.name,
+    // The name, database, logger, identity key and settings, as the entry point or a test gave them.
+    ...deps,
     schema: await buildAccessSchema(),
-    logger: deps.logger,
     context: (base) => ({
       ...base,
       apiKeys,
@@ -39,8 +39,6 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       auditLog,
       referencedIds,
     }),
-    database,
-    identityKey: deps.identityKey,
     // Organisations from people: a key is issued only to one people has registered.
     events: { ...deps.events, consumes },
     auditLog,

@@ -38,9 +38,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<CampaignsContext>({
-    name: deps.name,
+    // The name, database, logger, identity key and settings, as the entry point or a test gave them.
+    ...deps,
     schema: await buildCampaignsSchema(),
-    logger: deps.logger,
     context: (base) => ({
       ...base,
       projects,
@@ -55,15 +55,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       auditLog,
       referencedIds,
     }),
-    database,
-    identityKey: deps.identityKey,
     // Homes from sites, children and volunteers from people: every id a write names is checked
     // against them, and every region check reads the owner's region.
     events: { ...deps.events, consumes },
     auditLog,
-    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
-    ...(deps.aggregateCacheSeconds !== undefined
-      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
-      : {}),
   });
 }

@@ -51,9 +51,9 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
   const referencedIds = new ReferencedIdsReader(database.client);
   const maxGiftFen = BigInt(deps.maxGiftYuan ?? DEFAULT_MAX_GIFT_YUAN) * FEN_PER_YUAN;
   return createSubgraphServer<FundingContext>({
-    name: deps.name,
+    // The name, database, logger, identity key and settings, as the entry point or a test gave them.
+    ...deps,
     schema: await buildFundingSchema(),
-    logger: deps.logger,
     context: (base) => ({
       ...base,
       funds,
@@ -73,17 +73,11 @@ export async function createServer(deps: FundingServerDeps): Promise<SubgraphSer
       referencedIds,
       maxGiftFen,
     }),
-    database,
-    identityKey: deps.identityKey,
     // Homes from sites, donors from people, projects from campaigns: every id an input names is
     // checked against them.
     events: { ...deps.events, consumes },
     auditLog,
     // The 360Giving files, served beside /graphql.
     routes: giving360Routes(grants, deps.logger),
-    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
-    ...(deps.aggregateCacheSeconds !== undefined
-      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
-      : {}),
   });
 }

@@ -70,9 +70,9 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<PeopleContext>({
-    name: deps.name,
+    // The name, database, logger, identity key and settings, as the entry point or a test gave them.
+    ...deps,
     schema: await buildPeopleSchema(),
-    logger: deps.logger,
     context: (base) => ({
       ...base,
       ...repositories,
@@ -81,14 +81,8 @@ export async function createServer(deps: PeopleServerDeps): Promise<SubgraphServ
       auditLog,
       referencedIds,
     }),
-    database,
-    identityKey: deps.identityKey,
     // The homes, from sites: a child's home is checked, and scoped, by what sites says of it.
     events: { ...deps.events, consumes },
     auditLog,
-    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
-    ...(deps.aggregateCacheSeconds !== undefined
-      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
-      : {}),
   });
 }

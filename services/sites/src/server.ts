@@ -56,9 +56,9 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
   return createSubgraphServer<SitesContext>({
-    name: deps.name,
+    // The name, database, logger, identity key and settings, as the entry point or a test gave them.
+    ...deps,
     schema: await buildSitesSchema(),
-    logger: deps.logger,
     context: (base) => ({
       ...base,
       sites,
@@ -82,14 +82,8 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
       auditLog,
       referencedIds,
     }),
-    database,
-    identityKey: deps.identityKey,
     // Organisations from people: an application, a bid or an evaluator names only one people has registered.
     events: { ...deps.events, consumes },
     auditLog,
-    ...(deps.suppressionThreshold ? { suppressionThreshold: deps.suppressionThreshold } : {}),
-    ...(deps.aggregateCacheSeconds !== undefined
-      ? { aggregateCacheSeconds: deps.aggregateCacheSeconds }
-      : {}),
   });
 }
