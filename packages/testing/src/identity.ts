@@ -8,6 +8,7 @@ import {
   signDevelopmentToken,
   signIdentity,
 } from "@lamplight/platform";
+import { discoverSubgraphs } from "@lamplight/supergraph";
 
 /** The identity key test servers share, as the gateway and subgraphs of one deployment do. */
 export const TEST_IDENTITY_KEY = identityKey(DEVELOPMENT_IDENTITY_KEY);
@@ -17,8 +18,11 @@ export function principal(parts: Partial<Principal>): Principal {
   return { ...ANONYMOUS, kind: "user", subject: "test-user", ...parts };
 }
 
-/** Every subgraph's name: a test calling subgraphs directly signs for whichever it calls. */
-export const SUBGRAPH_NAMES = ["access", "sites", "people", "funding", "campaigns"] as const;
+/**
+ * Every registered subgraph's name (a new one included): a test calling subgraphs directly signs
+ * for whichever it calls.
+ */
+export const SUBGRAPH_NAMES: readonly string[] = discoverSubgraphs().map((subgraph) => subgraph.name);
 
 /**
  * Headers that call a subgraph directly as `who`, signed as the gateway would sign them (for
