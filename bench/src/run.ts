@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { IDENTITY_HEADER, identityKey, signDevelopmentToken, signIdentity } from "@lamplight/platform";
 import { DEMO_SEED, demoPartnerKeySecret } from "@lamplight/seed-kit";
-import { findWorkspaceRoot } from "@lamplight/supergraph";
+import { discoverSubgraphs, findWorkspaceRoot } from "@lamplight/supergraph";
 import { benchDatabase, type Scale, seedBenchDatabase } from "./database.js";
 import { type BenchGraph, startBenchGraph } from "./graph.js";
 import { runLoad } from "./load.js";
@@ -90,7 +90,7 @@ async function callersFor(caller: Caller, target: Target): Promise<Record<string
           principalOf(caller, user),
           identityKey(graph.identitySecret),
           // Another gateway forwards it to every subgraph as it is.
-          { audience: ["access", "sites", "people", "funding", "campaigns"], ttlSeconds: 7_200 },
+          { audience: discoverSubgraphs().map((subgraph) => subgraph.name), ttlSeconds: 7_200 },
         );
         return { [IDENTITY_HEADER]: identity };
       }
