@@ -91,7 +91,7 @@ export interface SubgraphDeclaration<
    * Never on PostgreSQL: there, `pnpm seed` is an explicit step.
    */
   demoData?: {
-    /** For the log line, e.g. "the demo projects, activities and awards". */
+    /** What it is, for the log line: e.g. "the demo projects, activities and awards". */
     description: string;
     isEmpty(client: Client): Promise<boolean>;
     load(client: Client): Promise<object>;
@@ -225,8 +225,8 @@ async function loadDemoDataIfEmpty<Client extends PrismaLike, Extra extends z.Zo
   const started = Date.now();
   const loaded = await demoData.load(database.client);
   logger.info(
-    { ...loaded, ms: Date.now() - started },
-    `loaded ${demoData.description} into the empty embedded database`,
+    { demoData: demoData.description, ...loaded, ms: Date.now() - started },
+    "loaded demo data into the empty embedded database",
   );
 }
 
