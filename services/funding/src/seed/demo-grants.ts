@@ -28,7 +28,7 @@ const LAST_DAY = dayOf("2026-11-28");
 /** Days later, but never past the demo's last day. */
 const addDaysUpToLastDay = (date: Date, days: number) => {
   const later = addDays(date, days);
-  return later > LAST_DAY ? LAST_DAY : later;
+  return later.getTime() > LAST_DAY.getTime() ? LAST_DAY : later;
 };
 /** Afternoon in the province (15:00, UTC+8) of a day. */
 const afternoon = (date: Date) => provinceInstant(date, 15 * 60);
