@@ -46,11 +46,17 @@ try {
   if (into === root) {
     const biome = path.join(root, "node_modules", ".bin", "biome");
     spawnSync(biome, ["format", "--write", serviceDir], { stdio: "ignore" });
+    // Links the new package and gives it its place in pnpm-lock.yaml, so that a frozen install
+    // (CI, or CI=true on a developer's machine) accepts the workspace as it now is.
+    const install = spawnSync("pnpm", ["install", "--frozen-lockfile=false"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (install.status !== 0) process.stderr.write("pnpm install failed: run it before the steps below\n");
   }
   process.stdout.write(
     `${files.map((file) => `  ${file}`).join("\n")}\n\n` +
       `The ${plan.name} subgraph (entity ${plan.Entity}) is registered on port ${plan.port}. Next:\n` +
-      "  pnpm install                      link the new package\n" +
       `  pnpm compose                      emit services/${plan.name}/schema.graphql, recompose supergraph.graphql\n` +
       `  pnpm --filter @lamplight/${plan.name} test\n` +
       "  pnpm start                        it starts with the others\n",
