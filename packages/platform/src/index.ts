@@ -50,6 +50,15 @@ export {
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export {
+  missingScope,
+  missingScopeError,
+  PARTNER_SCOPE_DIRECTIVE,
+  PARTNER_SPEC_URL,
+  PartnerScopes,
+  type ScopedField,
+  supergraphSchema,
+} from "./partner-scopes.js";
+export {
   ANONYMOUS,
   coversRegion,
   GATEWAY_SERVICE,

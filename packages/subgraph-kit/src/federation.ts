@@ -1,11 +1,12 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { NotFoundError } from "@lamplight/platform";
+import { NotFoundError, PARTNER_SCOPE_DIRECTIVE, PARTNER_SPEC_URL } from "@lamplight/platform";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { createArgumentValidator } from "./argument-validation.js";
 import { declareListBounds, enforceListBounds } from "./list-bounds.js";
+import { PARTNER_SCOPE_DEFINITION } from "./partner-scope.js";
 import { DateTimeScalar } from "./scalars.js";
 
 /** The Federation 2 version every Lamplight subgraph links, set once here. */
@@ -21,6 +22,7 @@ const FEDERATION_IMPORTS = [
   "@tag",
   "@listSize",
   "@cost",
+  "@composeDirective",
 ];
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
@@ -77,8 +79,14 @@ export async function buildFederatedSchema(
     validateFn: createArgumentValidator(),
     skipCheck: true,
   });
-  const link = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`;
-  const typeDefs = declareListBounds(parse(`${link}\n${printSchemaWithDirectives(schema)}`));
+  const links = [
+    `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(", ")}])`,
+    // Partner scopes reach the supergraph, where the gateway enforces them (partner-scope.ts).
+    `  @link(url: "${PARTNER_SPEC_URL}", import: ["@${PARTNER_SCOPE_DIRECTIVE}"])`,
+    `  @composeDirective(name: "@${PARTNER_SCOPE_DIRECTIVE}")`,
+    PARTNER_SCOPE_DEFINITION,
+  ].join("\n");
+  const typeDefs = declareListBounds(parse(`${links}\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = {

@@ -54,6 +54,7 @@ export {
   type SqlOrderKey,
   type SqlOrderType,
 } from "./parent-pages.js";
+export { PartnerScope } from "./partner-scope.js";
 export {
   createReferencesListingResolver,
   type RawSqlClient,

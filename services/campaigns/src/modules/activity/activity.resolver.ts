@@ -7,6 +7,7 @@ import {
   checkDateRange,
   DateScalar,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageOfList,
   pageRequest,
@@ -77,6 +78,7 @@ function ruleOf(input: CreateActivityInput): RecurrenceRule {
 
 @Resolver(() => Activity)
 export class ActivityResolver {
+  @PartnerScope("read:campaigns")
   @Query(() => Activity, { nullable: true, description: "One activity; null when there is none." })
   @Allow(PUBLIC)
   activity(@Arg("id", () => ID) id: string, @Ctx() context: CampaignsContext): Promise<Activity | null> {
@@ -225,6 +227,7 @@ export class ActivityResolver {
 
 @Resolver(() => Occurrence)
 export class OccurrenceResolver {
+  @PartnerScope("read:campaigns")
   @Query(() => Occurrence, {
     nullable: true,
     description: "One date of an activity; null when there is none.",
@@ -234,6 +237,7 @@ export class OccurrenceResolver {
     return occurrenceLoader(context).load(id);
   }
 
+  @PartnerScope("read:campaigns")
   @Query(() => OccurrenceConnection, {
     description: "The calendar: what is held, by region, home, kind and day range, in time order.",
   })
@@ -256,6 +260,7 @@ export class OccurrenceResolver {
     );
   }
 
+  @PartnerScope("read:campaigns")
   @Query(() => OccurrenceConnection, {
     description: "What is on this week (Monday to Sunday, Beijing time) in a city or county, in time order.",
   })
@@ -274,6 +279,7 @@ export class OccurrenceResolver {
     );
   }
 
+  @PartnerScope("read:campaigns")
   @Query(() => SiteConnection, {
     description:
       'Homes in a region that held no activity in the last `days` days (today included): the target is "regular activities". Homes this subgraph knows of (every home that ever held one).',

@@ -1,4 +1,4 @@
-import { DateScalar, ListBound } from "@lamplight/subgraph-kit";
+import { DateScalar, ListBound, PartnerScope } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ActivityKind, Recurrence } from "../../generated/prisma/enums.js";
 
@@ -38,6 +38,7 @@ registerEnumType(Recurrence, {
 });
 
 /** An activity of the programme. Public: the calendar is published. */
+@PartnerScope("read:campaigns")
 @ObjectType({ description: "An activity held at one or more homes, or off-site; once or recurring." })
 export class Activity {
   @Field(() => ID)
@@ -103,6 +104,7 @@ export class Activity {
 }
 
 /** One date of an activity. */
+@PartnerScope("read:campaigns")
 @ObjectType({ description: "One date of an activity: where children and volunteers register." })
 export class Occurrence {
   @Field(() => ID)

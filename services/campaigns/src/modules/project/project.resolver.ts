@@ -9,6 +9,7 @@ import {
   Money,
   money,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageOfList,
   pageRequest,
@@ -38,6 +39,7 @@ export const ProjectMilestoneConnection = Connection(ProjectMilestone);
 /** Projects are public: the programme offers them to society. */
 @Resolver(() => Project)
 export class ProjectResolver {
+  @PartnerScope("read:campaigns")
   @Query(() => Project, {
     nullable: true,
     description: "One project by id or by code; null when there is none.",
@@ -55,6 +57,7 @@ export class ProjectResolver {
     return id != null ? projectLoader(context).load(id) : projectByCodeLoader(context).load(code!);
   }
 
+  @PartnerScope("read:campaigns")
   @Query(() => ProjectConnection, { description: "The programme's projects, by name, a page at a time." })
   @Allow(PUBLIC)
   projects(

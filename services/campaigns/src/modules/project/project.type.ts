@@ -1,4 +1,4 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
+import { DateScalar, PartnerScope } from "@lamplight/subgraph-kit";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ProjectStatus } from "../../generated/prisma/enums.js";
 
@@ -19,6 +19,7 @@ registerEnumType(ProjectStatus, {
  * A public-welfare project of the programme ("projects are funded by society"). Public. The
  * funding subgraph adds what was raised and granted for it.
  */
+@PartnerScope("read:campaigns")
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:

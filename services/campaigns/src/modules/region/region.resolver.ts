@@ -1,4 +1,4 @@
-import { Allow, checkIntegerBetween, ListBound, PUBLIC } from "@lamplight/subgraph-kit";
+import { Allow, checkIntegerBetween, ListBound, PartnerScope, PUBLIC } from "@lamplight/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { CampaignsContext } from "../../context.js";
 import { ActivityCount } from "../activity/activity.type.js";
@@ -8,6 +8,7 @@ import { Region } from "./region.type.js";
 @Resolver(() => Region)
 export class RegionResolver {
   @ListBound(14 * 12)
+  @PartnerScope("read:campaigns")
   @FieldResolver(() => [ActivityCount], {
     description:
       "How many activity occurrences were held in this region (and every region below it) in a year, per kind and month; only the kinds and months with any. At most 14 kinds × 12 months.",

@@ -3,6 +3,7 @@ import {
   type ConnectionResult,
   DateScalar,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageOfList,
   pageRequest,
@@ -18,6 +19,7 @@ import { Site } from "./site.type.js";
 
 @Resolver(() => Site)
 export class SiteResolver {
+  @PartnerScope("read:campaigns")
   @FieldResolver(() => ActivityConnection, {
     description:
       "The activities held at this home with an occurrence within the day range (all when no range), by first day. Public: the calendar is published.",
@@ -35,6 +37,7 @@ export class SiteResolver {
     return siteActivityPageLoader(context, range, request).load(site.id);
   }
 
+  @PartnerScope("read:campaigns")
   @FieldResolver(() => OccurrenceConnection, {
     description:
       "The dates of the activities held at this home within the day range (all when no range), in time order. Public.",
@@ -52,6 +55,7 @@ export class SiteResolver {
     return siteOccurrencePageLoader(context, range, request).load(site.id);
   }
 
+  @PartnerScope("read:campaigns")
   @FieldResolver(() => AwardConnection, {
     description:
       "The awards this home won (excellent home, in published selections), newest year first. Public: the funding subgraph's award grants rely on it.",

@@ -11,6 +11,7 @@ import {
   Money,
   money,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageRequest,
   refuseBeyondBound,
@@ -178,6 +179,7 @@ export class DonationResolver {
     return donation;
   }
 
+  @PartnerScope("read:funding")
   @Query(() => DonationConnection, {
     description:
       "Donations to the funds you manage (finance officers: the funds run within your region; province admins: all), newest first. A partner key with the read:funding scope lists its own organisation's gifts, to every fund.",
@@ -235,6 +237,7 @@ export class DonationResolver {
     );
   }
 
+  @PartnerScope("read:funding")
   @Query(() => DonationConnection, {
     description:
       "A fund's gifts, newest first. Public: the programme publishes its gifts; anonymous donors are not named.",
@@ -255,6 +258,7 @@ export class DonationResolver {
   }
 
   @ListBound(MOST_FUNDING_TOTALS)
+  @PartnerScope("read:funding")
   @Query(() => [FundingTotal], {
     description:
       "Money received, grouped by fund, city, month, year or purpose; reversed gifts are left out. Public: no donor identities.",

@@ -1,4 +1,4 @@
-import { DateScalar, Money } from "@lamplight/subgraph-kit";
+import { DateScalar, Money, PartnerScope } from "@lamplight/subgraph-kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DonationChannel } from "../../generated/prisma/enums.js";
 import { Purpose } from "../fund/fund.type.js";
@@ -23,6 +23,7 @@ registerEnumType(DonationChannel, {
  * A gift received into a fund. Public (the programme publishes its gifts), except the donor's
  * identity when the donor asked to stay anonymous.
  */
+@PartnerScope("read:funding")
 @ObjectType({ description: "A gift received into a fund, with its receipt and its journal entry." })
 export class Donation {
   @Field(() => ID)
@@ -59,6 +60,7 @@ export class Donation {
   recordedBy!: string;
 }
 
+@PartnerScope("read:funding")
 @ObjectType({ description: "What a gift is designated to: every yuan is designated." })
 export class Designation {
   @Field(() => Purpose)
@@ -105,6 +107,7 @@ registerEnumType(FundingGroupBy, {
   },
 });
 
+@PartnerScope("read:funding")
 @ObjectType({ description: "Money received in one group of donations. Aggregate: no donor identities." })
 export class FundingTotal {
   @Field(() => String, { description: "The group: a fund code, region code, YYYY-MM, YYYY or purpose." })

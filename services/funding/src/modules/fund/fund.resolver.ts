@@ -6,6 +6,7 @@ import {
   Money,
   money,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageRequest,
 } from "@lamplight/subgraph-kit";
@@ -22,6 +23,7 @@ export const FundConnection = Connection(Fund);
 /** Funds and what they hold are public: the programme publishes what it raised. */
 @Resolver(() => Fund)
 export class FundResolver {
+  @PartnerScope("read:funding")
   @Query(() => Fund, {
     nullable: true,
     description: "One fund by code, e.g. LOVE_FUND; null when there is none.",
@@ -31,6 +33,7 @@ export class FundResolver {
     return fundByCodeLoader(context).load(code);
   }
 
+  @PartnerScope("read:funding")
   @Query(() => FundConnection, { description: "The programme's funds, by code, a page at a time." })
   @Allow(PUBLIC)
   funds(

@@ -1,3 +1,4 @@
+import { PartnerScope } from "@lamplight/subgraph-kit";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { FundKind, Purpose } from "../../generated/prisma/enums.js";
 
@@ -28,6 +29,7 @@ registerEnumType(Purpose, {
 });
 
 /** A fund of the programme. Public: the programme publishes what it raised and holds. */
+@PartnerScope("read:funding")
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A fund the programme raises money into, with its own double-entry ledger." })
 export class Fund {

@@ -1,4 +1,4 @@
-import { Money, money } from "@lamplight/subgraph-kit";
+import { Money, money, PartnerScope } from "@lamplight/subgraph-kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { regionGrantedLoader } from "../grant/grant.loader.js";
@@ -8,6 +8,7 @@ import { Region } from "./region.type.js";
 /** What the region's funds raised and what was granted to it. Public aggregates, no donor identities. */
 @Resolver(() => Region)
 export class RegionResolver {
+  @PartnerScope("read:funding")
   @FieldResolver(() => Money, {
     description:
       "Donations received by the funds run in this region and every region below it (the province: every fund); reversed gifts left out.",
@@ -16,6 +17,7 @@ export class RegionResolver {
     return money(await regionRaisedLoader(context).load(region.code));
   }
 
+  @PartnerScope("read:funding")
   @FieldResolver(() => Money, {
     description: "Grants approved to homes, projects and cities in this region and every region below it.",
   })

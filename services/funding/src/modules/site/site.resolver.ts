@@ -1,4 +1,11 @@
-import { type ConnectionResult, Money, money, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  Money,
+  money,
+  PageArgs,
+  PartnerScope,
+  pageRequest,
+} from "@lamplight/subgraph-kit";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FundingContext } from "../../context.js";
 import { siteGrantedLoader, siteGrantPageLoader } from "../grant/grant.loader.js";
@@ -10,6 +17,7 @@ import { Site } from "./site.type.js";
 
 @Resolver(() => Site)
 export class SiteResolver {
+  @PartnerScope("read:funding")
   @FieldResolver(() => Money, {
     description:
       "Donations designated to this home, across every fund; reversed gifts are left out. Public: no donor identities.",
@@ -18,11 +26,13 @@ export class SiteResolver {
     return money(await fundsReceivedLoader(context).load(site.id));
   }
 
+  @PartnerScope("read:funding")
   @FieldResolver(() => Money, { description: "Grants approved to this home, across every fund." })
   async fundsGranted(@Root() site: Site, @Ctx() context: FundingContext): Promise<Money> {
     return money(await siteGrantedLoader(context).load(site.id));
   }
 
+  @PartnerScope("read:funding")
   @FieldResolver(() => Money, {
     description: "The estimated value of goods given in kind delivered to this home.",
   })
@@ -30,6 +40,7 @@ export class SiteResolver {
     return money(await siteInKindLoader(context).load(site.id));
   }
 
+  @PartnerScope("read:funding")
   @FieldResolver(() => GrantConnection, {
     description: "Grants approved to this home, newest first. Public.",
   })

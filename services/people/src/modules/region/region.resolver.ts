@@ -1,4 +1,4 @@
-import { ListBound, seesEveryoneCounted } from "@lamplight/subgraph-kit";
+import { ListBound, PartnerScope, seesEveryoneCounted } from "@lamplight/subgraph-kit";
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { PeopleContext } from "../../context.js";
 import { NeedCategory, NeedCount } from "../need/need.type.js";
@@ -41,6 +41,7 @@ const seesEveryoneIn = (context: PeopleContext, code: string) =>
  */
 @Resolver(() => Region)
 export class RegionResolver {
+  @PartnerScope("read:people")
   @FieldResolver(() => Int, {
     nullable: true,
     description:
@@ -53,6 +54,7 @@ export class RegionResolver {
   }
 
   @ListBound(Object.values(NeedCategory).length)
+  @PartnerScope("read:people")
   @FieldResolver(() => [NeedCount], {
     description:
       "How many children in this region have at least one assessed need of each category, every category listed (same rules as childrenCount).",
@@ -72,6 +74,7 @@ export class RegionResolver {
     );
   }
 
+  @PartnerScope("read:people")
   @FieldResolver(() => Int, {
     nullable: true,
     description:
@@ -86,6 +89,7 @@ export class RegionResolver {
   }
 
   @ListBound(Object.values(VolunteerKind).length)
+  @PartnerScope("read:people")
   @FieldResolver(() => [VolunteerKindCount], {
     description:
       "Active volunteers in this region by kind, every kind listed; withheld as for volunteerCount.",

@@ -2,6 +2,7 @@ import {
   type ConnectionResult,
   emptyConnection,
   PageArgs,
+  PartnerScope,
   pageRequest,
   seesEveryoneCounted,
 } from "@lamplight/subgraph-kit";
@@ -21,6 +22,7 @@ export class SiteResolver {
    * home's other fields. Whoever may not see a home's children gets an empty connection (and the
    * de-identified childrenCount).
    */
+  @PartnerScope("read:people")
   @FieldResolver(() => StudentConnection, {
     description:
       "The children attending this home whom you may see: all of them for its site manager, officials whose region covers them and province admins; none for anyone else (see childrenCount).",
@@ -35,6 +37,7 @@ export class SiteResolver {
     return studentPageLoader(context, page).load(site.id);
   }
 
+  @PartnerScope("read:people")
   @FieldResolver(() => Int, {
     nullable: true,
     description:

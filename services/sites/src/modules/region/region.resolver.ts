@@ -4,6 +4,7 @@ import {
   type ConnectionResult,
   ListBound,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageRequest,
 } from "@lamplight/subgraph-kit";
@@ -19,6 +20,7 @@ const MOST_CHILDREN = Math.max(...allRegions().map((region) => childrenOf(region
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @PartnerScope("read:sites")
   @Query(() => Region, {
     nullable: true,
     description: "A region by its six-digit code; null when there is none.",
@@ -28,6 +30,7 @@ export class RegionResolver {
     return resolveRegionReference({ code });
   }
 
+  @PartnerScope("read:sites")
   @Query(() => Region, { description: "The province, the root of the region tree." })
   @Allow(PUBLIC)
   province(): Region {

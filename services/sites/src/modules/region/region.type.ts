@@ -1,4 +1,5 @@
 import type { RegionLevel as RegionLevelName, RegionRecord } from "@lamplight/regions";
+import { PartnerScope } from "@lamplight/subgraph-kit";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum RegionLevel {
@@ -17,6 +18,7 @@ registerEnumType(RegionLevel, {
 });
 
 /** An administrative region, keyed by its official six-digit code. Other subgraphs extend it. */
+@PartnerScope("read:sites")
 @Directive('@key(fields: "code")')
 @ObjectType({
   description: "An administrative region of the province, keyed by its official six-digit code.",

@@ -5,6 +5,7 @@ import {
   Connection,
   type ConnectionResult,
   PageArgs,
+  PartnerScope,
   PUBLIC,
   pageRequest,
 } from "@lamplight/subgraph-kit";
@@ -21,12 +22,14 @@ export const SiteConnection = Connection(Site);
 
 @Resolver(() => Site)
 export class SiteResolver {
+  @PartnerScope("read:sites")
   @Query(() => Site, { nullable: true, description: "One home by id; null when there is none." })
   @Allow(PUBLIC)
   site(@Arg("id", () => ID) id: string, @Ctx() context: SitesContext): Promise<Site | null> {
     return siteLoader(context).load(id);
   }
 
+  @PartnerScope("read:sites")
   @Query(() => SiteConnection, { description: "Homes, by name, a page at a time." })
   @Allow(PUBLIC)
   sites(

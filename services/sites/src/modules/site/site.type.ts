@@ -1,4 +1,4 @@
-import { DateScalar } from "@lamplight/subgraph-kit";
+import { DateScalar, PartnerScope } from "@lamplight/subgraph-kit";
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { HostModel, SiteKind, SiteStatus } from "../../generated/prisma/enums.js";
 
@@ -41,6 +41,7 @@ export class GeoPoint {
 }
 
 /** A home for left-behind students. The region, location and history resolve in SiteResolver. */
+@PartnerScope("read:sites")
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A home for left-behind students: a safe place to study, live and play." })
 export class Site {

@@ -1,0 +1,62 @@
+import { parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import { ErrorCode } from "./errors.js";
+import { missingScope, missingScopeError, supergraphSchema } from "./partner-scopes.js";
+
+const SDL = `
+directive @partnerScope(scope: String!) on OBJECT | FIELD_DEFINITION
+type Query {
+  sites: [Site!]! @partnerScope(scope: "read:sites")
+  donations: [Donation!]! @partnerScope(scope: "read:funding")
+  version: String!
+}
+type Site @partnerScope(scope: "read:sites") {
+  id: ID!
+  name: String!
+  childrenCount: Int @partnerScope(scope: "read:people")
+}
+type Donation @partnerScope(scope: "read:funding") {
+  amount: Int!
+}
+`;
+
+describe("partner scopes", () => {
+  const { schema, scopes } = supergraphSchema(SDL);
+  const required = (document: string) => scopes.required(schema, parse(document));
+
+  it("are the scopes of every field selected, each with the first field needing it", () => {
+    expect(required("{ version sites { id name } }")).toEqual([
+      { scope: "read:sites", field: "Query.sites" },
+    ]);
+    expect(required("{ sites { childrenCount } donations { amount } }")).toEqual([
+      { scope: "read:sites", field: "Query.sites" },
+      { scope: "read:people", field: "Site.childrenCount" },
+      { scope: "read:funding", field: "Query.donations" },
+    ]);
+    expect(required("{ version __typename }")).toEqual([]);
+  });
+
+  it("are found in fragments and inline fragments, with their type conditions", () => {
+    const document = `query { sites { ...Home } }
+      fragment Home on Site { ... on Site { childrenCount } }`;
+    expect(required(document).map(({ scope }) => scope)).toEqual(["read:sites", "read:people"]);
+  });
+
+  it("name the scope a key lacks, FORBIDDEN", () => {
+    const needed = required("{ sites { childrenCount } }");
+    expect(missingScope(needed, ["read:sites", "read:people"])).toBeNull();
+    const missing = missingScope(needed, ["read:sites"]);
+    expect(missing).toEqual({ scope: "read:people", field: "Site.childrenCount" });
+    const error = missingScopeError(missing!);
+    expect(error.extensions).toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      scope: "read:people",
+      field: "Site.childrenCount",
+    });
+    expect(error.message).toBe("The API key lacks the scope read:people, which Site.childrenCount needs");
+  });
+
+  it("list every scope declared", () => {
+    expect(scopes.scopes).toEqual(["read:funding", "read:people", "read:sites"]);
+  });
+});
