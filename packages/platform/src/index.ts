@@ -49,6 +49,7 @@ export {
 } from "./identity.js";
 export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
+export { operationHash, parseTrustedOperation } from "./operation-hash.js";
 export {
   missingScope,
   missingScopeError,
