@@ -26,6 +26,7 @@ import {
   type OperationLimits,
   operationLimitsPlugin,
 } from "./limits.js";
+import { OperationScopes, partnerScopesPlugin } from "./partner-scopes.js";
 import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
 import {
   countFailedAuth,
@@ -142,6 +143,7 @@ export function createGateway(options: GatewayOptions): {
         fieldCosts: fieldCostsFromSdl(options.supergraphSdl),
       }),
       trustedOperationsPlugin<GatewayContext>(partners),
+      partnerScopesPlugin<GatewayContext>(new OperationScopes(options.supergraphSdl)),
       ...(options.production ? [hiddenSchemaDetailsPlugin<GatewayContext>()] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
