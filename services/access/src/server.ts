@@ -22,6 +22,12 @@ export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Prom
   const trustedOperations = new TrustedOperationRepository(database.client);
   const apiKeyService = new ApiKeyService(apiKeys);
   const trustedOperationService = new TrustedOperationService(trustedOperations);
+  // Operations registered when they were known by the hash of their exact text get the hash of
+  // their normalised document, once (after that, there is nothing to do at start).
+  const normalised = await trustedOperationService.normaliseStoredHashes();
+  if (normalised.rehashed > 0) {
+    deps.logger.info(normalised, "trusted operations now known by their normalised hash");
+  }
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);

@@ -12,7 +12,10 @@ export class RegisterTrustedOperationInput {
   @Matches(/\S/, { message: "name must not be blank" })
   name!: string;
 
-  @Field(() => String, { description: "The GraphQL document, exactly as the partner will send it." })
+  @Field(() => String, {
+    description:
+      "The GraphQL document: one operation. It is known by the SHA-256 of its normalised form, so the partner may send it laid out differently or commented.",
+  })
   @Length(1, 20_000)
   document!: string;
 }

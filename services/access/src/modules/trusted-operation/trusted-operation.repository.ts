@@ -34,6 +34,27 @@ export class TrustedOperationRepository {
     });
   }
 
+  /** The document registered for the organisation under this hash, as submitted; null when there is none. */
+  async documentOf(organisationId: string, sha256: string): Promise<string | null> {
+    const found = await this.prisma.trustedOperation.findUnique({
+      where: { organisationId_sha256: { organisationId, sha256 } },
+      select: { document: true },
+    });
+    return found?.document ?? null;
+  }
+
+  /** Every registration's hash and document, the earliest first. */
+  hashesAndDocuments(): Promise<{ id: string; organisationId: string; sha256: string; document: string }[]> {
+    return this.prisma.trustedOperation.findMany({
+      select: { id: true, organisationId: true, sha256: true, document: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+  }
+
+  async setHash(id: string, sha256: string): Promise<void> {
+    await this.prisma.trustedOperation.updateMany({ where: { id }, data: { sha256 } });
+  }
+
   async isTrusted(organisationId: string, sha256: string): Promise<boolean> {
     const found = await this.prisma.trustedOperation.findUnique({
       where: { organisationId_sha256: { organisationId, sha256 } },

@@ -50,6 +50,21 @@ export class TrustedOperationResolver {
     return context.trustedOperations.isTrusted(organisationId, sha256);
   }
 
+  @Query(() => String, {
+    nullable: true,
+    description:
+      "For the gateway: the document registered for this organisation under this hash (a partner sent the hash alone).",
+  })
+  @Directive("@inaccessible")
+  @Allow(GATEWAY)
+  trustedOperationDocument(
+    @Arg("organisationId", () => ID) organisationId: string,
+    @Arg("sha256", () => String) sha256: string,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<string | null> {
+    return context.trustedOperations.documentOf(organisationId, sha256);
+  }
+
   @FieldResolver(() => OrganisationReference, {
     nullable: true,
     description: "The partner organisation (people subgraph).",

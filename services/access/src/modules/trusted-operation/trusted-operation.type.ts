@@ -11,11 +11,12 @@ export class TrustedOperation {
   name!: string;
 
   @Field(() => String, {
-    description: "SHA-256 of the document, as partners send it (persisted-query hash).",
+    description:
+      "SHA-256 of the normalised document (as graphql-js prints it), hex: what a partner sends as the persisted-query hash.",
   })
   sha256!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The document as it was submitted." })
   document!: string;
 
   @Field(() => Date)
