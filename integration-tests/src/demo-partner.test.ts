@@ -1,8 +1,8 @@
-import { accessService, DEMO_PARTNER, DEMO_PARTNER_OPERATIONS, seedAccess } from "@lamplight/access/testing";
+import { accessService, DEMO_PARTNER, seedAccess } from "@lamplight/access/testing";
 import { fundingService } from "@lamplight/funding/testing";
 import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { peopleService } from "@lamplight/people/testing";
-import { DEMO_PARTNER_KEY } from "@lamplight/seed-kit";
+import { DEMO_PARTNER_KEY, DEMO_PARTNER_OPERATIONS } from "@lamplight/seed-kit";
 import { sitesService } from "@lamplight/sites/testing";
 import { bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";

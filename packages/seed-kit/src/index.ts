@@ -35,6 +35,7 @@ export {
   GOVERNMENT_MEMBER_UNITS,
   OrganisationKind,
 } from "./demo-organisations.js";
+export { DEMO_PARTNER_OPERATIONS } from "./demo-partner-operations.js";
 export {
   DEMO_PARTNER_ORGANISATION,
   DEMO_PROJECTS,

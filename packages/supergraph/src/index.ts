@@ -1,4 +1,5 @@
 export { CompositionError, composeSupergraph } from "./compose.js";
+export { firstPartyOperations, parseExportedOperations } from "./operation-sources.js";
 export {
   checkReferences,
   discoverListings,
@@ -8,3 +9,15 @@ export {
   type ReferenceCheckRow,
 } from "./reference-check.js";
 export { discoverSubgraphs, findWorkspaceRoot, type RegisteredSubgraph } from "./registry.js";
+export {
+  apiSchemaSdl,
+  type ChangeLevel,
+  checkSchemaChange,
+  coordinatesUsed,
+  type DeprecatedUse,
+  formatSchemaCheck,
+  type InvalidOperation,
+  type RegisteredOperation,
+  type SchemaChange,
+  type SchemaCheckReport,
+} from "./schema-check.js";
