@@ -74,7 +74,11 @@ it.skipIf(!redisUp)("holds one limit across two gateway processes sharing Redis"
     body: JSON.stringify({ query: "{ province { code } }" }),
   });
   expect(refused.status).toBe(429);
-  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  const retryAfter = Number(refused.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThan(0);
+  // The RateLimit header fields say the same, from the shared count.
+  expect(refused.headers.get("ratelimit-policy")).toBe(`"anonymous";q=${LIMIT};w=60`);
+  expect(refused.headers.get("ratelimit")).toBe(`"anonymous";r=0;t=${retryAfter}`);
   const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
   expect(body.errors[0]?.extensions.code).toBe("RATE_LIMITED");
 });

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   GATEWAY_SERVICE,
   IDENTITY_HEADER,
+  operationHash,
   type Principal,
   Role,
   signIdentity,
@@ -127,6 +128,20 @@ export class PartnerDirectory {
     };
   }
 
+  /**
+   * The document registered for the organisation under a hash, for a partner that sent the hash
+   * alone; null when there is none. Only a document is remembered, as a yes is for isTrusted.
+   */
+  trustedDocument(organisationId: string, documentHash: string): Promise<string | null> {
+    return this.#ask(
+      `doc:${organisationId}:${documentHash}`,
+      "query($org: ID!, $sha: String!) { trustedOperationDocument(organisationId: $org, sha256: $sha) }",
+      { org: organisationId, sha: documentHash },
+      (data) => (typeof data.trustedOperationDocument === "string" ? data.trustedOperationDocument : null),
+      (document) => (document === null ? 0 : this.#cacheMs),
+    );
+  }
+
   isTrusted(organisationId: string, documentHash: string): Promise<boolean> {
     return this.#ask(
       `op:${organisationId}:${documentHash}`,
@@ -140,19 +155,41 @@ export class PartnerDirectory {
 }
 
 /**
- * Partners run trusted operations only: the document they send (or its persisted-query hash)
- * must be registered for their organisation. Anything else is refused before it runs.
+ * Partners run trusted operations only: the document they send must be registered for their
+ * organisation, compared by the hash of its normalised form (operationHash), so the operation
+ * reformatted or commented is the same one. Anything else is refused before it runs.
+ *
+ * A partner may send the hash alone (`extensions.persistedQuery.sha256Hash`, Apollo's automatic
+ * persisted queries): the document registered under it is fetched from access and run. A hash
+ * access does not know is left to Apollo's persisted-query cache, and refused with
+ * PERSISTED_QUERY_NOT_FOUND when it is not there either (an APQ client then sends the document
+ * with its hash). That cache cannot widen what a partner runs: a document found there is checked
+ * here like any other, and Apollo writes a document into it only after didResolveOperation has
+ * let it through, so a partner never leaves an untrusted one there.
  */
 export function trustedOperationsPlugin<Context extends { principal: Principal }>(
   directory: PartnerDirectory,
 ): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request, contextValue }) {
+      const { principal } = contextValue;
+      const hashAlone = request.query === undefined ? request.extensions?.persistedQuery : undefined;
+      if (principal.kind === "partner" && principal.organisationId && hashAlone) {
+        const document = await directory.trustedDocument(
+          principal.organisationId,
+          String(hashAlone.sha256Hash),
+        );
+        if (document !== null) {
+          // Run as if sent in full: Apollo's persisted-query cache is neither read nor written.
+          request.query = document;
+          delete request.extensions?.persistedQuery;
+        }
+      }
       return {
-        async didResolveOperation({ source, contextValue }) {
+        async didResolveOperation({ document, contextValue }) {
           const { principal } = contextValue;
           if (principal.kind !== "partner" || !principal.organisationId) return;
-          if (await directory.isTrusted(principal.organisationId, sha256(source))) return;
+          if (await directory.isTrusted(principal.organisationId, operationHash(document))) return;
           throw new GraphQLError(
             "Partner keys may run only the operations registered for their organisation",
             {

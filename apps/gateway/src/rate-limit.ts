@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { HeaderMap } from "@apollo/server";
+import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ErrorCode, type Principal } from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import { Redis } from "ioredis";
@@ -98,6 +98,62 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
+/** Where a caller stands in its current window: what the RateLimit header fields tell it. */
+export interface RateLimitStatus {
+  /** The policy counted against: anonymous, user, partner or failed-authentication. */
+  policy: string;
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+  /** Requests left in this window. */
+  remaining: number;
+  /** When the window ends (epoch milliseconds). */
+  resetAt: number;
+}
+
+const POLICY_NAMES = {
+  anonymousPerWindow: "anonymous",
+  userPerWindow: "user",
+  partnerPerWindow: "partner",
+} as const;
+
+/** The seconds until a window ends, at least 1 (what Retry-After says, and the RateLimit field's `t`). */
+const secondsUntil = (resetAt: number): number => Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+
+/**
+ * The header fields of draft-ietf-httpapi-ratelimit-headers (the structured form of drafts 08 to
+ * 12): `RateLimit-Policy: "partner";q=600;w=60` (the quota per window of seconds) and
+ * `RateLimit: "partner";r=598;t=42` (what remains, and the seconds until the window ends).
+ */
+export function rateLimitHeaders(status: RateLimitStatus): [string, string][] {
+  const policy = `"${status.policy}"`;
+  return [
+    ["ratelimit-policy", `${policy};q=${status.limit};w=${Math.ceil(status.windowMs / 1000)}`],
+    ["ratelimit", `${policy};r=${status.remaining};t=${secondsUntil(status.resetAt)}`],
+  ];
+}
+
+/**
+ * Every answer to a request that was counted carries the RateLimit header fields, whatever it
+ * holds: data, a refused operation, a document that does not validate. (A request refused by its
+ * rate limit carries them on its error, with Retry-After, before any plugin runs.)
+ */
+export function rateLimitHeadersPlugin<
+  Context extends { rateLimit: RateLimitStatus },
+>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          for (const [name, value] of rateLimitHeaders(contextValue.rateLimit)) {
+            response.http.headers.set(name, value);
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Who a request counts against: a partner's key, a user, or (for the public) the client's address. */
 export function rateLimitKey(
   principal: Principal,
@@ -108,30 +164,53 @@ export function rateLimitKey(
   return { key: `ip:${remoteAddress}`, limit: "anonymousPerWindow" };
 }
 
-/** Counts the request; over the limit, refuses it with RATE_LIMITED, 429 and Retry-After. */
+/**
+ * Counts the request and answers where the caller stands; over the limit, refuses it with
+ * RATE_LIMITED, 429, Retry-After and the RateLimit header fields.
+ */
 export async function enforceRateLimit(
   store: RateLimitStore,
   limits: RateLimits,
   principal: Principal,
   remoteAddress: string,
-): Promise<void> {
+): Promise<RateLimitStatus> {
   const { key, limit } = rateLimitKey(principal, remoteAddress);
   const allowed = limits[limit];
   const { count, resetAt } = await store.hit(key, limits.windowMs);
-  if (count <= allowed) return;
-  throw rateLimited(allowed, limits.windowMs, resetAt);
+  const status = {
+    policy: POLICY_NAMES[limit],
+    limit: allowed,
+    windowMs: limits.windowMs,
+    remaining: Math.max(0, allowed - count),
+    resetAt,
+  };
+  if (count <= allowed) return status;
+  throw rateLimited(status);
 }
 
-function rateLimited(allowed: number, windowMs: number, resetAt: number, what = "requests"): GraphQLError {
-  const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
-  return new GraphQLError(`Too many ${what}: ${allowed} per ${windowMs / 1000}s; retry in ${retryAfter}s`, {
-    extensions: {
-      code: ErrorCode.RATE_LIMITED,
-      retryAfterSeconds: retryAfter,
-      http: { status: 429, headers: new HeaderMap([["retry-after", String(retryAfter)]]) },
+function rateLimited(status: RateLimitStatus, what = "requests"): GraphQLError {
+  const retryAfter = secondsUntil(status.resetAt);
+  const headers = new HeaderMap([["retry-after", String(retryAfter)], ...rateLimitHeaders(status)]);
+  return new GraphQLError(
+    `Too many ${what}: ${status.limit} per ${status.windowMs / 1000}s; retry in ${retryAfter}s`,
+    {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds: retryAfter,
+        http: { status: 429, headers },
+      },
     },
-  });
+  );
 }
+
+/** A failed-authentication budget used up, as the RateLimit header fields tell it. */
+const failedAuthStatus = (limits: RateLimits, resetAt: number): RateLimitStatus => ({
+  policy: "failed-authentication",
+  limit: failedAuthBudget(limits),
+  windowMs: limits.windowMs,
+  remaining: 0,
+  resetAt,
+});
 
 const failedAuthBudget = (limits: RateLimits): number =>
   limits.failedAuthPerWindow ?? DEFAULT_RATE_LIMITS.failedAuthPerWindow ?? 20;
@@ -165,7 +244,7 @@ export async function refuseAfterFailedAuth(
   const allowed = failedAuthBudget(limits);
   for (const key of keys) {
     const { count, resetAt } = await store.peek(key, limits.windowMs);
-    if (count >= allowed) throw rateLimited(allowed, limits.windowMs, resetAt, "failed authentications");
+    if (count >= allowed) throw rateLimited(failedAuthStatus(limits, resetAt), "failed authentications");
   }
 }
 
@@ -182,7 +261,7 @@ export async function countFailedAuth(
   let refusal: GraphQLError | undefined;
   for (const key of keys) {
     const { count, resetAt } = await store.hit(key, limits.windowMs);
-    if (count > allowed) refusal ??= rateLimited(allowed, limits.windowMs, resetAt, "failed authentications");
+    if (count > allowed) refusal ??= rateLimited(failedAuthStatus(limits, resetAt), "failed authentications");
   }
   if (refusal) throw refusal;
 }

@@ -34,8 +34,10 @@ import {
   enforceRateLimit,
   failedAuthKeys,
   MemoryRateLimitStore,
+  type RateLimitStatus,
   type RateLimitStore,
   type RateLimits,
+  rateLimitHeadersPlugin,
   refuseAfterFailedAuth,
 } from "./rate-limit.js";
 import { SubgraphDataSource } from "./subgraph-data-source.js";
@@ -44,6 +46,8 @@ import { SubgraphDataSource } from "./subgraph-data-source.js";
 export interface GatewayContext {
   requestId: string;
   principal: Principal;
+  /** Where the caller stands in its rate limit: every answer's RateLimit header fields. */
+  rateLimit: RateLimitStatus;
   /** The principal signed for one subgraph (its name), made once per request and subgraph. */
   identityFor: (subgraph: string) => Promise<string>;
 }
@@ -137,6 +141,7 @@ export function createGateway(options: GatewayOptions): {
     plugins: [
       errorLoggingPlugin<GatewayContext>(options.logger),
       httpProtocolPlugin<GatewayContext>(),
+      rateLimitHeadersPlugin<GatewayContext>(),
       operationLimitsPlugin<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,
         introspectionForStaffOnly: options.production ?? false,
@@ -185,10 +190,11 @@ export function createGateway(options: GatewayOptions): {
                 extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
               });
             }
-            await enforceRateLimit(rateLimitStore, rateLimits, principal, address);
+            const rateLimit = await enforceRateLimit(rateLimitStore, rateLimits, principal, address);
             return {
               requestId: request.requestId,
               principal,
+              rateLimit,
               identityFor: signForSubgraphs(principal, request.requestId),
             };
           },
