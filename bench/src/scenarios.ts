@@ -206,7 +206,7 @@ export function principalOf(caller: Caller, user: number): Principal {
       subject: "bench-partner",
       roles: ["PARTNER"],
       organisationId: DEMO_PARTNER_ORGANISATION.id,
-      scopes: ["read:funding", "read:sites"],
+      scopes: ["read:funding", "read:people", "read:sites"],
     };
   }
   return {

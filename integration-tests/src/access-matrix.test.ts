@@ -17,7 +17,7 @@ interface Caller {
   who: string;
   headers: () => Promise<Record<string, string>>;
   readChildName: Outcome;
-  listSiteChildren: "data" | "empty";
+  listSiteChildren: "data" | "empty" | "FORBIDDEN";
   changeChildsHome: Outcome;
   recordDonation: Outcome;
   readPartnerGifts: Outcome;
@@ -87,7 +87,7 @@ beforeAll(async () => {
     expect(key.errors).toBeUndefined();
     return key.data?.createApiKey.secret as string;
   };
-  partnerKey = await createKey(["read:sites"]);
+  partnerKey = await createKey(["read:sites", "read:people"]);
   fundingPartnerKey = await createKey(["read:funding"]);
   // The partner's organisation may run exactly the operations of this matrix.
   for (const document of [READ_CHILD, LIST_CHILDREN, CHANGE_SITE, RECORD_DONATION, PARTNER_GIFTS]) {
@@ -138,7 +138,7 @@ const callers: Caller[] = [
     readPartnerGifts: "UNAUTHENTICATED",
   },
   {
-    who: "a partner with read:sites",
+    who: "a partner with read:sites and read:people",
     headers: async () => ({ "x-api-key": partnerKey }),
     readChildName: "FORBIDDEN",
     listSiteChildren: "empty",
@@ -150,7 +150,8 @@ const callers: Caller[] = [
     who: "a partner with read:funding",
     headers: async () => ({ "x-api-key": fundingPartnerKey }),
     readChildName: "FORBIDDEN",
-    listSiteChildren: "empty",
+    // Homes and their children are other areas: the gateway refuses the operation (partner scopes).
+    listSiteChildren: "FORBIDDEN",
     changeChildsHome: "FORBIDDEN",
     recordDonation: "FORBIDDEN",
     readPartnerGifts: "data",
@@ -229,7 +230,7 @@ describe.each(callers)("$who", (caller) => {
 
   it(`listing the children of a home: ${caller.listSiteChildren}`, async () => {
     const response = await graph.execute(LIST_CHILDREN, { id: mianyangHome }, await caller.headers());
-    expect(response.errors).toBeUndefined();
+    if (caller.listSiteChildren !== "FORBIDDEN") expect(response.errors).toBeUndefined();
     expect(outcomeOf(response, (data) => data?.site?.students.edges.length)).toBe(caller.listSiteChildren);
   });
 

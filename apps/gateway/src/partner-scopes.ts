@@ -49,7 +49,7 @@ export function partnerScopesPlugin<Context extends { principal: Principal }>(
           const { principal } = contextValue;
           if (principal.kind !== "partner") return;
           const missing = missingScope(scopes.required(queryHash, schema, document), principal.scopes);
-          if (missing) throw missingScopeError(missing, "The API key", { http: { status: 403 } });
+          if (missing) throw missingScopeError(missing, "the API key lacks", { http: { status: 403 } });
         },
       };
     },

@@ -104,6 +104,9 @@ export const commonEnv = {
 export const portVariable = (defaultPort: number) =>
   z.coerce.number().int().min(0).max(65535).default(defaultPort);
 
+/** A file's path, with a default: e.g. the committed supergraph.graphql. */
+export const pathVariable = (defaultPath: string) => z.string().min(1).default(defaultPath);
+
 /**
  * The key the gateway signs identities with and subgraphs verify them with. The development
  * default lets the two commands work out of the box; production must set its own.

@@ -12,6 +12,7 @@ export {
   misspeltVariables,
   nameUrlPairs,
   parseEnv,
+  pathVariable,
   portVariable,
 } from "./env.js";
 export { integerVariable } from "./env-integers.js";

@@ -53,7 +53,7 @@ describe("partner scopes", () => {
       scope: "read:people",
       field: "Site.childrenCount",
     });
-    expect(error.message).toBe("The API key lacks the scope read:people, which Site.childrenCount needs");
+    expect(error.message).toBe("Site.childrenCount needs the scope read:people, which the API key lacks");
   });
 
   it("list every scope declared", () => {

@@ -109,13 +109,16 @@ export function missingScope(
   return required.find(({ scope }) => !granted.includes(scope)) ?? null;
 }
 
-/** FORBIDDEN, naming the scope a partner key lacks and the field that needs it. */
+/**
+ * FORBIDDEN, naming the scope and the field that needs it; `lacking` says who lacks it ("the API
+ * key lacks", "none of the organisation's keys has").
+ */
 export function missingScopeError(
   missing: ScopedField,
-  whose = "The API key",
+  lacking = "the API key lacks",
   extensions: Record<string, unknown> = {},
 ): ForbiddenError {
-  return new ForbiddenError(`${whose} lacks the scope ${missing.scope}, which ${missing.field} needs`, {
+  return new ForbiddenError(`${missing.field} needs the scope ${missing.scope}, which ${lacking}`, {
     ...extensions,
     scope: missing.scope,
     field: missing.field,

@@ -1,6 +1,8 @@
+import { pathVariable } from "@lamplight/platform";
 import { defineSubgraph } from "@lamplight/subgraph-kit";
 import { consumes } from "./events.js";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { DEFAULT_SUPERGRAPH_PATH } from "./modules/trusted-operation/trusted-operation.scopes.js";
 import { buildAccessSchema } from "./schema.js";
 import { seedAccess } from "./seed/index.js";
 import { createServer } from "./server.js";
@@ -16,6 +18,11 @@ export const access = defineSubgraph({
   buildSchema: buildAccessSchema,
   createServer,
   consumes,
+  env: {
+    /** The composed supergraph: which scope each field needs, checked when an operation is registered. */
+    SUPERGRAPH_PATH: pathVariable(DEFAULT_SUPERGRAPH_PATH),
+  },
+  settings: (env) => ({ supergraphPath: env.SUPERGRAPH_PATH }),
   // The demo partner, so partner calls can be tried at once; its key's secret is in the README.
   demoData: {
     description: "the demo partner",

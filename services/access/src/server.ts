@@ -12,16 +12,25 @@ import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
 import { ApiKeyService } from "./modules/api-key/api-key.service.js";
 import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
+import { OperationScopeCheck } from "./modules/trusted-operation/trusted-operation.scopes.js";
 import { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
 import { buildAccessSchema } from "./schema.js";
 
+export interface AccessServerDeps extends SubgraphServerDeps<PrismaClient> {
+  /** The composed supergraph that says which scope each field needs (SUPERGRAPH_PATH). */
+  supergraphPath?: string;
+}
+
 /** The access subgraph, ready to listen; tests call this with a fresh database. */
-export async function createServer(deps: SubgraphServerDeps<PrismaClient>): Promise<SubgraphServer> {
+export async function createServer(deps: AccessServerDeps): Promise<SubgraphServer> {
   const { database } = deps;
   const apiKeys = new ApiKeyRepository(database.client);
   const trustedOperations = new TrustedOperationRepository(database.client);
   const apiKeyService = new ApiKeyService(apiKeys);
-  const trustedOperationService = new TrustedOperationService(trustedOperations);
+  const trustedOperationService = new TrustedOperationService(
+    trustedOperations,
+    new OperationScopeCheck(apiKeys, deps.supergraphPath),
+  );
   // Operations registered when they were known by the hash of their exact text get the hash of
   // their normalised document, once (after that, there is nothing to do at start).
   const normalised = await trustedOperationService.normaliseStoredHashes();

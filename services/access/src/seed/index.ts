@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { ApiKeyRepository } from "../modules/api-key/api-key.repository.js";
 import { ApiKeyService, hashSecret } from "../modules/api-key/api-key.service.js";
 import { TrustedOperationRepository } from "../modules/trusted-operation/trusted-operation.repository.js";
+import { OperationScopeCheck } from "../modules/trusted-operation/trusted-operation.scopes.js";
 import { TrustedOperationService } from "../modules/trusted-operation/trusted-operation.service.js";
 import { DEMO_PARTNER } from "./demo-partner.js";
 
@@ -33,7 +34,10 @@ export async function seedAccess(
     );
     apiKeys = 1;
   }
-  const operations = new TrustedOperationService(new TrustedOperationRepository(prisma));
+  const operations = new TrustedOperationService(
+    new TrustedOperationRepository(prisma),
+    new OperationScopeCheck(new ApiKeyRepository(prisma)),
+  );
   for (const operation of DEMO_PARTNER_OPERATIONS) {
     await operations.register({ organisationId: DEMO_PARTNER.id, ...operation }, SEEDED_BY);
   }

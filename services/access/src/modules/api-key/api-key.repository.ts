@@ -37,4 +37,13 @@ export class ApiKeyRepository {
   async markUsed(id: string, at: Date): Promise<void> {
     await this.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: at } });
   }
+
+  /** The scopes of an organisation's keys that still work (neither revoked nor expired at `now`). */
+  async activeScopes(organisationId: string, now = new Date()): Promise<string[]> {
+    const keys = await this.prisma.apiKey.findMany({
+      where: { organisationId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      select: { scopes: true },
+    });
+    return [...new Set(keys.flatMap((key) => key.scopes))];
+  }
 }

@@ -1,17 +1,22 @@
 import { parseTrustedOperation } from "@lamplight/platform";
 import type { RegisterTrustedOperationInput } from "./trusted-operation.inputs.js";
 import type { TrustedOperationRepository } from "./trusted-operation.repository.js";
+import type { OperationScopeCheck } from "./trusted-operation.scopes.js";
 import type { TrustedOperation } from "./trusted-operation.type.js";
 
 /** The operations a partner may run: one GraphQL operation per registration, known by its normalised hash. */
 export class TrustedOperationService {
-  constructor(private readonly trustedOperations: TrustedOperationRepository) {}
+  constructor(
+    private readonly trustedOperations: TrustedOperationRepository,
+    private readonly scopeCheck: OperationScopeCheck,
+  ) {}
 
   /** Registering the same operation again (however laid out) for the same organisation returns the first registration. */
   async register(input: RegisterTrustedOperationInput, createdBy: string): Promise<TrustedOperation> {
     // Known by the hash of its normalised document: the same operation reformatted is the same
     // registration. The text is kept as submitted, for whoever reviews it.
-    const { sha256 } = parseTrustedOperation(input.document, "input.document");
+    const { document, sha256 } = parseTrustedOperation(input.document, "input.document");
+    await this.scopeCheck.assertCovered(input.organisationId, document);
     return this.trustedOperations.register({
       organisationId: input.organisationId,
       name: input.name.trim(),

@@ -10,7 +10,9 @@ import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { accessService } from "../../testing.js";
+import { ApiKeyRepository } from "../api-key/api-key.repository.js";
 import { TrustedOperationRepository } from "./trusted-operation.repository.js";
+import { OperationScopeCheck } from "./trusted-operation.scopes.js";
 import { TrustedOperationService } from "./trusted-operation.service.js";
 
 const ORG = "5c0e2a41-9b7d-4e3f-8a16-0d2b7c9e4f11";
@@ -30,6 +32,13 @@ beforeAll(async () => {
   await announceOrganisations(access, [{ id: ORG, name: "绵阳市志愿者协会", kind: "NGO" }]);
   admin = await identityHeaders({ subject: "admin-1", roles: ["PROVINCE_ADMIN"] });
   gateway = await identityHeaders(GATEWAY_SERVICE);
+  // The organisation's key may read homes: what the operations registered here select.
+  const key = await access.execute(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`,
+    { input: { organisationId: ORG, name: "报表系统", scopes: ["read:sites"] } },
+    admin,
+  );
+  expect(key.errors).toBeUndefined();
 });
 afterAll(() => access?.close());
 
@@ -77,7 +86,10 @@ describe("trusted operations by meaning", () => {
         createdBy: "t",
       },
     });
-    const service = new TrustedOperationService(new TrustedOperationRepository(client));
+    const service = new TrustedOperationService(
+      new TrustedOperationRepository(client),
+      new OperationScopeCheck(new ApiKeyRepository(client)),
+    );
     expect(await service.normaliseStoredHashes()).toEqual({ rehashed: 1, superseded: 1 });
     const hashOf = async (id: string) =>
       (await client.trustedOperation.findUniqueOrThrow({ where: { id } })).sha256;
