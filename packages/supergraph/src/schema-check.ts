@@ -396,6 +396,8 @@ export function checkSchemaChange(input: {
   };
 }
 
+const INDENT = " ".repeat(13);
+
 function who(operation: RegisteredOperation): string {
   return `${operation.name} of ${operation.organisation} (${operation.source})`;
 }
@@ -408,20 +410,20 @@ export function formatSchemaCheck(report: SchemaCheckReport): string {
   for (const change of changes) {
     const unused =
       change.level === "breaking" && change.operations.length === 0 ? " (no operation uses it)" : "";
-    lines.push(`${change.level.padEnd(9)} ${change.description}${unused}`);
-    for (const operation of change.operations) lines.push(`            used by ${who(operation)}`);
+    lines.push(`${change.level.padEnd(10)} ${change.description}${unused}`);
+    for (const operation of change.operations) lines.push(`${INDENT}used by ${who(operation)}`);
   }
   if (changes.length === 0) lines.push("no changes to the API schema");
   for (const { operation, errors } of report.broken) {
-    lines.push(`invalid   ${who(operation)} no longer validates:`);
-    for (const error of errors) lines.push(`            ${error}`);
+    lines.push(`invalid    ${who(operation)} no longer validates:`);
+    for (const error of errors) lines.push(`${INDENT}${error}`);
   }
   for (const use of report.deprecatedUses) {
     lines.push(`deprecated ${use.coordinate} (${use.reason}) is still used by:`);
-    for (const operation of use.operations) lines.push(`            ${who(operation)}`);
+    for (const operation of use.operations) lines.push(`${INDENT}${who(operation)}`);
   }
   for (const { operation, errors } of report.alreadyInvalid) {
-    lines.push(`warning   ${who(operation)} was already invalid: ${errors.join("; ")}`);
+    lines.push(`warning    ${who(operation)} was already invalid: ${errors.join("; ")}`);
   }
   const count = (level: ChangeLevel) => report.changes.filter((change) => change.level === level).length;
   const usedBreaking = report.changes.filter((c) => c.level === "breaking" && c.operations.length > 0).length;
