@@ -92,6 +92,8 @@ describe("a partner's trusted operation", () => {
     const unknown = await post({
       extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
     });
+    // Apollo's code and status, so that an APQ client sends the document with its hash next.
+    expect(unknown.status).toBe(200);
     expect(unknown.body.data).toBeUndefined();
     expect(unknown.body.errors?.[0]?.extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     expect(unknown.headers.get("ratelimit")).toMatch(/^"partner";r=\d+;t=\d+$/);
