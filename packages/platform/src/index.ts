@@ -52,11 +52,13 @@ export { createLogger, type Logger } from "./logger.js";
 export { errorLoggingPlugin, maskError } from "./masking.js";
 export { operationHash, parseTrustedOperation } from "./operation-hash.js";
 export {
+  type CatalogueField,
   missingScope,
   missingScopeError,
   PARTNER_SCOPE_DIRECTIVE,
   PARTNER_SPEC_URL,
   PartnerScopes,
+  partnerScopeCatalogue,
   type ScopedField,
   supergraphSchema,
 } from "./partner-scopes.js";

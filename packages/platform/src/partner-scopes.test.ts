@@ -1,7 +1,12 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "./errors.js";
-import { missingScope, missingScopeError, supergraphSchema } from "./partner-scopes.js";
+import {
+  missingScope,
+  missingScopeError,
+  partnerScopeCatalogue,
+  supergraphSchema,
+} from "./partner-scopes.js";
 
 const SDL = `
 directive @partnerScope(scope: String!) on OBJECT | FIELD_DEFINITION
@@ -58,5 +63,25 @@ describe("partner scopes", () => {
 
   it("list every scope declared", () => {
     expect(scopes.scopes).toEqual(["read:funding", "read:people", "read:sites"]);
+  });
+});
+
+describe("the partner scope catalogue", () => {
+  it("lists every field clients can select that needs a scope, Query first, with its signature", () => {
+    const catalogue = partnerScopeCatalogue(`${SDL}
+      directive @inaccessible on FIELD_DEFINITION
+      extend type Query { secret: Site @inaccessible }`);
+    expect(catalogue.fields.map(({ type, signature, scope }) => `${type}.${signature} ${scope}`)).toEqual([
+      "Query.sites: [Site!]! read:sites",
+      "Query.donations: [Donation!]! read:funding",
+      "Donation.amount: Int! read:funding",
+      "Site.id: ID! read:sites",
+      "Site.name: String! read:sites",
+      "Site.childrenCount: Int read:people",
+    ]);
+    expect(catalogue.fields.find((field) => field.name === "childrenCount")?.typeScope).toBe("read:sites");
+    expect(catalogue.required("{ donations { amount } }")).toEqual([
+      { scope: "read:funding", field: "Query.donations" },
+    ]);
   });
 });

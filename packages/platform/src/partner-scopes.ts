@@ -3,6 +3,8 @@ import {
   type ConstDirectiveNode,
   type DocumentNode,
   type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
   Kind,
   parse,
   TypeInfo,
@@ -129,4 +131,56 @@ export function missingScopeError(
 export function supergraphSchema(sdl: string): { schema: GraphQLSchema; scopes: PartnerScopes } {
   const document = parse(sdl);
   return { schema: buildASTSchema(document, { assumeValidSDL: true }), scopes: new PartnerScopes(document) };
+}
+
+/** A field clients can select that needs a partner scope, for the partner documentation. */
+export interface CatalogueField {
+  type: string;
+  typeDescription: string;
+  /** Whether the scope is the type's own (every field of it needs the scope unless it says otherwise). */
+  typeScope: string | null;
+  /** `name(argument: Type, …): Type`. */
+  signature: string;
+  name: string;
+  description: string;
+  scope: string;
+}
+
+const isInaccessible = (node: { astNode?: { directives?: readonly ConstDirectiveNode[] } | null }) =>
+  node.astNode?.directives?.some((d) => d.name.value === "inaccessible") ?? false;
+
+/**
+ * Every field clients can select (nothing @inaccessible, no federation machinery) that needs a
+ * scope, `Query` first, then by type and field as the schema declares them; and the scopes an
+ * operation's text needs. What the partner documentation is written from.
+ */
+export function partnerScopeCatalogue(supergraphSdl: string): {
+  scopes: string[];
+  fields: CatalogueField[];
+  required(document: string): ScopedField[];
+} {
+  const { schema, scopes } = supergraphSchema(supergraphSdl);
+  const types = Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) || isInterfaceType(type))
+    .filter((type) => !/^(__|join__|link__)/.test(type.name) && !isInaccessible(type))
+    .sort((a, b) => (a.name === "Query" ? -1 : b.name === "Query" ? 1 : a.name.localeCompare(b.name)));
+  const fields: CatalogueField[] = [];
+  for (const type of types) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const scope = scopes.of(type.name, field.name);
+      if (!scope || isInaccessible(field)) continue;
+      const args = field.args.filter((arg) => !isInaccessible(arg)).map((arg) => `${arg.name}: ${arg.type}`);
+      fields.push({
+        type: type.name,
+        typeDescription: type.description ?? "",
+        typeScope: scopes.typeScopes.get(type.name) ?? null,
+        signature: `${field.name}${args.length ? `(${args.join(", ")})` : ""}: ${field.type}`,
+        name: field.name,
+        description: field.description ?? "",
+        scope,
+      });
+    }
+  }
+  return { scopes: scopes.scopes, fields, required: (document) => scopes.required(schema, parse(document)) };
 }
