@@ -13,6 +13,7 @@ const { values } = parseArgs({
     region: { type: "string" },
     site: { type: "string", multiple: true },
     volunteer: { type: "string" },
+    organisation: { type: "string" },
     sub: { type: "string" },
     ttl: { type: "string", default: "8h" },
     key: { type: "string" },
@@ -27,7 +28,9 @@ if (values.list) {
         ? ` site ${user.sites.join(",")}`
         : user.volunteer
           ? ` volunteer ${user.volunteer}`
-          : "";
+          : user.organisation
+            ? ` organisation ${user.organisation}`
+            : "";
     process.stdout.write(
       `${user.subject.padEnd(30)} ${user.roles.join(",")}${scope}  (${user.description})\n`,
     );
@@ -41,7 +44,7 @@ if (values.list) {
 const usage = () => {
   process.stderr.write(
     "Usage: pnpm run token --user <demo user> | --role <ROLE> [--role …] [--region <code>] [--site <id> …]\n" +
-      "                      [--volunteer <id>] [--sub <subject>] [--ttl 8h]\n" +
+      "                      [--volunteer <id>] [--organisation <id>] [--sub <subject>] [--ttl 8h]\n" +
       "       pnpm run token --list\n" +
       `Roles: ${ROLES.filter((role) => role !== "PARTNER").join(", ")}\n`,
   );
@@ -69,6 +72,7 @@ if (values.user) {
     region: values.region,
     sites: values.site,
     volunteer: values.volunteer,
+    organisation: values.organisation,
   };
 }
 

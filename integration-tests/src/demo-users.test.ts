@@ -6,7 +6,15 @@ import { expect, it } from "vitest";
 it("gives every role a demo user whose region and homes exist in the demo data", () => {
   const roles = new Set(DEMO_USERS.flatMap((user) => user.roles));
   expect([...roles].sort()).toEqual(
-    ["CITY_ADMIN", "COUNTY_OFFICER", "FINANCE_OFFICER", "PROVINCE_ADMIN", "SITE_MANAGER", "VOLUNTEER"].sort(),
+    [
+      "CITY_ADMIN",
+      "COUNTY_OFFICER",
+      "FINANCE_OFFICER",
+      "PARTNER_ADMIN",
+      "PROVINCE_ADMIN",
+      "SITE_MANAGER",
+      "VOLUNTEER",
+    ].sort(),
   );
   const homes = new Map(demoSites().map((site) => [site.id, site]));
   for (const user of DEMO_USERS) {

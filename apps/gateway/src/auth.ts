@@ -36,7 +36,9 @@ export function principalFromClaims(claims: JWTPayload): Principal {
     regionScope: typeof claims.region === "string" ? claims.region : null,
     siteIds: strings(claims.sites),
     volunteerId: typeof claims.volunteer === "string" ? claims.volunteer : null,
-    organisationId: null,
+    // Only a partner admin acts for an organisation; the claim means nothing on anyone else.
+    organisationId:
+      roles.includes("PARTNER_ADMIN") && typeof claims.organisation === "string" ? claims.organisation : null,
     scopes: [],
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "@lamplight/platform";
 import { GraphQLError } from "graphql";
 import { LruCache } from "./lru-cache.js";
+import type { UsageCount } from "./partner-usage.js";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -20,6 +21,8 @@ interface PartnerCredential {
   keyId: string;
   organisationId: string;
   scopes: string[];
+  /** When the key stops working (ISO 8601), e.g. the end of a rotation's overlap; null: never. */
+  expiresAt: string | null;
 }
 
 /** How long an unknown key is remembered as unknown: a flood of one bad key costs one access call. */
@@ -110,10 +113,17 @@ export class PartnerDirectory {
   async principal(secret: string): Promise<Principal> {
     const credential = await this.#ask<PartnerCredential | null>(
       `key:${sha256(secret)}`,
-      "query($secret: String!) { partnerCredential(secret: $secret) { keyId organisationId scopes } }",
+      "query($secret: String!) { partnerCredential(secret: $secret) { keyId organisationId scopes expiresAt } }",
       { secret },
       (data) => (data.partnerCredential as PartnerCredential | null) ?? null,
-      (credential) => (credential ? this.#cacheMs : this.#negativeCacheMs),
+      // A key is not remembered past its expiry: a rotated key's old secret stops on time.
+      (credential) =>
+        credential
+          ? Math.min(
+              this.#cacheMs,
+              credential.expiresAt ? Date.parse(credential.expiresAt) - Date.now() : this.#cacheMs,
+            )
+          : this.#negativeCacheMs,
     );
     if (!credential) throw new UnauthenticatedError("The API key is not valid");
     return {
@@ -139,6 +149,15 @@ export class PartnerDirectory {
       { org: organisationId, sha: documentHash },
       (data) => (typeof data.trustedOperationDocument === "string" ? data.trustedOperationDocument : null),
       (document) => (document === null ? 0 : this.#cacheMs),
+    );
+  }
+
+  /** Adds partner keys' counted requests to access's daily usage rows (PartnerUsage's flush). */
+  async recordUsage(counts: UsageCount[]): Promise<void> {
+    await this.#fetch(
+      "mutation($input: RecordApiKeyUsageInput!) { recordApiKeyUsage(input: $input) }",
+      { input: { counts } },
+      () => undefined,
     );
   }
 

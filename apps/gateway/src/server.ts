@@ -27,6 +27,7 @@ import {
   operationLimitsPlugin,
 } from "./limits.js";
 import { OperationScopes, partnerScopesPlugin } from "./partner-scopes.js";
+import { PartnerUsage, partnerUsagePlugin } from "./partner-usage.js";
 import { PartnerDirectory, trustedOperationsPlugin } from "./partners.js";
 import {
   countFailedAuth,
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   identityTtlSeconds?: number;
   /** How long an unknown partner key is remembered as unknown (5 s by default). */
   partnerNegativeCacheMs?: number;
+  /** How often partner keys' usage counts are flushed to access (a minute by default). */
+  partnerUsageFlushMs?: number;
   /**
    * Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client for rate limits;
    * none by default: the socket's peer is the client.
@@ -104,6 +107,11 @@ export function createGateway(options: GatewayOptions): {
     cacheMs: options.partnerCacheMs,
     negativeCacheMs: options.partnerNegativeCacheMs,
   });
+  const partnerUsage = new PartnerUsage(
+    (counts) => partners.recordUsage(counts),
+    options.logger,
+    options.partnerUsageFlushMs,
+  );
   const subgraphUrls = new Map<string, string>();
   const signForSubgraphs = createIdentitySigner(options.identityKey, options.identityTtlSeconds);
   const trustedProxies = new TrustedProxies(options.trustedProxies ?? []);
@@ -148,6 +156,7 @@ export function createGateway(options: GatewayOptions): {
         fieldCosts: fieldCostsFromSdl(options.supergraphSdl),
       }),
       trustedOperationsPlugin<GatewayContext>(partners),
+      partnerUsagePlugin<GatewayContext>(partnerUsage),
       partnerScopesPlugin<GatewayContext>(new OperationScopes(options.supergraphSdl)),
       ...(options.production ? [hiddenSchemaDetailsPlugin<GatewayContext>()] : []),
       options.production
@@ -157,12 +166,17 @@ export function createGateway(options: GatewayOptions): {
   });
   return {
     listen(port, host) {
+      partnerUsage.start();
       return startGraphQLHttpServer<GatewayContext>(
         {
           apollo,
           logger: options.logger,
           corsOrigins: options.corsOrigins ?? "*",
-          onClose: () => rateLimitStore.close(),
+          // The last usage counts reach access before the gateway exits.
+          onClose: async () => {
+            await partnerUsage.stop();
+            await rateLimitStore.close();
+          },
           async context(request) {
             let principal: Principal;
             const apiKey = request.headers["x-api-key"];
@@ -190,7 +204,16 @@ export function createGateway(options: GatewayOptions): {
                 extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
               });
             }
-            const rateLimit = await enforceRateLimit(rateLimitStore, rateLimits, principal, address);
+            let rateLimit: RateLimitStatus;
+            try {
+              rateLimit = await enforceRateLimit(rateLimitStore, rateLimits, principal, address);
+            } catch (error) {
+              // Refused before its document is read: counted without an operation.
+              if (principal.kind === "partner" && principal.subject) {
+                partnerUsage.record(principal.subject, null, "rateLimited");
+              }
+              throw error;
+            }
             return {
               requestId: request.requestId,
               principal,

@@ -18,6 +18,8 @@ export interface DevelopmentTokenClaims {
   region?: string | undefined;
   sites?: string[] | undefined;
   volunteer?: string | undefined;
+  /** The partner organisation a partner admin acts for. */
+  organisation?: string | undefined;
   name?: string | undefined;
 }
 
@@ -32,6 +34,7 @@ export function signDevelopmentToken(
     ...(claims.region ? { region: claims.region } : {}),
     ...(claims.sites?.length ? { sites: claims.sites } : {}),
     ...(claims.volunteer ? { volunteer: claims.volunteer } : {}),
+    ...(claims.organisation ? { organisation: claims.organisation } : {}),
     ...(claims.name ? { name: claims.name } : {}),
   })
     .setProtectedHeader({ alg: "HS256" })

@@ -9,6 +9,8 @@ export const Role = {
   FINANCE_OFFICER: "FINANCE_OFFICER",
   VOLUNTEER: "VOLUNTEER",
   PARTNER: "PARTNER",
+  /** A person of a partner organisation who manages its keys and proposes its operations. */
+  PARTNER_ADMIN: "PARTNER_ADMIN",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role) as readonly Role[];
@@ -26,7 +28,7 @@ export interface Principal {
   siteIds: readonly string[];
   /** The volunteer record of a volunteer. */
   volunteerId: string | null;
-  /** The partner's organisation. */
+  /** The partner's organisation: a partner key's, or the one a partner admin acts for. */
   organisationId: string | null;
   /** What a partner key may read, e.g. `read:sites`. */
   scopes: readonly string[];

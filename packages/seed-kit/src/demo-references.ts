@@ -97,6 +97,9 @@ export const DEMO_PARTNER_ORGANISATION = {
   kind: "ALLIANCE_COMPANY",
 } as const;
 
+/** The demo partner's API key's id: fixed, so that examples can ask for its usage. */
+export const DEMO_PARTNER_KEY_ID = "5d2c8a41-7e3b-4f9a-b6c0-1e8d4a2f9c02";
+
 /**
  * The demo partner's API key secret, derived from the seed number so that the README's examples
  * work on every development machine. It is public knowledge: demo data never goes to production.

@@ -48,6 +48,12 @@ export const DEMO_USERS: readonly (DevelopmentTokenClaims & { description: strin
     volunteer: DEMO_VOLUNTEER_ID,
     description: "a volunteer in Yanting, paired with three children of that home",
   },
+  {
+    subject: "demo-partner-admin",
+    roles: ["PARTNER_ADMIN"],
+    organisation: DEMO_PARTNER_ORGANISATION.id,
+    description: `the demo partner's key manager (${DEMO_PARTNER_ORGANISATION.name})`,
+  },
 ];
 
 /** The demo partner's API key (`x-api-key`), loaded by the access subgraph's demo seed. */

@@ -37,6 +37,7 @@ export {
 } from "./demo-organisations.js";
 export { DEMO_PARTNER_OPERATIONS } from "./demo-partner-operations.js";
 export {
+  DEMO_PARTNER_KEY_ID,
   DEMO_PARTNER_ORGANISATION,
   DEMO_PROJECTS,
   DEMO_VOLUNTEER_ID,

@@ -1,6 +1,8 @@
 import type { AuditLog, BaseContext, ReferencedIdsReader } from "@lamplight/subgraph-kit";
 import type { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
 import type { ApiKeyService } from "./modules/api-key/api-key.service.js";
+import type { ApiKeyUsageRepository } from "./modules/api-key-usage/api-key-usage.repository.js";
+import type { ApiKeyUsageService } from "./modules/api-key-usage/api-key-usage.service.js";
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import type { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
@@ -12,6 +14,9 @@ export interface AccessServiceContext extends BaseContext {
   /** The commands: issuing and revoking keys, checking them, registering operations. */
   apiKeyService: ApiKeyService;
   trustedOperationService: TrustedOperationService;
+  /** Partner keys' requests per day and operation, as the gateway counts them. */
+  apiKeyUsage: ApiKeyUsageRepository;
+  apiKeyUsageService: ApiKeyUsageService;
   /** The organisations access knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
   auditLog: AuditLog;

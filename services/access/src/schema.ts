@@ -2,6 +2,7 @@ import { buildFederatedSchema, createAuditLogResolver } from "@lamplight/subgrap
 import type { GraphQLSchema } from "graphql";
 import type { AccessServiceContext } from "./context.js";
 import { ApiKeyResolver } from "./modules/api-key/api-key.resolver.js";
+import { ApiKeyUsageResolver } from "./modules/api-key-usage/api-key-usage.resolver.js";
 import { OrganisationReference } from "./modules/organisation/organisation.type.js";
 import { TrustedOperationResolver } from "./modules/trusted-operation/trusted-operation.resolver.js";
 import { AccessReferencesResolver } from "./references-listing.js";
@@ -10,6 +11,7 @@ export function buildAccessSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       ApiKeyResolver,
+      ApiKeyUsageResolver,
       TrustedOperationResolver,
       createAuditLogResolver<AccessServiceContext>("accessAuditLog", (context) => context.auditLog),
       AccessReferencesResolver,

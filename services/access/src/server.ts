@@ -10,6 +10,8 @@ import { consumes } from "./events.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { ApiKeyRepository } from "./modules/api-key/api-key.repository.js";
 import { ApiKeyService } from "./modules/api-key/api-key.service.js";
+import { ApiKeyUsageRepository } from "./modules/api-key-usage/api-key-usage.repository.js";
+import { ApiKeyUsageService } from "./modules/api-key-usage/api-key-usage.service.js";
 import { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import { OperationScopeCheck } from "./modules/trusted-operation/trusted-operation.scopes.js";
@@ -31,6 +33,8 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
     trustedOperations,
     new OperationScopeCheck(apiKeys, deps.supergraphPath),
   );
+  const apiKeyUsage = new ApiKeyUsageRepository(database.client);
+  const apiKeyUsageService = new ApiKeyUsageService(apiKeyUsage);
   // Operations registered when they were known by the hash of their exact text get the hash of
   // their normalised document, once (after that, there is nothing to do at start).
   const normalised = await trustedOperationService.normaliseStoredHashes();
@@ -50,6 +54,8 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
       trustedOperations,
       apiKeyService,
       trustedOperationService,
+      apiKeyUsage,
+      apiKeyUsageService,
       knownOrganisations,
       auditLog,
       referencedIds,

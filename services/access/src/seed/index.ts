@@ -1,4 +1,9 @@
-import { DEMO_PARTNER_OPERATIONS, DEMO_SEED, demoPartnerKeySecret } from "@lamplight/seed-kit";
+import {
+  DEMO_PARTNER_KEY_ID,
+  DEMO_PARTNER_OPERATIONS,
+  DEMO_SEED,
+  demoPartnerKeySecret,
+} from "@lamplight/seed-kit";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { ApiKeyRepository } from "../modules/api-key/api-key.repository.js";
 import { ApiKeyService, hashSecret } from "../modules/api-key/api-key.service.js";
@@ -30,7 +35,7 @@ export async function seedAccess(
         expiresAt: null,
       },
       SEEDED_BY,
-      secret,
+      { secret, id: DEMO_PARTNER_KEY_ID },
     );
     apiKeys = 1;
   }

@@ -2,6 +2,9 @@ import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/su
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import type { ApiKey } from "./api-key.type.js";
 
+/** The unique index that lets a key be rotated only once. */
+export const ONE_ROTATION = "ApiKey_rotatedFromId_key";
+
 /** The only code in this service that touches the ApiKey table. */
 export class ApiKeyRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -32,6 +35,21 @@ export class ApiKeyRepository {
 
   markRevoked(id: string, revokedBy: string): Promise<ApiKey> {
     return this.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date(), revokedBy } });
+  }
+
+  /**
+   * Issues `replacement` for `key` and ends the old key at `oldExpiresAt`, in one transaction. A key
+   * is rotated once: a second rotation of it violates ONE_ROTATION.
+   */
+  rotate(
+    key: ApiKey,
+    replacement: Prisma.ApiKeyUncheckedCreateInput,
+    oldExpiresAt: Date,
+  ): Promise<{ old: ApiKey; replacement: ApiKey }> {
+    return this.prisma.$transaction(async (tx) => ({
+      replacement: await tx.apiKey.create({ data: { ...replacement, rotatedFromId: key.id } }),
+      old: await tx.apiKey.update({ where: { id: key.id }, data: { expiresAt: oldExpiresAt } }),
+    }));
   }
 
   async markUsed(id: string, at: Date): Promise<void> {

@@ -7,11 +7,24 @@ import {
   PageArgs,
   pageRequest,
 } from "@lamplight/subgraph-kit";
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  Float,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { AccessServiceContext } from "../../context.js";
 import { OrganisationReference } from "../organisation/organisation.type.js";
 import { CreateApiKeyInput } from "./api-key.inputs.js";
-import { ApiKey, CreatedApiKey, PartnerCredential } from "./api-key.type.js";
+import { partnerAdminOrganisation } from "./api-key.policy.js";
+import { ApiKey, CreatedApiKey, PartnerCredential, RotatedApiKey } from "./api-key.type.js";
 
 export const ApiKeyConnection = Connection(ApiKey);
 
@@ -39,6 +52,30 @@ export class ApiKeyResolver {
     @Ctx() context: AccessServiceContext,
   ): Promise<ConnectionResult<ApiKey>> {
     return context.apiKeys.list(organisationId, pageRequest(page));
+  }
+
+  @Query(() => ApiKeyConnection, {
+    description: "For a partner admin: their organisation's keys, newest first (never a secret).",
+  })
+  @Allow(Role.PARTNER_ADMIN)
+  partnerApiKeys(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<ConnectionResult<ApiKey>> {
+    return context.apiKeys.list(partnerAdminOrganisation(context.principal), pageRequest(page));
+  }
+
+  @Mutation(() => RotatedApiKey, {
+    description:
+      "Issues a new key with the same name and scopes, shown only in this answer; the old key keeps working for overlapHours (0 to 720, fractions allowed), then stops.",
+  })
+  @Allow(Role.PROVINCE_ADMIN, Role.PARTNER_ADMIN)
+  rotateApiKey(
+    @Arg("id", () => ID) id: string,
+    @Arg("overlapHours", () => Float) overlapHours: number,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<RotatedApiKey> {
+    return context.apiKeyService.rotate(context.principal, id, overlapHours);
   }
 
   @Mutation(() => ApiKey, { description: "Stops a key from working, at once." })

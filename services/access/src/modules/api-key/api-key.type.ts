@@ -44,6 +44,21 @@ export class CreatedApiKey {
   secret!: string;
 }
 
+@ObjectType({
+  description:
+    "A rotated key: the new key and its secret (shown only this once), and the old key with the end of its overlap as expiresAt.",
+})
+export class RotatedApiKey {
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+
+  @Field(() => String)
+  secret!: string;
+
+  @Field(() => ApiKey, { description: "The old key: it keeps working until its expiresAt, then stops." })
+  replaces!: ApiKey;
+}
+
 /** What the gateway learns about a valid partner key. Not in the public graph (@inaccessible). */
 @Directive("@inaccessible")
 @ObjectType()
@@ -57,4 +72,10 @@ export class PartnerCredential {
   @ListBound(PARTNER_SCOPES.length)
   @Field(() => [String])
   scopes!: string[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the key stops working: the gateway remembers the key no longer than that.",
+  })
+  expiresAt!: Date | null;
 }

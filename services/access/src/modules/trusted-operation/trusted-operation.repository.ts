@@ -1,6 +1,6 @@
 import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { TrustedOperation } from "./trusted-operation.type.js";
+import { type TrustedOperation, TrustedOperationStatus } from "./trusted-operation.type.js";
 
 /** The only code in this service that touches the TrustedOperation table. */
 export class TrustedOperationRepository {
@@ -13,6 +13,7 @@ export class TrustedOperationRepository {
     sha256: string;
     document: string;
     createdBy: string;
+    status?: TrustedOperationStatus;
   }): Promise<TrustedOperation> {
     return this.prisma.trustedOperation.upsert({
       where: {
@@ -34,13 +35,16 @@ export class TrustedOperationRepository {
     });
   }
 
-  /** The document registered for the organisation under this hash, as submitted; null when there is none. */
+  /**
+   * The document registered for the organisation under this hash, as submitted; null when there is
+   * none, or when it is only proposed or was rejected (not trusted).
+   */
   async documentOf(organisationId: string, sha256: string): Promise<string | null> {
     const found = await this.prisma.trustedOperation.findUnique({
       where: { organisationId_sha256: { organisationId, sha256 } },
-      select: { document: true },
+      select: { document: true, status: true },
     });
-    return found?.document ?? null;
+    return found?.status === TrustedOperationStatus.APPROVED ? found.document : null;
   }
 
   /** Every registration's hash and document, the earliest first. */
@@ -55,11 +59,45 @@ export class TrustedOperationRepository {
     await this.prisma.trustedOperation.updateMany({ where: { id }, data: { sha256 } });
   }
 
+  /** Only an APPROVED operation is trusted: a pending or rejected proposal is not. */
   async isTrusted(organisationId: string, sha256: string): Promise<boolean> {
     const found = await this.prisma.trustedOperation.findUnique({
       where: { organisationId_sha256: { organisationId, sha256 } },
-      select: { id: true },
+      select: { status: true },
     });
-    return found !== null;
+    return found?.status === TrustedOperationStatus.APPROVED;
+  }
+
+  /** The operation with this id; null when there is none (or the id is not one). */
+  findById(id: string): Promise<TrustedOperation | null> {
+    return this.prisma.trustedOperation.findUnique({ where: { id } }).catch(() => null);
+  }
+
+  /** Approves or rejects a PENDING operation; null when it was not pending (any more). */
+  async decide(
+    id: string,
+    decision: { status: TrustedOperationStatus; decidedBy: string; rejectionReason?: string },
+  ): Promise<TrustedOperation | null> {
+    const { count } = await this.prisma.trustedOperation.updateMany({
+      where: { id, status: TrustedOperationStatus.PENDING },
+      data: { ...decision, decidedAt: new Date() },
+    });
+    return count === 1 ? this.findById(id) : null;
+  }
+
+  /** Operations of one status (every organisation's, or one's), the oldest first: a review queue. */
+  listByStatus(
+    status: TrustedOperationStatus,
+    organisationId: string | null,
+    page: PageRequest,
+  ): Promise<ConnectionResult<TrustedOperation>> {
+    return paginate<TrustedOperation>(this.prisma.trustedOperation, {
+      where: organisationId ? { status, organisationId } : { status },
+      order: [
+        { field: "createdAt", direction: "asc" },
+        { field: "id", direction: "asc" },
+      ],
+      page,
+    });
   }
 }

@@ -1,8 +1,11 @@
-import { parseTrustedOperation } from "@lamplight/platform";
-import type { RegisterTrustedOperationInput } from "./trusted-operation.inputs.js";
+import { ConflictError, NotFoundError, parseTrustedOperation } from "@lamplight/platform";
+import type {
+  ProposeTrustedOperationArgs,
+  RegisterTrustedOperationInput,
+} from "./trusted-operation.inputs.js";
 import type { TrustedOperationRepository } from "./trusted-operation.repository.js";
 import type { OperationScopeCheck } from "./trusted-operation.scopes.js";
-import type { TrustedOperation } from "./trusted-operation.type.js";
+import { type TrustedOperation, TrustedOperationStatus } from "./trusted-operation.type.js";
 
 /** The operations a partner may run: one GraphQL operation per registration, known by its normalised hash. */
 export class TrustedOperationService {
@@ -24,6 +27,44 @@ export class TrustedOperationService {
       document: input.document,
       createdBy,
     });
+  }
+
+  /**
+   * A partner admin's proposal for their organisation: PENDING until a province admin decides.
+   * Proposing a document the organisation already has (however laid out) returns that operation,
+   * whatever its status: a rejected one is proposed again changed.
+   */
+  async propose(
+    organisationId: string,
+    args: ProposeTrustedOperationArgs,
+    proposedBy: string,
+  ): Promise<TrustedOperation> {
+    const { document, sha256 } = parseTrustedOperation(args.document, "document");
+    await this.scopeCheck.assertCovered(organisationId, document);
+    return this.trustedOperations.register({
+      organisationId,
+      name: args.name.trim(),
+      sha256,
+      document: args.document,
+      createdBy: proposedBy,
+      status: TrustedOperationStatus.PENDING,
+    });
+  }
+
+  /** A province admin's decision on a PENDING proposal; a decided one is CONFLICT (decisions stand). */
+  async decide(
+    id: string,
+    decision: { status: TrustedOperationStatus; decidedBy: string; rejectionReason?: string },
+  ): Promise<TrustedOperation> {
+    const operation = await this.trustedOperations.findById(id);
+    if (!operation) throw new NotFoundError("TrustedOperation", id, { field: "id" });
+    const decided = await this.trustedOperations.decide(id, decision);
+    if (!decided) {
+      throw new ConflictError(`The operation is ${operation.status}, not PENDING: it was decided already`, {
+        field: "id",
+      });
+    }
+    return decided;
   }
 
   /**
