@@ -98,11 +98,12 @@ const operations = [
   ...firstPartyOperations(root),
 ];
 
-const next = apiSchemaSdl(composed);
-const report = checkSchemaChange({
-  previous: previous === null ? next : apiSchemaSdl(previous),
-  next,
-  operations,
-});
+let previousApi: string | null = null;
+try {
+  previousApi = previous === null ? null : apiSchemaSdl(previous);
+} catch (error) {
+  fail(`supergraph.graphql at ${base} is not a supergraph: ${(error as Error).message}`);
+}
+const report = checkSchemaChange({ previous: previousApi, next: apiSchemaSdl(composed), operations });
 process.stdout.write(`${formatSchemaCheck(report)}\n`);
 process.exitCode = report.failed ? 1 : 0;

@@ -110,6 +110,18 @@ describe("checkSchemaChange", () => {
     expect(report.failed).toBe(false);
     expect(report.alreadyInvalid.map(({ operation }) => operation.name)).toEqual(["Stale", "Broken"]);
   });
+
+  it("without a previous schema, fails on any operation the next one refuses", () => {
+    const report = checkSchemaChange({
+      previous: null,
+      next: BEFORE,
+      operations: [homes, { ...counts, document: "{ sites { nothing } }" }, { ...counts, document: "{" }],
+    });
+    expect(report).toMatchObject({ compared: false, changes: [] });
+    expect(formatSchemaCheck(report)).toContain("no previous API schema to compare with");
+    expect(report.broken.map(({ operation }) => operation.document)).toEqual(["{ sites { nothing } }", "{"]);
+    expect(report.failed).toBe(true);
+  });
 });
 
 describe("coordinatesUsed", () => {

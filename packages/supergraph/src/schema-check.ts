@@ -73,6 +73,8 @@ export interface DeprecatedUse {
 }
 
 export interface SchemaCheckReport {
+  /** False without a previous schema: then there are no changes, only the operations checked. */
+  compared: boolean;
   changes: SchemaChange[];
   /** Operations valid against the previous schema that the next one refuses. */
   broken: InvalidOperation[];
@@ -327,20 +329,41 @@ function parsed(operation: RegisteredOperation): DocumentNode | string {
   }
 }
 
+/** graphql-js's breaking and dangerous changes from `previous` to `next`, and the additions. */
+function changesBetween(
+  previous: GraphQLSchema,
+  next: GraphQLSchema,
+): Array<Omit<SchemaChange, "operations">> {
+  return [
+    ...findBreakingChanges(previous, next).map((change) => ({
+      level: "breaking" as const,
+      ...change,
+      coordinates: coordinatesOf(change),
+    })),
+    ...findDangerousChanges(previous, next).map((change) => ({
+      level: "dangerous" as const,
+      ...change,
+      coordinates: coordinatesOf(change),
+    })),
+    ...additions(previous, next),
+  ];
+}
+
 /**
  * Compares two API schemas for the operations clients run. Fails on a breaking change one of them
- * uses and on an operation the previous schema accepted and the next refuses; a breaking change no
- * operation uses, a dangerous change and a deprecated field still in use are reported only.
+ * uses and on an operation the previous schema accepted and the next refuses (without a previous
+ * schema, on any operation the next refuses); a breaking change no operation uses, a dangerous
+ * change and a deprecated field still in use are reported only.
  */
 export function checkSchemaChange(input: {
-  /** The API schema before, as SDL. */
-  previous: string;
+  /** The API schema before, as SDL; null when none is known: then every operation must validate. */
+  previous: string | null;
   /** The API schema after, as SDL. */
   next: string;
   operations: readonly RegisteredOperation[];
 }): SchemaCheckReport {
   const { operations } = input;
-  const previous = buildSchema(input.previous);
+  const previous = input.previous === null ? null : buildSchema(input.previous);
   const next = buildSchema(input.next);
   const broken: InvalidOperation[] = [];
   const alreadyInvalid: InvalidOperation[] = [];
@@ -349,15 +372,15 @@ export function checkSchemaChange(input: {
   for (const operation of operations) {
     const document = parsed(operation);
     if (typeof document === "string") {
-      alreadyInvalid.push({ operation, errors: [document] });
+      (previous ? alreadyInvalid : broken).push({ operation, errors: [document] });
       continue;
     }
-    const before = validate(previous, document);
+    const before = previous ? validate(previous, document) : [];
     if (before.length > 0) {
       alreadyInvalid.push({ operation, errors: before.map((error) => error.message) });
       continue;
     }
-    valid.push({ operation, used: coordinatesUsed(previous, document) });
+    valid.push({ operation, used: coordinatesUsed(previous ?? next, document) });
     const after = validate(next, document);
     if (after.length > 0) {
       broken.push({ operation, errors: after.map((error) => error.message) });
@@ -371,20 +394,12 @@ export function checkSchemaChange(input: {
   }
   const usedBy = (coordinates: string[]) =>
     valid.filter(({ used }) => coordinates.some((c) => used.has(c))).map(({ operation }) => operation);
-  const changes: SchemaChange[] = [
-    ...findBreakingChanges(previous, next).map((change) => ({
-      level: "breaking" as const,
-      ...change,
-      coordinates: coordinatesOf(change),
-    })),
-    ...findDangerousChanges(previous, next).map((change) => ({
-      level: "dangerous" as const,
-      ...change,
-      coordinates: coordinatesOf(change),
-    })),
-    ...additions(previous, next),
-  ].map((change) => ({ ...change, operations: usedBy(change.coordinates) }));
+  const changes: SchemaChange[] = (previous ? changesBetween(previous, next) : []).map((change) => ({
+    ...change,
+    operations: usedBy(change.coordinates),
+  }));
   return {
+    compared: previous !== null,
     changes,
     broken,
     alreadyInvalid,
@@ -413,7 +428,9 @@ export function formatSchemaCheck(report: SchemaCheckReport): string {
     lines.push(`${change.level.padEnd(10)} ${change.description}${unused}`);
     for (const operation of change.operations) lines.push(`${INDENT}used by ${who(operation)}`);
   }
-  if (changes.length === 0) lines.push("no changes to the API schema");
+  if (changes.length === 0) {
+    lines.push(report.compared ? "no changes to the API schema" : "no previous API schema to compare with");
+  }
   for (const { operation, errors } of report.broken) {
     lines.push(`invalid    ${who(operation)} no longer validates:`);
     for (const error of errors) lines.push(`${INDENT}${error}`);
