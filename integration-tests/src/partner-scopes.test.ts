@@ -109,3 +109,11 @@ it("does not concern staff, whose roles the subgraphs check", async () => {
   const { errors } = await graph.execute("{ province { code childrenCount } }", {}, staff);
   expect(errors).toBeUndefined();
 });
+
+it("refuses a document neither registered nor covered for the scope, a covered one for not being registered", async () => {
+  const unregistered = "query Unregistered { fundingTotals(groupBy: YEAR) { key } }";
+  const lacking = await graph.execute(unregistered, {}, { "x-api-key": keys.get("without read:funding")! });
+  expect(lacking.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", scope: "read:funding" });
+  const covered = await graph.execute(unregistered, {}, { "x-api-key": keys.get("every scope")! });
+  expect(covered.errors?.[0]?.extensions?.code).toBe("PERSISTED_OPERATION_REQUIRED");
+});

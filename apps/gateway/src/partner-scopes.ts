@@ -37,7 +37,9 @@ export class OperationScopes {
 /**
  * A partner key selects only fields its scopes cover: an operation selecting a field whose scope
  * the key lacks is refused before it runs, FORBIDDEN (403), the extensions naming the scope and
- * the field. Other callers are not concerned: their roles are checked by the subgraphs.
+ * the field. Other callers are not concerned: their roles are checked by the subgraphs. Apollo
+ * runs this beside trustedOperationsPlugin (didResolveOperation hooks run at once) and this one,
+ * needing no call, answers first: a document neither registered nor covered is refused for the scope.
  */
 export function partnerScopesPlugin<Context extends { principal: Principal }>(
   scopes: OperationScopes,
