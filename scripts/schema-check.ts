@@ -18,12 +18,12 @@ import {
 // `pnpm schema:check [--base <rev>] [--operations <file>]…`: composes the supergraph from the
 // subgraph schemas (without writing it), compares the graph clients see with the committed one,
 // and validates every known operation against it: the demo partner's, those of each exported
-// file (a deployment's registrations as [{ organisation, name, document }]), and the first-party
-// documents apps/*/src/**/*.graphql. Exits 1 on a breaking change an operation uses or an
-// operation that no longer validates, 2 when it cannot run. The committed supergraph compared
-// with is, without --base, HEAD's when the composed one differs from it (a change not committed
-// yet, before committing), else HEAD's parent's (the change HEAD made, as CI checks a pushed
-// commit).
+// file (a deployment's registrations as [{ organisation, name, document }], from `pnpm --filter
+// @lamplight/access run operations:export`), and the first-party documents
+// apps/*/src/**/*.graphql. Exits 1 on a breaking change an operation uses or an operation that no
+// longer validates, 2 when it cannot run. The committed supergraph compared with is, without
+// --base, HEAD's when the composed one differs from it (a change not committed yet, before
+// committing), else HEAD's parent's (the change HEAD made, as CI checks a pushed commit).
 const { values } = parseArgs({
   options: {
     base: { type: "string" },

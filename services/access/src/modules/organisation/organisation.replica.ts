@@ -10,4 +10,13 @@ export class OrganisationReplicaRepository {
     const known = await this.prisma.organisationReplica.findUnique({ where: { id }, select: { id: true } });
     if (!known) throw new NotFoundError("Organisation", id, { field });
   }
+
+  /** The names people announced for these organisations, by id; an organisation not announced is absent. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.organisationReplica.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
 }

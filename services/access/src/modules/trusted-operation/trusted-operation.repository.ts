@@ -55,6 +55,15 @@ export class TrustedOperationRepository {
     });
   }
 
+  /** Every organisation's trusted (APPROVED) operations, by organisation, then name: what partners run. */
+  trusted(): Promise<{ organisationId: string; name: string; document: string }[]> {
+    return this.prisma.trustedOperation.findMany({
+      where: { status: TrustedOperationStatus.APPROVED },
+      select: { organisationId: true, name: true, document: true },
+      orderBy: [{ organisationId: "asc" }, { name: "asc" }, { id: "asc" }],
+    });
+  }
+
   async setHash(id: string, sha256: string): Promise<void> {
     await this.prisma.trustedOperation.updateMany({ where: { id }, data: { sha256 } });
   }
