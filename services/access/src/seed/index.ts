@@ -26,7 +26,18 @@ export async function seedAccess(
 ): Promise<{ apiKeys: number; trustedOperations: number }> {
   const secret = demoPartnerKeySecret(seed);
   let apiKeys = 0;
-  if (!(await prisma.apiKey.findUnique({ where: { secretHash: hashSecret(secret) } }))) {
+  const existing = await prisma.apiKey.findUnique({ where: { secretHash: hashSecret(secret) } });
+  if (existing) {
+    // A demo database seeded before the demo partner's operations needed more scopes: its key
+    // gets the scopes the operations below are registered under.
+    const missing = DEMO_PARTNER.scopes.filter((scope) => !existing.scopes.includes(scope));
+    if (missing.length > 0) {
+      await prisma.apiKey.update({
+        where: { id: existing.id },
+        data: { scopes: [...new Set([...existing.scopes, ...missing])].sort() },
+      });
+    }
+  } else {
     await new ApiKeyService(new ApiKeyRepository(prisma)).create(
       {
         organisationId: DEMO_PARTNER.id,
