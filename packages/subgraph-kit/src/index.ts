@@ -78,6 +78,7 @@ export {
 } from "./scalars.js";
 export { DEFAULT_AGGREGATE_CACHE_SECONDS, SharedAggregates } from "./shared-aggregates.js";
 export {
+  type BackgroundTask,
   createSubgraphServer,
   type SubgraphDatabase,
   type SubgraphEventsOptions,

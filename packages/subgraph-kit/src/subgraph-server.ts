@@ -49,6 +49,14 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   events?: SubgraphEventsOptions;
   /** The subgraph's own endpoints beside /graphql, by path (e.g. funding's 360Giving files). */
   routes?: Record<string, HttpRoute>;
+  /** Work the subgraph does beside answering requests (e.g. access's webhook deliveries). */
+  background?: readonly BackgroundTask[];
+}
+
+/** Work started once the server listens and stopped, awaited, before its database closes. */
+export interface BackgroundTask {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 /** What one subgraph consumes, and how its events travel. */
@@ -167,7 +175,7 @@ export function createSubgraphServer<Context extends BaseContext>(
         options.identityKey,
         options.logger,
       );
-      return startGraphQLHttpServer<Context>(
+      const running = await startGraphQLHttpServer<Context>(
         {
           apollo,
           logger: options.logger,
@@ -180,6 +188,7 @@ export function createSubgraphServer<Context extends BaseContext>(
           routes: { ...options.routes, ...events?.routes },
           onDrain: () => events?.drain(),
           onClose: async () => {
+            await Promise.all((options.background ?? []).map((task) => task.stop()));
             await events?.stop();
             await options.database?.close();
           },
@@ -213,6 +222,8 @@ export function createSubgraphServer<Context extends BaseContext>(
         port,
         host,
       );
+      for (const task of options.background ?? []) task.start();
+      return running;
     },
   };
 }

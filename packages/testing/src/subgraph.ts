@@ -39,6 +39,8 @@ export async function startSubgraph<Client extends PrismaLike>(
     databaseLimits?: Partial<DatabaseLimits>;
     /** How its events travel; by default it serves its feed and reads no other subgraph's. */
     events?: SubgraphEventsOptions;
+    /** The subgraph's own settings, as its declaration's `settings` would give them from the environment. */
+    settings?: object;
   } = {},
 ): Promise<StartedSubgraph<Client>> {
   const testDatabase = await createTestDatabase(service.name, service.serviceDir);
@@ -57,6 +59,7 @@ export async function startSubgraph<Client extends PrismaLike>(
     aggregateCacheSeconds: options.aggregateCacheSeconds ?? 0,
     // Alone, a subgraph hears from no other: its replicas stay as the test makes them.
     events: options.events ?? { feedUrls: () => undefined },
+    ...options.settings,
   });
   const running = await server.listen(0, "127.0.0.1");
   return {

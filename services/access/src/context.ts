@@ -6,6 +6,8 @@ import type { ApiKeyUsageService } from "./modules/api-key-usage/api-key-usage.s
 import type { OrganisationReplicaRepository } from "./modules/organisation/organisation.replica.js";
 import type { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import type { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
+import type { WebhookRepository } from "./modules/webhook/webhook.repository.js";
+import type { WebhookService } from "./modules/webhook/webhook.service.js";
 
 /** What this subgraph's resolvers receive. */
 export interface AccessServiceContext extends BaseContext {
@@ -19,6 +21,9 @@ export interface AccessServiceContext extends BaseContext {
   apiKeyUsageService: ApiKeyUsageService;
   /** The organisations access knows from people's events. */
   knownOrganisations: OrganisationReplicaRepository;
+  /** Partners' webhook subscriptions and their deliveries. */
+  webhooks: WebhookRepository;
+  webhookService: WebhookService;
   auditLog: AuditLog;
   /** The ids of other subgraphs' records this one names (its references listing). */
   referencedIds: ReferencedIdsReader;

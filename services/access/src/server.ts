@@ -16,11 +16,22 @@ import { OrganisationReplicaRepository } from "./modules/organisation/organisati
 import { TrustedOperationRepository } from "./modules/trusted-operation/trusted-operation.repository.js";
 import { OperationScopeCheck } from "./modules/trusted-operation/trusted-operation.scopes.js";
 import { TrustedOperationService } from "./modules/trusted-operation/trusted-operation.service.js";
+import {
+  DEFAULT_WEBHOOK_DELIVERY,
+  type WebhookDeliverySettings,
+  WebhookSender,
+} from "./modules/webhook/webhook.delivery.js";
+import { WebhookRepository } from "./modules/webhook/webhook.repository.js";
+import { WebhookService } from "./modules/webhook/webhook.service.js";
 import { buildAccessSchema } from "./schema.js";
 
 export interface AccessServerDeps extends SubgraphServerDeps<PrismaClient> {
   /** The composed supergraph that says which scope each field needs (SUPERGRAPH_PATH). */
   supergraphPath?: string;
+  /** NODE_ENV=production: webhook URLs must be https. */
+  production?: boolean;
+  /** How webhook deliveries are retried and timed out (WEBHOOK_* settings). */
+  webhookDelivery?: Partial<WebhookDeliverySettings>;
 }
 
 /** The access subgraph, ready to listen; tests call this with a fresh database. */
@@ -44,6 +55,12 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
   const knownOrganisations = new OrganisationReplicaRepository(database.client);
   const auditLog = new AuditLog(database.client.auditEntry);
   const referencedIds = new ReferencedIdsReader(database.client);
+  const webhooks = new WebhookRepository(database.client);
+  const webhookService = new WebhookService(webhooks, apiKeys, deps.production ?? false);
+  const webhookSender = new WebhookSender(webhooks, auditLog, deps.logger, {
+    ...DEFAULT_WEBHOOK_DELIVERY,
+    ...deps.webhookDelivery,
+  });
   return createSubgraphServer<AccessServiceContext>({
     // The name, database, logger, identity key and settings, as the entry point or a test gave them.
     ...deps,
@@ -57,11 +74,15 @@ export async function createServer(deps: AccessServerDeps): Promise<SubgraphServ
       apiKeyUsage,
       apiKeyUsageService,
       knownOrganisations,
+      webhooks,
+      webhookService,
       auditLog,
       referencedIds,
     }),
-    // Organisations from people: a key is issued only to one people has registered.
+    // Organisations from people: a key is issued only to one people has registered. Sites' and
+    // campaigns' events: partners' webhook deliveries, which the sender sends beside requests.
     events: { ...deps.events, consumes },
+    background: [webhookSender],
     auditLog,
   });
 }

@@ -1,0 +1,180 @@
+import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { WebhookDelivery, WebhookSubscription } from "./webhook.type.js";
+
+/** A subscription as stored: with its signing secret, which is never answered again. */
+export type StoredWebhookSubscription = WebhookSubscription & { secret: string };
+
+/** A delivery due now, claimed by one sender, with what sending it needs. */
+export interface DueDelivery {
+  id: string;
+  subscriptionId: string;
+  organisationId: string;
+  url: string;
+  secret: string;
+  body: string;
+  attempts: number;
+  firstAttemptAt: Date;
+}
+
+/** How one attempt went. */
+export interface AttemptOutcome {
+  at: Date;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+const NEWEST_FIRST = [
+  { field: "createdAt", direction: "desc" },
+  { field: "id", direction: "desc" },
+] as const;
+
+/** The only code in this service that touches the webhook tables. */
+export class WebhookRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  createSubscription(data: {
+    organisationId: string;
+    url: string;
+    eventTypes: string[];
+    secret: string;
+    createdBy: string;
+  }): Promise<StoredWebhookSubscription> {
+    return this.prisma.webhookSubscription.create({ data });
+  }
+
+  listSubscriptions(
+    organisationId: string | null,
+    page: PageRequest,
+  ): Promise<ConnectionResult<WebhookSubscription>> {
+    return paginate<WebhookSubscription>(this.prisma.webhookSubscription, {
+      where: organisationId ? { organisationId } : {},
+      order: [...NEWEST_FIRST],
+      page,
+    });
+  }
+
+  /** The subscription with this id; null when there is none (or the id is not one). */
+  findSubscription(id: string): Promise<StoredWebhookSubscription | null> {
+    return this.prisma.webhookSubscription.findUnique({ where: { id } }).catch(() => null);
+  }
+
+  pause(id: string, reason: string, at = new Date()): Promise<StoredWebhookSubscription> {
+    return this.prisma.webhookSubscription.update({
+      where: { id },
+      data: { status: "PAUSED", pausedAt: at, pausedReason: reason },
+    });
+  }
+
+  /** Active again; its waiting deliveries are tried at once, with a new day to succeed in. */
+  resume(id: string): Promise<StoredWebhookSubscription> {
+    return this.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      await tx.webhookDelivery.updateMany({
+        where: { subscriptionId: id, status: "PENDING" },
+        data: { nextAttemptAt: now, firstAttemptAt: now },
+      });
+      return tx.webhookSubscription.update({
+        where: { id },
+        data: { status: "ACTIVE", pausedAt: null, pausedReason: null },
+      });
+    });
+  }
+
+  setSecret(id: string, secret: string): Promise<StoredWebhookSubscription> {
+    return this.prisma.webhookSubscription.update({ where: { id }, data: { secret } });
+  }
+
+  /** Deletes the subscription and its deliveries. */
+  deleteSubscription(id: string): Promise<StoredWebhookSubscription> {
+    return this.prisma.webhookSubscription.delete({ where: { id } });
+  }
+
+  listDeliveries(subscriptionId: string, page: PageRequest): Promise<ConnectionResult<WebhookDelivery>> {
+    return paginate<WebhookDelivery>(this.prisma.webhookDelivery, {
+      where: { subscriptionId },
+      order: [...NEWEST_FIRST],
+      page,
+    });
+  }
+
+  findDelivery(id: string): Promise<WebhookDelivery | null> {
+    return this.prisma.webhookDelivery.findUnique({ where: { id } }).catch(() => null);
+  }
+
+  /** Queued again, due now, with a new day to succeed in; its attempts so far stay counted. */
+  requeue(id: string): Promise<WebhookDelivery> {
+    const now = new Date();
+    return this.prisma.webhookDelivery.update({
+      where: { id },
+      data: { status: "PENDING", nextAttemptAt: now, firstAttemptAt: now, deliveredAt: null },
+    });
+  }
+
+  /**
+   * Claims up to `limit` due deliveries of active subscriptions: `FOR UPDATE SKIP LOCKED` lets
+   * replicas claim at once without taking the same row, and the claim moves `nextAttemptAt` past
+   * `leaseMs`, so no other sender takes it while this one sends (or if this one dies mid-send).
+   */
+  claimDue(limit: number, leaseMs: number): Promise<DueDelivery[]> {
+    return this.prisma.$queryRawUnsafe<DueDelivery[]>(
+      `WITH due AS (
+         SELECT d."id" FROM "WebhookDelivery" d
+         JOIN "WebhookSubscription" s ON s."id" = d."subscriptionId"
+         WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= now() AND s."status" = 'ACTIVE'
+         ORDER BY d."nextAttemptAt"
+         LIMIT $1
+         FOR UPDATE OF d SKIP LOCKED)
+       UPDATE "WebhookDelivery" d
+       SET "nextAttemptAt" = now() + make_interval(secs => $2::double precision / 1000)
+       FROM due, "WebhookSubscription" s
+       WHERE d."id" = due."id" AND s."id" = d."subscriptionId"
+       RETURNING d."id", d."subscriptionId", s."organisationId", s."url", s."secret", d."body",
+         d."attempts", d."firstAttemptAt"`,
+      limit,
+      leaseMs,
+    );
+  }
+
+  async recordDelivered(id: string, outcome: AttemptOutcome): Promise<void> {
+    await this.prisma.webhookDelivery.update({
+      where: { id },
+      data: {
+        ...attempted(outcome),
+        status: "DELIVERED",
+        deliveredAt: outcome.at,
+        nextAttemptAt: null,
+      },
+    });
+  }
+
+  async recordFailed(id: string, outcome: AttemptOutcome, nextAttemptAt: Date): Promise<void> {
+    await this.prisma.webhookDelivery.update({
+      where: { id },
+      data: { ...attempted(outcome), nextAttemptAt },
+    });
+  }
+
+  /** The delivery is given up (FAILED) and its subscription paused with `reason`, together. */
+  async giveUp(delivery: DueDelivery, outcome: AttemptOutcome, reason: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: { ...attempted(outcome), status: "FAILED", nextAttemptAt: null },
+      }),
+      this.prisma.webhookSubscription.update({
+        where: { id: delivery.subscriptionId },
+        data: { status: "PAUSED", pausedAt: outcome.at, pausedReason: reason },
+      }),
+    ]);
+  }
+}
+
+const attempted = (outcome: AttemptOutcome) => ({
+  attempts: { increment: 1 },
+  lastAttemptAt: outcome.at,
+  lastStatusCode: outcome.statusCode,
+  lastError: outcome.error,
+  lastDurationMs: outcome.durationMs,
+});
