@@ -215,3 +215,26 @@ export function projectFacts(payload: unknown): ProjectFacts {
     regionCodes: isRegionList,
   });
 }
+
+/** What access publishes about an operation a partner admin proposed, once a province admin decides. */
+export const TrustedOperationEventType = {
+  /** Approved: the organisation's keys may run it from now on. */
+  APPROVED: "trustedOperation.approved",
+  /** Rejected, with a reason. */
+  REJECTED: "trustedOperation.rejected",
+} as const;
+export type TrustedOperationEventType =
+  (typeof TrustedOperationEventType)[keyof typeof TrustedOperationEventType];
+
+export const TRUSTED_OPERATION_EVENT_VERSION = 1;
+
+/** The payload of every trusted-operation event, version 1: the decision, not the document. */
+export interface TrustedOperationDecision {
+  id: string;
+  organisationId: string;
+  name: string;
+  /** The hash partners send it by. */
+  sha256: string;
+  status: "APPROVED" | "REJECTED";
+  rejectionReason: string | null;
+}

@@ -1,3 +1,4 @@
+import type { SqlClient } from "@lamplight/events";
 import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type TrustedOperation, TrustedOperationStatus } from "./trusted-operation.type.js";
@@ -82,16 +83,25 @@ export class TrustedOperationRepository {
     return this.prisma.trustedOperation.findUnique({ where: { id } }).catch(() => null);
   }
 
-  /** Approves or rejects a PENDING operation; null when it was not pending (any more). */
-  async decide(
+  /**
+   * Approves or rejects a PENDING operation, and runs `announce` with the decided operation in the
+   * same transaction; null when it was not pending (any more).
+   */
+  decide(
     id: string,
     decision: { status: TrustedOperationStatus; decidedBy: string; rejectionReason?: string },
+    announce: (tx: SqlClient, operation: TrustedOperation) => Promise<void>,
   ): Promise<TrustedOperation | null> {
-    const { count } = await this.prisma.trustedOperation.updateMany({
-      where: { id, status: TrustedOperationStatus.PENDING },
-      data: { ...decision, decidedAt: new Date() },
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.trustedOperation.updateMany({
+        where: { id, status: TrustedOperationStatus.PENDING },
+        data: { ...decision, decidedAt: new Date() },
+      });
+      if (count !== 1) return null;
+      const operation = await tx.trustedOperation.findUniqueOrThrow({ where: { id } });
+      await announce(tx, operation);
+      return operation;
     });
-    return count === 1 ? this.findById(id) : null;
   }
 
   /** Operations of one status (every organisation's, or one's), the oldest first: a review queue. */

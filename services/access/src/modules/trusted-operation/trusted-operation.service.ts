@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, parseTrustedOperation } from "@lamplight/platform";
+import { announceTrustedOperationDecision } from "../webhook/webhook.events.js";
 import type {
   ProposeTrustedOperationArgs,
   RegisterTrustedOperationInput,
@@ -58,7 +59,20 @@ export class TrustedOperationService {
   ): Promise<TrustedOperation> {
     const operation = await this.trustedOperations.findById(id);
     if (!operation) throw new NotFoundError("TrustedOperation", id, { field: "id" });
-    const decided = await this.trustedOperations.decide(id, decision);
+    const decided = await this.trustedOperations.decide(id, decision, (tx, operation) =>
+      announceTrustedOperationDecision(
+        tx,
+        {
+          id: operation.id,
+          organisationId: operation.organisationId,
+          name: operation.name,
+          sha256: operation.sha256,
+          status: decision.status === TrustedOperationStatus.APPROVED ? "APPROVED" : "REJECTED",
+          rejectionReason: operation.rejectionReason,
+        },
+        operation.decidedAt ?? new Date(),
+      ),
+    );
     if (!decided) {
       throw new ConflictError(`The operation is ${operation.status}, not PENDING: it was decided already`, {
         field: "id",

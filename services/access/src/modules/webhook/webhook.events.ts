@@ -1,4 +1,5 @@
 import {
+  appendEvents,
   type DomainEvent,
   type EventHandlers,
   PROJECT_EVENT_VERSION,
@@ -8,16 +9,24 @@ import {
   SiteEventType,
   type SqlClient,
   siteFacts,
+  TRUSTED_OPERATION_EVENT_VERSION,
+  type TrustedOperationDecision,
+  TrustedOperationEventType,
 } from "@lamplight/events";
 
-/** The events a partner may subscribe to, each with the key scope its organisation needs for it. */
-export const WEBHOOK_EVENT_SCOPES: Readonly<Record<string, string>> = {
+/**
+ * The events a partner may subscribe to, each with the key scope its organisation needs for it;
+ * null for access's own events about the organisation, which it always may.
+ */
+export const WEBHOOK_EVENT_SCOPES: Readonly<Record<string, string | null>> = {
   [SiteEventType.REGISTERED]: "read:sites",
   [SiteEventType.CHANGED]: "read:sites",
   [SiteEventType.MOVED]: "read:sites",
   [SiteEventType.STATUS_CHANGED]: "read:sites",
   [ProjectEventType.REGISTERED]: "read:campaigns",
   [ProjectEventType.STATUS_CHANGED]: "read:campaigns",
+  [TrustedOperationEventType.APPROVED]: null,
+  [TrustedOperationEventType.REJECTED]: null,
 };
 
 /** What a partner receives: the event's id, type and time, and the entity's public facts. */
@@ -28,45 +37,59 @@ export interface WebhookBody {
   data: Record<string, unknown>;
 }
 
+/** Who is sent an event: organisations holding a working key with a scope, or one organisation. */
+type Audience = { scope: string } | { organisationId: string };
+
 /**
- * Queues one delivery of `event` for every active subscription to its type whose organisation
- * still holds a working key with the scope the type needs, in the consumer's transaction: the
- * consumer applies an event once, and the unique (subscription, event) makes a second queueing
- * a no-op too.
+ * Queues one delivery of an event for every active subscription to its type in its audience, in
+ * the transaction that applies (or writes) the event: an event is applied once, and the unique
+ * (subscription, event) makes a second queueing a no-op too.
  */
-async function queueDeliveries(tx: SqlClient, event: DomainEvent, data: Record<string, unknown>) {
+async function queueDeliveries(
+  tx: SqlClient,
+  event: Pick<DomainEvent, "id" | "type" | "occurredAt">,
+  data: Record<string, unknown>,
+  audience: Audience,
+) {
   const body: WebhookBody = {
     id: event.id,
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),
     data,
   };
+  const entitled =
+    "scope" in audience
+      ? `EXISTS (
+           SELECT 1 FROM "ApiKey" k
+           WHERE k."organisationId" = s."organisationId" AND k."revokedAt" IS NULL
+             AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND $4 = ANY(k."scopes"))`
+      : `s."organisationId" = $4::uuid`;
   await tx.$executeRawUnsafe(
     `INSERT INTO "WebhookDelivery" ("id", "subscriptionId", "eventId", "eventType", "body")
      SELECT gen_random_uuid(), s."id", $1::uuid, $2, $3
      FROM "WebhookSubscription" s
-     WHERE s."status" = 'ACTIVE' AND $2 = ANY(s."eventTypes")
-       AND EXISTS (
-         SELECT 1 FROM "ApiKey" k
-         WHERE k."organisationId" = s."organisationId" AND k."revokedAt" IS NULL
-           AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND $4 = ANY(k."scopes"))
+     WHERE s."status" = 'ACTIVE' AND $2 = ANY(s."eventTypes") AND ${entitled}
      ON CONFLICT ("subscriptionId", "eventId") DO NOTHING`,
     event.id,
     event.type,
     JSON.stringify(body),
-    WEBHOOK_EVENT_SCOPES[event.type],
+    "scope" in audience ? audience.scope : audience.organisationId,
   );
 }
 
 const forEvery = (
   types: Record<string, string>,
   version: number,
+  scope: string,
   data: (payload: unknown) => Record<string, unknown>,
 ) =>
   Object.fromEntries(
     Object.values(types).map((type) => [
       type,
-      { [version]: (tx: SqlClient, event: DomainEvent) => queueDeliveries(tx, event, data(event.payload)) },
+      {
+        [version]: (tx: SqlClient, event: DomainEvent) =>
+          queueDeliveries(tx, event, data(event.payload), { scope }),
+      },
     ]),
   );
 
@@ -83,6 +106,36 @@ function projectData(payload: unknown): Record<string, unknown> {
 
 /** The handlers that turn sites' and campaigns' events into partners' webhook deliveries. */
 export const webhookEventHandlers: EventHandlers = {
-  sites: forEvery(SiteEventType, SITE_EVENT_VERSION, siteData),
-  campaigns: forEvery(ProjectEventType, PROJECT_EVENT_VERSION, projectData),
+  sites: forEvery(SiteEventType, SITE_EVENT_VERSION, "read:sites", siteData),
+  campaigns: forEvery(ProjectEventType, PROJECT_EVENT_VERSION, "read:campaigns", projectData),
 };
+
+/**
+ * Publishes a province admin's decision on a proposed operation (trustedOperation.approved or
+ * .rejected) and queues it for the organisation's subscriptions, in the deciding transaction.
+ */
+export async function announceTrustedOperationDecision(
+  tx: SqlClient,
+  decision: TrustedOperationDecision,
+  decidedAt: Date,
+): Promise<void> {
+  const type =
+    decision.status === "APPROVED" ? TrustedOperationEventType.APPROVED : TrustedOperationEventType.REJECTED;
+  const [id] = await appendEvents(tx, [
+    {
+      type,
+      version: TRUSTED_OPERATION_EVENT_VERSION,
+      entity: "TrustedOperation",
+      key: decision.id,
+      payload: { ...decision },
+    },
+  ]);
+  await queueDeliveries(
+    tx,
+    { id: id as string, type, occurredAt: decidedAt },
+    { ...decision },
+    {
+      organisationId: decision.organisationId,
+    },
+  );
+}

@@ -36,7 +36,7 @@ export class WebhookService {
     }
     const url = this.checkedUrl(input.url);
     const eventTypes = [...new Set(input.eventTypes)].sort();
-    const unknown = eventTypes.filter((type) => !WEBHOOK_EVENT_SCOPES[type]);
+    const unknown = eventTypes.filter((type) => !(type in WEBHOOK_EVENT_SCOPES));
     if (unknown.length > 0) {
       throw new BadUserInputError(
         `input.eventTypes: unknown event type ${unknown.join(", ")}; use ${Object.keys(WEBHOOK_EVENT_SCOPES).join(", ")}`,
@@ -44,7 +44,10 @@ export class WebhookService {
       );
     }
     const scopes = new Set(await this.apiKeys.activeScopes(organisationId));
-    const notEntitled = eventTypes.filter((type) => !scopes.has(WEBHOOK_EVENT_SCOPES[type] ?? ""));
+    const notEntitled = eventTypes.filter((type) => {
+      const scope = WEBHOOK_EVENT_SCOPES[type];
+      return scope !== null && !scopes.has(scope ?? "");
+    });
     if (notEntitled.length > 0) {
       throw new BadUserInputError(
         `input.eventTypes: ${notEntitled.map((type) => `${type} needs ${WEBHOOK_EVENT_SCOPES[type]}`).join(", ")} on a working key of the organisation`,

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ProjectEventType, SiteEventType } from "@lamplight/events";
+import { ProjectEventType, SiteEventType, TrustedOperationEventType } from "@lamplight/events";
 import { ANONYMOUS, Role } from "@lamplight/platform";
 import {
   announceOrganisations,
@@ -91,6 +91,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let access: StartedSubgraph<PrismaClient>;
 let receiver: Receiver;
 let receiverPort: number;
+let admin: Record<string, string>;
 let partnerAdmin: Record<string, string>;
 let otherPartnerAdmin: Record<string, string>;
 
@@ -104,7 +105,7 @@ beforeAll(async () => {
     { id: ORG, name: "蜀光通信", kind: "ALLIANCE_COMPANY" },
     { id: OTHER_ORG, name: "锦江公益", kind: "FOUNDATION" },
   ]);
-  const admin = await identityHeaders({ subject: "admin-1", roles: ["PROVINCE_ADMIN"] });
+  admin = await identityHeaders({ subject: "admin-1", roles: ["PROVINCE_ADMIN"] });
   partnerAdmin = await identityHeaders({ subject: "pa-1", roles: ["PARTNER_ADMIN"], organisationId: ORG });
   otherPartnerAdmin = await identityHeaders({
     subject: "pa-2",
@@ -346,6 +347,57 @@ describe("a webhook subscription", () => {
     expect(
       (await access.execute(DELIVERIES, { id: subscription.id }, partnerAdmin)).errors?.[0]?.extensions?.code,
     ).toBe("NOT_FOUND");
+  });
+});
+
+describe("a subscription to the organisation's trusted operations", () => {
+  it("is told when a province admin approves or rejects one of its proposals", async () => {
+    const path = "/hooks/operations";
+    const { secret } = await subscribe(`http://127.0.0.1:${receiverPort}${path}`, [
+      TrustedOperationEventType.APPROVED,
+      TrustedOperationEventType.REJECTED,
+    ]);
+    const proposed: string[] = [];
+    for (const name of ["HomesCount", "HomesAgain"]) {
+      const { data, errors } = await access.execute(
+        `mutation($name: String!, $document: String!) { proposeTrustedOperation(name: $name, document: $document) { id } }`,
+        { name, document: `query ${name} { sites(first: ${proposed.length + 1}) { totalCount } }` },
+        partnerAdmin,
+      );
+      expect(errors).toBeUndefined();
+      proposed.push(data?.proposeTrustedOperation.id);
+    }
+    const approved = await access.execute(
+      `mutation($id: ID!) { approveTrustedOperation(id: $id) { status } }`,
+      { id: proposed[0] },
+      admin,
+    );
+    expect(approved.errors).toBeUndefined();
+    const rejected = await access.execute(
+      `mutation($id: ID!) { rejectTrustedOperation(id: $id, reason: "Ask for counts per county.") { status } }`,
+      { id: proposed[1] },
+      admin,
+    );
+    expect(rejected.errors).toBeUndefined();
+    const received = await until(
+      () => receiver.at(path),
+      (requests) => requests.length === 2,
+    );
+    expect(received.every((request) => signatureIsValid(secret, request.headers, request.body))).toBe(true);
+    const bodies = received
+      .map((request) => JSON.parse(request.body))
+      .sort((a, b) => a.type.localeCompare(b.type));
+    expect(
+      bodies.map((body) => [body.type, body.data.id, body.data.status, body.data.rejectionReason]),
+    ).toEqual([
+      [TrustedOperationEventType.APPROVED, proposed[0], "APPROVED", null],
+      [TrustedOperationEventType.REJECTED, proposed[1], "REJECTED", "Ask for counts per county."],
+    ]);
+    expect(bodies[0].data).toMatchObject({
+      organisationId: ORG,
+      name: "HomesCount",
+      sha256: expect.any(String),
+    });
   });
 });
 
