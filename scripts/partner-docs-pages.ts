@@ -217,8 +217,81 @@ requests by \`r\` and \`t\` rather than retrying on 429.
 
 ## Webhooks
 
-Not available yet: Lamplight does not call partners' systems. Read changes by running your
-registered operations, paging with \`after\`.
+Lamplight can POST events to your system as they happen, instead of your polling for them. Your
+organisation's partner admin (or a province admin) subscribes an https URL to event types:
+
+\`\`\`graphql
+mutation { createWebhookSubscription(input: {
+  url: "https://partner.example/lamplight/events", eventTypes: ["site.statusChanged"] }) {
+  secret subscription { id status } } }
+\`\`\`
+
+The answer's \`secret\` (\`whsec_…\`) signs every delivery to that URL: it is shown only once, so
+store it now. \`rotateWebhookSecret\` gives a new one (the old one stops signing at once);
+\`pauseWebhookSubscription\`, \`resumeWebhookSubscription\` and \`deleteWebhookSubscription\` do as
+they say, and \`webhookSubscriptions\` lists your organisation's subscriptions.
+
+| event type | scope a key of yours needs | sent when |
+| --- | --- | --- |
+| \`site.registered\` | \`read:sites\` | a home or facility is registered |
+| \`site.changed\` | \`read:sites\` | its name changes |
+| \`site.moved\` | \`read:sites\` | it moves to another county |
+| \`site.statusChanged\` | \`read:sites\` | its status changes: \`OPEN\` when a home opens, \`CLOSED\` when it closes |
+| \`project.registered\` | \`read:campaigns\` | a project is created |
+| \`project.statusChanged\` | \`read:campaigns\` | its status changes |
+| \`trustedOperation.approved\` | none | a province admin approves an operation your organisation proposed |
+| \`trustedOperation.rejected\` | none | a province admin rejects one, with a reason |
+
+A subscription to a type your organisation's working keys lack the scope for is refused with
+\`BAD_USER_INPUT\`; once no working key has it any more, those events are no longer sent. Each
+delivery is a JSON body with the event's \`id\`, \`type\`, \`occurredAt\` and \`data\`: a site's
+\`id\`, \`name\`, \`kind\`, \`countyCode\`, \`cityCode\` and \`status\`; a project's \`id\`, \`code\`,
+\`name\` and \`status\`; an operation's \`id\`, \`name\`, \`sha256\`, \`status\` and
+\`rejectionReason\`. No event names a person.
+
+\`\`\`json
+{ "id": "0b6c…", "type": "site.statusChanged", "occurredAt": "2026-12-03T04:12:09.412Z",
+  "data": { "id": "5f1e…", "name": "…", "kind": "HOME", "countyCode": "510104", "cityCode": "510100", "status": "CLOSED" } }
+\`\`\`
+
+### Verifying a delivery
+
+Deliveries follow [Standard Webhooks](https://www.standardwebhooks.com/): the headers
+\`webhook-id\` (the delivery's id, the same on every retry: use it to ignore a repeat),
+\`webhook-timestamp\` (Unix seconds) and \`webhook-signature\` (\`v1,\` and the base64 of the
+HMAC-SHA256 of \`<webhook-id>.<webhook-timestamp>.<body>\`, keyed with the secret's bytes). Check
+it on the raw body, before parsing it, and refuse a timestamp more than five minutes off:
+
+\`\`\`js
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+function verified(secret, headers, rawBody) {
+  const id = headers["webhook-id"];
+  const timestamp = headers["webhook-timestamp"];
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+  const key = Buffer.from(secret.slice("whsec_".length), "base64");
+  const expected = createHmac("sha256", key).update(\`\${id}.\${timestamp}.\${rawBody}\`).digest();
+  return headers["webhook-signature"].split(" ").some((entry) => {
+    const [version, signature] = entry.split(",");
+    const given = Buffer.from(signature ?? "", "base64");
+    return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+\`\`\`
+
+The Standard Webhooks libraries (for most languages) do the same.
+
+### Retries and pausing
+
+Answer with a 2xx within 10 seconds, and do slow work after answering. Any other answer, no
+answer or a refused connection is tried again, each time about twice as long after the last
+(30 seconds, a minute, two, … at most an hour apart, a little at random), for a day. After a day
+of failures the delivery is given up and the subscription paused: its \`status\` is \`PAUSED\`, with
+\`pausedAt\` and a \`pausedReason\` that says so. Nothing is sent while it is paused, and the events
+of the pause are not sent later; \`resumeWebhookSubscription\` sends what was waiting and what comes
+next. \`webhookDeliveries(subscriptionId)\` is the delivery log (attempts, the last status code,
+error and duration, the next attempt), and \`replayWebhookDelivery(id)\` sends one again, with the
+same \`webhook-id\`.
 `;
 }
 
