@@ -66,7 +66,18 @@ export class WebhookSender implements BackgroundTask {
     let sent = 0;
     for (;;) {
       const due = await this.webhooks.claimDue(BATCH, this.settings.timeoutMs + 30_000);
-      await Promise.all(due.map((delivery) => this.send(delivery)));
+      // One delivery that cannot be recorded does not hold up the others: it is tried again once
+      // its lease ends.
+      await Promise.all(
+        due.map((delivery) =>
+          this.send(delivery).catch((error: unknown) =>
+            this.logger.error(
+              { err: error, deliveryId: delivery.id },
+              "a webhook delivery could not be recorded",
+            ),
+          ),
+        ),
+      );
       sent += due.length;
       if (due.length < BATCH || this.stopped) return sent;
     }

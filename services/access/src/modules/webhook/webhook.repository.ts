@@ -137,8 +137,10 @@ export class WebhookRepository {
     );
   }
 
+  // The outcomes are written with updateMany: a subscription deleted while its delivery was being
+  // sent took the delivery with it, and there is nothing left to record.
   async recordDelivered(id: string, outcome: AttemptOutcome): Promise<void> {
-    await this.prisma.webhookDelivery.update({
+    await this.prisma.webhookDelivery.updateMany({
       where: { id },
       data: {
         ...attempted(outcome),
@@ -150,7 +152,7 @@ export class WebhookRepository {
   }
 
   async recordFailed(id: string, outcome: AttemptOutcome, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.webhookDelivery.update({
+    await this.prisma.webhookDelivery.updateMany({
       where: { id },
       data: { ...attempted(outcome), nextAttemptAt },
     });

@@ -91,7 +91,7 @@ export class WebhookService {
     return withoutSecret(await this.webhooks.deleteSubscription(id));
   }
 
-  /** A subscription's deliveries, for whoever manages the subscription. */
+  /** The subscription, if the principal manages its organisation (NOT_FOUND otherwise). */
   async requireSubscription(principal: Principal, id: string): Promise<WebhookSubscription> {
     return withoutSecret(await this.managed(principal, id));
   }
