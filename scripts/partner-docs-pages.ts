@@ -227,8 +227,9 @@ mutation { createWebhookSubscription(input: {
 \`\`\`
 
 The answer's \`secret\` (\`whsec_…\`) signs every delivery to that URL: it is shown only once, so
-store it now. \`rotateWebhookSecret\` gives a new one (the old one stops signing at once);
-\`pauseWebhookSubscription\`, \`resumeWebhookSubscription\` and \`deleteWebhookSubscription\` do as
+store it now. \`rotateWebhookSecret(id, overlapHours)\` gives a new one; for \`overlapHours\` (0
+to 720) each delivery carries a signature by the old secret too, so your receiver can switch to
+the new one at any time within it. \`pauseWebhookSubscription\`, \`resumeWebhookSubscription\` and \`deleteWebhookSubscription\` do as
 they say, and \`webhookSubscriptions\` lists your organisation's subscriptions.
 
 | event type | scope a key of yours needs | sent when |

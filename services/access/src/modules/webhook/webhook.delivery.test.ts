@@ -64,7 +64,7 @@ describe("claiming due deliveries", () => {
     expect(new Set(claimed).size).toBe(30);
     expect(first![0]).toMatchObject({
       url: "https://partner.example/hooks",
-      secret: "whsec_c2VjcmV0",
+      secrets: ["whsec_c2VjcmV0"],
       attempts: 0,
     });
     expect(await webhooks.claimDue(20, 60_000)).toEqual([]);

@@ -141,7 +141,10 @@ export class WebhookSender implements BackgroundTask {
           "content-type": "application/json",
           "webhook-id": delivery.id,
           "webhook-timestamp": String(timestamp),
-          "webhook-signature": webhookSignature(delivery.secret, delivery.id, timestamp, delivery.body),
+          // Space-separated, one per secret: during a rotation's overlap the receiver may hold either.
+          "webhook-signature": delivery.secrets
+            .map((secret) => webhookSignature(secret, delivery.id, timestamp, delivery.body))
+            .join(" "),
         },
         body: delivery.body,
         redirect: "manual",

@@ -2,8 +2,12 @@ import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/su
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { WebhookDelivery, WebhookSubscription } from "./webhook.type.js";
 
-/** A subscription as stored: with its signing secret, which is never answered again. */
-export type StoredWebhookSubscription = WebhookSubscription & { secret: string };
+/** A subscription as stored: with its signing secrets, which are never answered again. */
+export type StoredWebhookSubscription = WebhookSubscription & {
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+};
 
 /** A delivery due now, claimed by one sender, with what sending it needs. */
 export interface DueDelivery {
@@ -11,7 +15,8 @@ export interface DueDelivery {
   subscriptionId: string;
   organisationId: string;
   url: string;
-  secret: string;
+  /** The secrets to sign with: the current one, and a rotated-out one until its overlap ends. */
+  secrets: string[];
   body: string;
   attempts: number;
   firstAttemptAt: Date;
@@ -82,8 +87,20 @@ export class WebhookRepository {
     });
   }
 
-  setSecret(id: string, secret: string): Promise<StoredWebhookSubscription> {
-    return this.prisma.webhookSubscription.update({ where: { id }, data: { secret } });
+  /** A new secret; the old one keeps signing too until `previousSecretExpiresAt` (none when null). */
+  setSecret(
+    subscription: StoredWebhookSubscription,
+    secret: string,
+    previousSecretExpiresAt: Date | null,
+  ): Promise<StoredWebhookSubscription> {
+    return this.prisma.webhookSubscription.update({
+      where: { id: subscription.id },
+      data: {
+        secret,
+        previousSecret: previousSecretExpiresAt ? subscription.secret : null,
+        previousSecretExpiresAt,
+      },
+    });
   }
 
   /** Deletes the subscription and its deliveries. */
@@ -130,8 +147,10 @@ export class WebhookRepository {
        SET "nextAttemptAt" = now() + make_interval(secs => $2::double precision / 1000)
        FROM due, "WebhookSubscription" s
        WHERE d."id" = due."id" AND s."id" = d."subscriptionId"
-       RETURNING d."id", d."subscriptionId", s."organisationId", s."url", s."secret", d."body",
-         d."attempts", d."firstAttemptAt"`,
+       RETURNING d."id", d."subscriptionId", s."organisationId", s."url",
+         CASE WHEN s."previousSecretExpiresAt" > now() THEN ARRAY[s."secret", s."previousSecret"]
+           ELSE ARRAY[s."secret"] END AS "secrets",
+         d."body", d."attempts", d."firstAttemptAt"`,
       limit,
       leaseMs,
     );

@@ -1,6 +1,6 @@
 import { Role } from "@lamplight/platform";
 import { Allow, Connection, type ConnectionResult, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Float, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { AccessServiceContext } from "../../context.js";
 import { partnerAdminOrganisation } from "../api-key/api-key.policy.js";
 import { CreateWebhookSubscriptionInput } from "./webhook.inputs.js";
@@ -68,14 +68,15 @@ export class WebhookResolver {
 
   @Mutation(() => WebhookSubscriptionWithSecret, {
     description:
-      "Gives the subscription a new signing secret, shown only in this answer; the old one stops signing at once.",
+      "Gives the subscription a new signing secret, shown only in this answer. For overlapHours (0 to 720, fractions allowed) deliveries carry a signature by the old secret too, so the receiver can switch at any time within it; then only the new one signs.",
   })
   @Allow(Role.PROVINCE_ADMIN, Role.PARTNER_ADMIN)
   rotateWebhookSecret(
     @Arg("id", () => ID) id: string,
+    @Arg("overlapHours", () => Float, { defaultValue: 0 }) overlapHours: number,
     @Ctx() context: AccessServiceContext,
   ): Promise<WebhookSubscriptionWithSecret> {
-    return context.webhookService.rotateSecret(context.principal, id);
+    return context.webhookService.rotateSecret(context.principal, id, overlapHours);
   }
 
   @Mutation(() => WebhookSubscription, { description: "Deletes the subscription and its delivery log." })

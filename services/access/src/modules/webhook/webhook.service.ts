@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError, NotFoundError, type Principal, Role } from "@lamplight/platform";
 import { managesOrganisationKeys, partnerAdminOrganisation } from "../api-key/api-key.policy.js";
 import type { ApiKeyRepository } from "../api-key/api-key.repository.js";
+import { MAX_ROTATION_OVERLAP_HOURS } from "../api-key/api-key.service.js";
 import { WEBHOOK_EVENT_SCOPES } from "./webhook.events.js";
 import type { CreateWebhookSubscriptionInput } from "./webhook.inputs.js";
 import type { StoredWebhookSubscription, WebhookRepository } from "./webhook.repository.js";
@@ -77,13 +78,24 @@ export class WebhookService {
     return withoutSecret(await this.webhooks.resume(id));
   }
 
+  /** A new secret; the old one signs deliveries too for `overlapHours` (0 to 720), then stops. */
   async rotateSecret(
     principal: Principal,
     id: string,
+    overlapHours: number,
   ): Promise<{ subscription: WebhookSubscription; secret: string }> {
-    await this.managed(principal, id);
+    if (!Number.isFinite(overlapHours) || overlapHours < 0 || overlapHours > MAX_ROTATION_OVERLAP_HOURS) {
+      throw new BadUserInputError(`overlapHours must be between 0 and ${MAX_ROTATION_OVERLAP_HOURS}`, {
+        field: "overlapHours",
+      });
+    }
+    const subscription = await this.managed(principal, id);
     const secret = newWebhookSecret();
-    return { subscription: withoutSecret(await this.webhooks.setSecret(id, secret)), secret };
+    const overlapEnds = overlapHours > 0 ? new Date(Date.now() + overlapHours * 3_600_000) : null;
+    return {
+      subscription: withoutSecret(await this.webhooks.setSecret(subscription, secret, overlapEnds)),
+      secret,
+    };
   }
 
   async delete(principal: Principal, id: string): Promise<WebhookSubscription> {
@@ -141,6 +153,10 @@ export class WebhookService {
   }
 }
 
-function withoutSecret({ secret: _secret, ...subscription }: StoredWebhookSubscription): WebhookSubscription {
+function withoutSecret({
+  secret: _secret,
+  previousSecret: _previousSecret,
+  ...subscription
+}: StoredWebhookSubscription): WebhookSubscription {
   return subscription;
 }

@@ -321,7 +321,7 @@ describe("a webhook subscription", () => {
     );
   });
 
-  it("rotates its secret: later deliveries are signed with the new one", async () => {
+  it("rotates its secret: later deliveries are signed with the new one (and the old one during an overlap)", async () => {
     const path = "/hooks/rotated";
     const { subscription, secret: old } = await subscribe(`http://127.0.0.1:${receiverPort}${path}`);
     const rotated = await access.execute(
@@ -338,6 +338,30 @@ describe("a webhook subscription", () => {
     );
     expect(signatureIsValid(secret, request!.headers, request!.body)).toBe(true);
     expect(signatureIsValid(old, request!.headers, request!.body)).toBe(false);
+
+    // With an overlap, both secrets sign until it ends; a negative overlap is refused.
+    const overlapping = await access.execute(
+      `mutation($id: ID!) { rotateWebhookSecret(id: $id, overlapHours: 24) { secret } }`,
+      { id: subscription.id },
+      partnerAdmin,
+    );
+    const newest = overlapping.data?.rotateWebhookSecret.secret as string;
+    await closeHome();
+    const [, during] = await until(
+      () => receiver.at(path),
+      (received) => received.length === 2,
+    );
+    expect(String(during!.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    expect(signatureIsValid(newest, during!.headers, during!.body)).toBe(true);
+    expect(signatureIsValid(secret, during!.headers, during!.body)).toBe(true);
+    expect(signatureIsValid(old, during!.headers, during!.body)).toBe(false);
+    const refused = await access.execute(
+      `mutation($id: ID!) { rotateWebhookSecret(id: $id, overlapHours: -1) { secret } }`,
+      { id: subscription.id },
+      partnerAdmin,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "overlapHours" });
+
     const deleted = await access.execute(
       `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { id } }`,
       { id: subscription.id },
