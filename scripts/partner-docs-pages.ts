@@ -291,8 +291,8 @@ of failures the delivery is given up and the subscription paused: its \`status\`
 \`pausedAt\` and a \`pausedReason\` that says so. Nothing is sent while it is paused, and the events
 of the pause are not sent later; \`resumeWebhookSubscription\` sends what was waiting and what comes
 next. \`webhookDeliveries(subscriptionId)\` is the delivery log (attempts, the last status code,
-error and duration, the next attempt), and \`replayWebhookDelivery(id)\` sends one again, with the
-same \`webhook-id\`.
+error and duration, the next attempt; \`attemptLog\` on a delivery lists every attempt), and
+\`replayWebhookDelivery(id)\` sends one again, with the same \`webhook-id\`.
 `;
 }
 

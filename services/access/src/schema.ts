@@ -5,7 +5,7 @@ import { ApiKeyResolver } from "./modules/api-key/api-key.resolver.js";
 import { ApiKeyUsageResolver } from "./modules/api-key-usage/api-key-usage.resolver.js";
 import { OrganisationReference } from "./modules/organisation/organisation.type.js";
 import { TrustedOperationResolver } from "./modules/trusted-operation/trusted-operation.resolver.js";
-import { WebhookResolver } from "./modules/webhook/webhook.resolver.js";
+import { WebhookDeliveryResolver, WebhookResolver } from "./modules/webhook/webhook.resolver.js";
 import { AccessReferencesResolver } from "./references-listing.js";
 
 export function buildAccessSchema(): Promise<GraphQLSchema> {
@@ -15,6 +15,7 @@ export function buildAccessSchema(): Promise<GraphQLSchema> {
       ApiKeyUsageResolver,
       TrustedOperationResolver,
       WebhookResolver,
+      WebhookDeliveryResolver,
       createAuditLogResolver<AccessServiceContext>("accessAuditLog", (context) => context.auditLog),
       AccessReferencesResolver,
     ],

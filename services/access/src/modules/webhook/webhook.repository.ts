@@ -1,6 +1,13 @@
-import { type ConnectionResult, type PageRequest, paginate } from "@lamplight/subgraph-kit";
+import {
+  type ConnectionResult,
+  isUuid,
+  type PageRequest,
+  pagesByParent,
+  paginate,
+  type SqlOrderKey,
+} from "@lamplight/subgraph-kit";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { WebhookDelivery, WebhookSubscription } from "./webhook.type.js";
+import type { WebhookAttempt, WebhookDelivery, WebhookSubscription } from "./webhook.type.js";
 
 /** A subscription as stored: with its signing secrets, which are never answered again. */
 export type StoredWebhookSubscription = WebhookSubscription & {
@@ -34,6 +41,11 @@ const NEWEST_FIRST = [
   { field: "createdAt", direction: "desc" },
   { field: "id", direction: "desc" },
 ] as const;
+
+const LATEST_ATTEMPT_FIRST: readonly SqlOrderKey[] = [
+  { field: "at", direction: "desc", type: "timestamptz" },
+  { field: "id", direction: "desc", type: "uuid" },
+];
 
 /** The only code in this service that touches the webhook tables. */
 export class WebhookRepository {
@@ -116,6 +128,35 @@ export class WebhookRepository {
     });
   }
 
+  /** The same page of the attempt log of each of many deliveries, in one query. */
+  attemptPages(
+    deliveryIds: readonly string[],
+    page: PageRequest,
+    countTotal: (deliveryId: string) => Promise<number>,
+  ): Promise<Map<string, ConnectionResult<WebhookAttempt>>> {
+    return pagesByParent<WebhookAttempt>(this.prisma, {
+      from: "WebhookAttempt",
+      parent: "deliveryId",
+      order: LATEST_ATTEMPT_FIRST,
+      parentIds: deliveryIds,
+      page,
+      countTotal,
+    });
+  }
+
+  /** How many attempts each delivery's log holds: one grouped query. */
+  async attemptCounts(deliveryIds: readonly string[]): Promise<Map<string, number>> {
+    const valid = deliveryIds.filter(isUuid);
+    const groups = valid.length
+      ? await this.prisma.webhookAttempt.groupBy({
+          by: ["deliveryId"],
+          where: { deliveryId: { in: valid } },
+          _count: { _all: true },
+        })
+      : [];
+    return new Map(groups.map((group) => [group.deliveryId, group._count._all]));
+  }
+
   findDelivery(id: string): Promise<WebhookDelivery | null> {
     return this.prisma.webhookDelivery.findUnique({ where: { id } }).catch(() => null);
   }
@@ -159,22 +200,37 @@ export class WebhookRepository {
   // The outcomes are written with updateMany: a subscription deleted while its delivery was being
   // sent took the delivery with it, and there is nothing left to record.
   async recordDelivered(id: string, outcome: AttemptOutcome): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({
-      where: { id },
-      data: {
-        ...attempted(outcome),
-        status: "DELIVERED",
-        deliveredAt: outcome.at,
-        nextAttemptAt: null,
-      },
-    });
+    await this.prisma.$transaction([
+      this.prisma.webhookDelivery.updateMany({
+        where: { id },
+        data: {
+          ...attempted(outcome),
+          status: "DELIVERED",
+          deliveredAt: outcome.at,
+          nextAttemptAt: null,
+        },
+      }),
+      this.logAttempt(id, outcome, true),
+    ]);
   }
 
   async recordFailed(id: string, outcome: AttemptOutcome, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({
-      where: { id },
-      data: { ...attempted(outcome), nextAttemptAt },
-    });
+    await this.prisma.$transaction([
+      this.prisma.webhookDelivery.updateMany({
+        where: { id },
+        data: { ...attempted(outcome), nextAttemptAt },
+      }),
+      this.logAttempt(id, outcome, false),
+    ]);
+  }
+
+  /** The attempt's line in the delivery's log; none when the delivery is gone with its subscription. */
+  private logAttempt(deliveryId: string, outcome: AttemptOutcome, delivered: boolean) {
+    return this.prisma.$executeRaw`
+      INSERT INTO "WebhookAttempt" ("id", "deliveryId", "at", "delivered", "statusCode", "error", "durationMs")
+      SELECT gen_random_uuid(), d."id", ${outcome.at}, ${delivered}, ${outcome.statusCode}::int,
+        ${outcome.error}::text, ${outcome.durationMs}::int
+      FROM "WebhookDelivery" d WHERE d."id" = ${deliveryId}::uuid`;
   }
 
   /** The delivery is given up (FAILED) and its subscription paused with `reason`, together. */
@@ -184,6 +240,7 @@ export class WebhookRepository {
         where: { id: delivery.id },
         data: { ...attempted(outcome), status: "FAILED", nextAttemptAt: null },
       }),
+      this.logAttempt(delivery.id, outcome, false),
       this.prisma.webhookSubscription.update({
         where: { id: delivery.subscriptionId },
         data: { status: "PAUSED", pausedAt: outcome.at, pausedReason: reason },

@@ -1,13 +1,20 @@
 import { Role } from "@lamplight/platform";
 import { Allow, Connection, type ConnectionResult, PageArgs, pageRequest } from "@lamplight/subgraph-kit";
-import { Arg, Args, Ctx, Float, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AccessServiceContext } from "../../context.js";
 import { partnerAdminOrganisation } from "../api-key/api-key.policy.js";
 import { CreateWebhookSubscriptionInput } from "./webhook.inputs.js";
-import { WebhookDelivery, WebhookSubscription, WebhookSubscriptionWithSecret } from "./webhook.type.js";
+import { attemptPageLoader } from "./webhook.loader.js";
+import {
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSubscription,
+  WebhookSubscriptionWithSecret,
+} from "./webhook.type.js";
 
 export const WebhookSubscriptionConnection = Connection(WebhookSubscription);
 export const WebhookDeliveryConnection = Connection(WebhookDelivery);
+export const WebhookAttemptConnection = Connection(WebhookAttempt);
 
 /** Partner admins manage their organisation's webhooks; province admins any organisation's. */
 @Resolver(() => WebhookSubscription)
@@ -108,5 +115,18 @@ export class WebhookResolver {
     @Ctx() context: AccessServiceContext,
   ): Promise<WebhookDelivery> {
     return context.webhookService.replay(context.principal, id);
+  }
+}
+
+/** A delivery's log: reached only through webhookDeliveries, which checks who may read it. */
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @FieldResolver(() => WebhookAttemptConnection, { description: "Every attempt to send it, latest first." })
+  attemptLog(
+    @Root() delivery: WebhookDelivery,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: AccessServiceContext,
+  ): Promise<ConnectionResult<WebhookAttempt>> {
+    return attemptPageLoader(context, pageRequest(page)).load(delivery.id);
   }
 }

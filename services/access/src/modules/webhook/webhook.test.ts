@@ -236,6 +236,24 @@ describe("a webhook subscription", () => {
     expect(new Set(receiver.at(path).map((request) => request.headers["webhook-id"])).size).toBe(1);
     receiver.status = () => 204;
 
+    // The delivery's log has every attempt, latest first: the two refusals, then the success.
+    const log = await access.execute(
+      `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 1) { edges { node {
+        attemptLog(first: 10) { totalCount edges { node { delivered statusCode error durationMs at } } } } } } }`,
+      { id: subscription.id },
+      partnerAdmin,
+    );
+    expect(log.errors).toBeUndefined();
+    const attemptLog = log.data?.webhookDeliveries.edges[0].node.attemptLog;
+    expect(attemptLog.totalCount).toBe(3);
+    expect(
+      attemptLog.edges.map((edge: { node: { delivered: boolean; statusCode: number } }) => edge.node),
+    ).toEqual([
+      expect.objectContaining({ delivered: true, statusCode: 204 }),
+      expect.objectContaining({ delivered: false, statusCode: 503 }),
+      expect.objectContaining({ delivered: false, statusCode: 503 }),
+    ]);
+
     // A receiver that is not listening at all, then is.
     const later = new Receiver();
     const port = await later.listen();

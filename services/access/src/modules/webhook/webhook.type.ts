@@ -104,3 +104,27 @@ export class WebhookDelivery {
   @Field(() => Date, { nullable: true })
   deliveredAt!: Date | null;
 }
+
+@ObjectType({ description: "One attempt to send a delivery, as it went." })
+export class WebhookAttempt {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  deliveryId!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => Boolean, { description: "Whether the receiver answered with a 2xx in time." })
+  delivered!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "The HTTP status, if the receiver answered." })
+  statusCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why the attempt failed." })
+  error!: string | null;
+
+  @Field(() => Int, { description: "How long it took, in milliseconds." })
+  durationMs!: number;
+}
