@@ -50,6 +50,7 @@ async function ask(url: string, headers: Record<string, string>) {
   return {
     status: response.status,
     retryAfter: response.headers.get("retry-after"),
+    rateLimit: response.headers.get("ratelimit"),
     code: body.errors?.[0]?.extensions?.code,
   };
 }
@@ -77,10 +78,16 @@ describe("failed authentications", () => {
 
   it("refuse an address with RATE_LIMITED, 429 and Retry-After once its bad tokens use up the budget", async () => {
     const statuses: number[] = [];
+    const remaining: string[] = [];
     for (let i = 0; i < budget; i++) {
-      statuses.push((await ask(running.url, { authorization: `Bearer not-a-token-${i}` })).status);
+      const refusal = await ask(running.url, { authorization: `Bearer not-a-token-${i}` });
+      statuses.push(refusal.status);
+      // Each 401 tells what is left of the failed-authentication budget.
+      remaining.push(/r=(\d+)/.exec(refusal.rateLimit ?? "")?.[1] ?? "none");
+      expect(refusal.rateLimit).toMatch(/^"failed-authentication";r=\d+;t=\d+$/);
     }
     expect(statuses).toEqual(Array(budget).fill(401));
+    expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
     const refused = await ask(running.url, { authorization: "Bearer not-a-token-again" });
     expect(refused).toMatchObject({ status: 429, code: "RATE_LIMITED" });
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);

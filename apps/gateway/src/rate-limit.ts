@@ -203,12 +203,12 @@ function rateLimited(status: RateLimitStatus, what = "requests"): GraphQLError {
   );
 }
 
-/** A failed-authentication budget used up, as the RateLimit header fields tell it. */
-const failedAuthStatus = (limits: RateLimits, resetAt: number): RateLimitStatus => ({
+/** Where a caller stands in its failed-authentication budget, as the RateLimit header fields tell it. */
+const failedAuthStatus = (limits: RateLimits, resetAt: number, remaining = 0): RateLimitStatus => ({
   policy: "failed-authentication",
   limit: failedAuthBudget(limits),
   windowMs: limits.windowMs,
-  remaining: 0,
+  remaining,
   resetAt,
 });
 
@@ -250,18 +250,23 @@ export async function refuseAfterFailedAuth(
 
 /**
  * After credentials failed: counts the failure against each key; the failure that uses up the
- * budget is already refused with 429 rather than 401.
+ * budget is already refused with 429 rather than 401. Resolves to the tightest of the budgets,
+ * which the 401 answer's RateLimit header fields tell.
  */
 export async function countFailedAuth(
   store: RateLimitStore,
   limits: RateLimits,
   keys: readonly string[],
-): Promise<void> {
+): Promise<RateLimitStatus> {
   const allowed = failedAuthBudget(limits);
   let refusal: GraphQLError | undefined;
+  let tightest: RateLimitStatus | undefined;
   for (const key of keys) {
     const { count, resetAt } = await store.hit(key, limits.windowMs);
     if (count > allowed) refusal ??= rateLimited(failedAuthStatus(limits, resetAt), "failed authentications");
+    const status = failedAuthStatus(limits, resetAt, Math.max(0, allowed - count));
+    if (!tightest || status.remaining < tightest.remaining) tightest = status;
   }
   if (refusal) throw refusal;
+  return tightest ?? failedAuthStatus(limits, Date.now() + limits.windowMs, allowed);
 }

@@ -1,5 +1,5 @@
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -38,6 +38,7 @@ import {
   type RateLimitStatus,
   type RateLimitStore,
   type RateLimits,
+  rateLimitHeaders,
   rateLimitHeadersPlugin,
   refuseAfterFailedAuth,
 } from "./rate-limit.js";
@@ -198,10 +199,13 @@ export function createGateway(options: GatewayOptions): {
                   ? await partners.principal(apiKey)
                   : await options.authenticate(request.headers.authorization);
             } catch (error) {
-              await countFailedAuth(rateLimitStore, rateLimits, failureKeys);
+              const budget = await countFailedAuth(rateLimitStore, rateLimits, failureKeys);
               const message = error instanceof GraphQLError ? error.message : "Authentication failed";
               throw new GraphQLError(message, {
-                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+                extensions: {
+                  code: ErrorCode.UNAUTHENTICATED,
+                  http: { status: 401, headers: new HeaderMap(rateLimitHeaders(budget)) },
+                },
               });
             }
             let rateLimit: RateLimitStatus;
