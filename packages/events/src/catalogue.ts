@@ -238,3 +238,89 @@ export interface TrustedOperationDecision {
   status: "APPROVED" | "REJECTED";
   rejectionReason: string | null;
 }
+
+/** What funding publishes about a grant: only its award, the moment money is set aside for it. */
+export const GrantEventType = {
+  /** A finance officer approved it: the amount is taken from its designation. */
+  APPROVED: "grant.approved",
+} as const;
+export type GrantEventType = (typeof GrantEventType)[keyof typeof GrantEventType];
+
+export const GRANT_EVENT_VERSION = 1;
+
+/** The payload of every grant event, version 1. Public: grants name no donor. */
+export interface GrantFacts {
+  id: string;
+  /** The stable public reference, e.g. G-LOVE_FUND-2026-0007. */
+  reference: string;
+  /** The amount as a decimal string (yuan, two places), and its currency. */
+  amount: string;
+  currency: string;
+  /** The code of the fund it is paid from, e.g. LOVE_FUND. */
+  fundCode: string;
+  /** SITE, PROJECT or CITY, and the recipient home or project (null for a city's programme). */
+  recipientKind: "SITE" | "PROJECT" | "CITY";
+  siteId: string | null;
+  projectId: string | null;
+  /** The region the money goes to: the city of a CITY grant, else the home's or project's region. */
+  regionCode: string;
+  /** When it was approved (ISO 8601). */
+  approvedAt: string;
+}
+
+const isAmount: Check = (value) => typeof value === "string" && /^-?\d+\.\d{2}$/.test(value);
+const isInstant: Check = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
+
+export function grantFacts(payload: unknown): GrantFacts {
+  return checked<GrantFacts>("grant", payload, {
+    id: isId,
+    reference: isText,
+    amount: isAmount,
+    currency: isText,
+    fundCode: isText,
+    recipientKind: oneOf("SITE", "PROJECT", "CITY"),
+    siteId: orNull(isId),
+    projectId: orNull(isId),
+    regionCode: isRegion,
+    approvedAt: isInstant,
+  });
+}
+
+/** What funding publishes about a gift: that it was received and receipted. */
+export const DonationEventType = {
+  /** A gift was recorded, with its receipt number. */
+  RECEIVED: "donation.received",
+} as const;
+export type DonationEventType = (typeof DonationEventType)[keyof typeof DonationEventType];
+
+export const DONATION_EVENT_VERSION = 1;
+
+/**
+ * The payload of every donation event, version 1. Never a person's name: an individual donor is
+ * not in it, only the giving organisation when the donor is one.
+ */
+export interface DonationFacts {
+  id: string;
+  fundCode: string;
+  /** The amount as a decimal string (yuan, two places), and its currency. */
+  amount: string;
+  currency: string;
+  /** Gapless per fund and year, e.g. LOVE_FUND-2026-000123. */
+  receiptNumber: string;
+  /** The day it was received (YYYY-MM-DD). */
+  receivedAt: string;
+  /** The organisation that gave it (people's Organisation), or null for an individual's gift. */
+  donorOrganisationId: string | null;
+}
+
+export function donationFacts(payload: unknown): DonationFacts {
+  return checked<DonationFacts>("donation", payload, {
+    id: isId,
+    fundCode: isText,
+    amount: isAmount,
+    currency: isText,
+    receiptNumber: isText,
+    receivedAt: isInstant,
+    donorOrganisationId: orNull(isId),
+  });
+}

@@ -1,4 +1,12 @@
 export {
+  DONATION_EVENT_VERSION,
+  DonationEventType,
+  type DonationFacts,
+  donationFacts,
+  GRANT_EVENT_VERSION,
+  GrantEventType,
+  type GrantFacts,
+  grantFacts,
   ORGANISATION_EVENT_VERSION,
   OrganisationEventType,
   type OrganisationFacts,

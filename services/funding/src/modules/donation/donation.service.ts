@@ -6,6 +6,7 @@ import { Currency, JournalEntryKind, type Purpose } from "../../generated/prisma
 import { BANK_ACCOUNT, incomeAccount } from "../fund/fund.chart.js";
 import type { Fund } from "../fund/fund.type.js";
 import type { JournalService } from "../journal/journal.service.js";
+import { appendDonationReceived } from "./donation.events.js";
 import { DONATION_KEY, type DonationRepository } from "./donation.repository.js";
 import type { Donation } from "./donation.type.js";
 
@@ -36,7 +37,8 @@ export class DonationService {
 
   /**
    * Records a gift in ONE transaction: the next receipt number of its fund and year, the journal
-   * entry (debit the fund's bank, credit the income of its designation) and the donation row.
+   * entry (debit the fund's bank, credit the income of its designation), the donation row and its
+   * announcement (donation.received).
    * Idempotent: a key already used returns the first donation and writes nothing, also when two
    * requests with one key race (the unique index decides, the loser reads the winner's row).
    */
@@ -65,7 +67,7 @@ export class DonationService {
               { accountId: accounts.get(income)!, amountFen: -record.amountFen, currency: Currency.CNY },
             ],
           });
-          return this.donations.create(tx, {
+          const donation = await this.donations.create(tx, {
             idempotencyKey: record.idempotencyKey,
             fundId: record.fund.id,
             donorOrganisationId: record.donorOrganisationId,
@@ -83,6 +85,8 @@ export class DonationService {
             journalEntryId: entry.id,
             recordedBy: record.recordedBy,
           });
+          await appendDonationReceived(tx, donation, record.fund.code);
+          return donation;
         }),
     });
     // A retry must be the same gift: the same key for another fund or amount is a client error.

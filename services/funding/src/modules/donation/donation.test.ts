@@ -1,3 +1,4 @@
+import { DonationEventType } from "@lamplight/events";
 import {
   announceOrganisations,
   announceSites,
@@ -268,5 +269,38 @@ describe("donations and totals", () => {
     expect(funding.statements() - before).toBe(2);
     expect(data?.funds.edges).toHaveLength(23);
     for (const { node } of data?.funds.edges ?? []) expect(node.balance.fen).toBe(node.raised.fen);
+  });
+});
+
+// Last: the gifts these write would change the listings and totals above.
+describe("a recorded gift", () => {
+  it("announces the gift once as donation.received, naming the giving organisation and no person", async () => {
+    const input = donationInput(
+      { donorOrganisationId: ORGANISATION, donorName: null, fundCode: "CITY_510300" },
+      1234,
+    );
+    const { data, errors } = await record(input);
+    expect(errors).toBeUndefined();
+    await record(input);
+    const id = data?.recordDonation.id as string;
+    const events = await funding.database.client.outboxEvent.findMany({ where: { key: id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: DonationEventType.RECEIVED, version: 1, entity: "Donation" });
+    expect(events[0]?.payload).toEqual({
+      id,
+      fundCode: "CITY_510300",
+      amount: "1234.00",
+      currency: "CNY",
+      receiptNumber: data?.recordDonation.receiptNumber,
+      receivedAt: "2026-03-10",
+      donorOrganisationId: ORGANISATION,
+    });
+    // An individual's gift is announced without them.
+    const personal = await record(donationInput({ fundCode: "CITY_510300" }, 5));
+    const [event] = await funding.database.client.outboxEvent.findMany({
+      where: { key: personal.data?.recordDonation.id },
+    });
+    expect(event?.payload).toMatchObject({ amount: "5.00", donorOrganisationId: null });
+    expect(JSON.stringify(event?.payload)).not.toContain("张明");
   });
 });

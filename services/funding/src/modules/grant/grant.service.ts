@@ -20,6 +20,7 @@ import { BANK_ACCOUNT, GRANT_ADVANCES, GRANTS_PAYABLE, grantsAccount } from "../
 import type { Fund } from "../fund/fund.type.js";
 import type { LineDraft } from "../journal/journal.rules.js";
 import type { JournalService } from "../journal/journal.service.js";
+import { appendGrantApproved } from "./grant.events.js";
 import { DISBURSEMENT_KEY, GRANT_KEY, type GrantRepository, REPORT_KEY } from "./grant.repository.js";
 import type { DisbursementRow, ExpenditureReportRow, GrantProgress, GrantRow } from "./grant.type.js";
 
@@ -133,7 +134,8 @@ export class GrantService {
   /**
    * Approves a proposed grant in ONE transaction: locks the grant (one decision only) and then its
    * pool (so concurrent approvals take turns), checks the pool still holds the amount, posts the
-   * award (debit the purpose's grants expense, credit grants payable) and marks the grant approved.
+   * award (debit the purpose's grants expense, credit grants payable) and marks the grant approved,
+   * announcing it (grant.approved).
    * Two approvals racing for the same money: the second sees the first's award and is refused.
    */
   approve(grant: GrantRow, decidedBy: string, note: string | null, awardDate: Date): Promise<GrantRow> {
@@ -161,13 +163,15 @@ export class GrantService {
           cny(accounts.get(GRANTS_PAYABLE)!, -grant.amountFen),
         ],
       });
-      return this.grants.update(tx, grant.id, {
+      const approved = await this.grants.update(tx, grant.id, {
         status: GrantStatus.APPROVED,
         decidedBy,
         decidedAt: new Date(),
         awardDate,
         decisionNote: note,
       });
+      await appendGrantApproved(tx, approved);
+      return approved;
     });
   }
 

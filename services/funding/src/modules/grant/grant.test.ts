@@ -1,3 +1,4 @@
+import { GrantEventType } from "@lamplight/events";
 import {
   announceProjects,
   announceSites,
@@ -316,6 +317,24 @@ describe("a grant from proposal to spending", () => {
     expect(code(await funding.execute(APPROVE_GRANT, { id: grant.id }))).toBe("UNAUTHENTICATED");
     expect((await approve(grant.id, zigong)).data?.approveGrant.status).toBe("APPROVED");
     expect(code(await approve(grant.id, approver))).toBe("CONFLICT");
+    // Announced once, by the approval that succeeded, with its public facts.
+    const client = funding.database.client;
+    const row = await client.grant.findUniqueOrThrow({ where: { id: grant.id } });
+    const events = await client.outboxEvent.findMany({ where: { key: grant.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: GrantEventType.APPROVED, version: 1, entity: "Grant" });
+    expect(events[0]?.payload).toEqual({
+      id: grant.id,
+      reference: row.reference,
+      amount: "1500.00",
+      currency: "CNY",
+      fundCode: "CITY_510300",
+      recipientKind: "CITY",
+      siteId: null,
+      projectId: null,
+      regionCode: "510300",
+      approvedAt: row.decidedAt?.toISOString(),
+    });
   });
 
   it("never overdraws a designation when approvals race: the pool's row lock serialises them", async () => {
