@@ -1,7 +1,13 @@
 import {
   appendEvents,
+  DONATION_EVENT_VERSION,
   type DomainEvent,
+  DonationEventType,
+  donationFacts,
   type EventHandlers,
+  GRANT_EVENT_VERSION,
+  GrantEventType,
+  grantFacts,
   PROJECT_EVENT_VERSION,
   ProjectEventType,
   projectFacts,
@@ -25,6 +31,9 @@ export const WEBHOOK_EVENT_SCOPES: Readonly<Record<string, string | null>> = {
   [SiteEventType.STATUS_CHANGED]: "read:sites",
   [ProjectEventType.REGISTERED]: "read:campaigns",
   [ProjectEventType.STATUS_CHANGED]: "read:campaigns",
+  [GrantEventType.APPROVED]: "read:funding",
+  // And only to the organisation that gave it (see webhookEventHandlers).
+  [DonationEventType.RECEIVED]: "read:funding",
   [TrustedOperationEventType.APPROVED]: null,
   [TrustedOperationEventType.REJECTED]: null,
 };
@@ -37,8 +46,11 @@ export interface WebhookBody {
   data: Record<string, unknown>;
 }
 
-/** Who is sent an event: organisations holding a working key with a scope, or one organisation. */
-type Audience = { scope: string } | { organisationId: string };
+/**
+ * Who is sent an event: organisations holding a working key with a scope, one organisation, or one
+ * organisation if it holds a working key with the scope.
+ */
+type Audience = { scope: string; organisationId?: string } | { organisationId: string };
 
 /**
  * Queues one delivery of an event for every active subscription to its type in its audience, in
@@ -57,12 +69,15 @@ async function queueDeliveries(
     occurredAt: event.occurredAt.toISOString(),
     data,
   };
+  const holdsScope = `EXISTS (
+      SELECT 1 FROM "ApiKey" k
+      WHERE k."organisationId" = s."organisationId" AND k."revokedAt" IS NULL
+        AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND $4 = ANY(k."scopes"))`;
   const entitled =
     "scope" in audience
-      ? `EXISTS (
-           SELECT 1 FROM "ApiKey" k
-           WHERE k."organisationId" = s."organisationId" AND k."revokedAt" IS NULL
-             AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND $4 = ANY(k."scopes"))`
+      ? audience.organisationId
+        ? `${holdsScope} AND s."organisationId" = $5::uuid`
+        : holdsScope
       : `s."organisationId" = $4::uuid`;
   await tx.$executeRawUnsafe(
     `INSERT INTO "WebhookDelivery" ("id", "subscriptionId", "eventId", "eventType", "body")
@@ -73,7 +88,9 @@ async function queueDeliveries(
     event.id,
     event.type,
     JSON.stringify(body),
-    "scope" in audience ? audience.scope : audience.organisationId,
+    ...("scope" in audience
+      ? [audience.scope, ...(audience.organisationId ? [audience.organisationId] : [])]
+      : [audience.organisationId]),
   );
 }
 
@@ -104,10 +121,37 @@ function projectData(payload: unknown): Record<string, unknown> {
   return { id, code, name, status };
 }
 
-/** The handlers that turn sites' and campaigns' events into partners' webhook deliveries. */
+/** A grant's award: public, as the programme publishes where its money goes. */
+function grantData(payload: unknown): Record<string, unknown> {
+  return { ...grantFacts(payload) };
+}
+
+/**
+ * A gift is the giver's business: sent to the organisation that made it only (an individual's gift
+ * to nobody), and never with a person's name, which the event does not carry.
+ */
+async function queueDonationReceived(tx: SqlClient, event: DomainEvent): Promise<void> {
+  const facts = donationFacts(event.payload);
+  if (!facts.donorOrganisationId) return;
+  await queueDeliveries(
+    tx,
+    event,
+    { ...facts },
+    {
+      scope: "read:funding",
+      organisationId: facts.donorOrganisationId,
+    },
+  );
+}
+
+/** The handlers that turn sites', campaigns' and funding's events into partners' webhook deliveries. */
 export const webhookEventHandlers: EventHandlers = {
   sites: forEvery(SiteEventType, SITE_EVENT_VERSION, "read:sites", siteData),
   campaigns: forEvery(ProjectEventType, PROJECT_EVENT_VERSION, "read:campaigns", projectData),
+  funding: {
+    ...forEvery(GrantEventType, GRANT_EVENT_VERSION, "read:funding", grantData),
+    [DonationEventType.RECEIVED]: { [DONATION_EVENT_VERSION]: queueDonationReceived },
+  },
 };
 
 /**

@@ -1,11 +1,20 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ProjectEventType, SiteEventType, TrustedOperationEventType } from "@lamplight/events";
+import {
+  DONATION_EVENT_VERSION,
+  DonationEventType,
+  GRANT_EVENT_VERSION,
+  GrantEventType,
+  ProjectEventType,
+  SiteEventType,
+  TrustedOperationEventType,
+} from "@lamplight/events";
 import { ANONYMOUS, Role } from "@lamplight/platform";
 import {
   announceOrganisations,
   announceSites,
+  deliverEvents,
   identityHeaders,
   type StartedSubgraph,
   startSubgraph,
@@ -440,6 +449,95 @@ describe("a subscription to the organisation's trusted operations", () => {
       name: "HomesCount",
       sha256: expect.any(String),
     });
+  });
+});
+
+describe("a subscription to funding's events", () => {
+  const FUND = "LOVE_FUND";
+  const grantApproved = (id: string) => ({
+    producer: "funding",
+    type: GrantEventType.APPROVED,
+    version: GRANT_EVENT_VERSION,
+    entity: "Grant",
+    key: id,
+    payload: {
+      id,
+      reference: "G-LOVE_FUND-2026-0007",
+      amount: "30000.00",
+      currency: "CNY",
+      fundCode: FUND,
+      recipientKind: "SITE",
+      siteId: randomUUID(),
+      projectId: null,
+      regionCode: COUNTY,
+      approvedAt: "2026-04-01T02:00:00.000Z",
+    },
+  });
+  const donationReceived = (id: string, donorOrganisationId: string | null) => ({
+    producer: "funding",
+    type: DonationEventType.RECEIVED,
+    version: DONATION_EVENT_VERSION,
+    entity: "Donation",
+    key: id,
+    payload: {
+      id,
+      fundCode: FUND,
+      amount: "1234.00",
+      currency: "CNY",
+      receiptNumber: `${FUND}-2026-000123`,
+      receivedAt: "2026-03-10",
+      donorOrganisationId,
+    },
+  });
+
+  it("needs read:funding, then gets a grant's approval and only its organisation's own gifts, once, signed", async () => {
+    const path = "/hooks/funding";
+    const url = `http://127.0.0.1:${receiverPort}${path}`;
+    const eventTypes = [GrantEventType.APPROVED, DonationEventType.RECEIVED];
+    const refused = await access.execute(CREATE, { input: { url, eventTypes } }, partnerAdmin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.message).toContain("grant.approved needs read:funding");
+    expect(refused.errors?.[0]?.message).toContain("donation.received needs read:funding");
+    const key = await access.execute(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`,
+      { input: { organisationId: ORG, name: "捐赠对账", scopes: ["read:funding"] } },
+      admin,
+    );
+    expect(key.errors).toBeUndefined();
+    const { secret, subscription } = await subscribe(url, eventTypes);
+
+    const [grant, ownGift, otherGift, personalGift] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    const events = [
+      grantApproved(grant),
+      donationReceived(ownGift, ORG),
+      donationReceived(otherGift, OTHER_ORG),
+      donationReceived(personalGift, null),
+    ];
+    await deliverEvents(access, events);
+    const received = await until(
+      () => receiver.at(path),
+      (requests) => requests.length >= 2,
+    );
+    await sleep(200);
+    expect(receiver.at(path)).toHaveLength(2);
+    expect(received.every((request) => signatureIsValid(secret, request.headers, request.body))).toBe(true);
+    const bodies = received
+      .map((request) => JSON.parse(request.body))
+      .sort((a, b) => a.type.localeCompare(b.type));
+    expect(bodies.map((body) => [body.type, body.data])).toEqual([
+      [DonationEventType.RECEIVED, events[1]?.payload],
+      [GrantEventType.APPROVED, events[0]?.payload],
+    ]);
+    const list = await until(
+      () => deliveries(subscription.id),
+      (rows) => rows.length === 2 && rows.every((row) => row.status === "DELIVERED"),
+    );
+    expect(list.map((row) => row.attempts)).toEqual([1, 1]);
   });
 });
 
