@@ -240,6 +240,7 @@ they say, and \`webhookSubscriptions\` lists your organisation's subscriptions.
 | \`site.statusChanged\` | \`read:sites\` | its status changes: \`OPEN\` when a home opens, \`CLOSED\` when it closes |
 | \`project.registered\` | \`read:campaigns\` | a project is created |
 | \`project.statusChanged\` | \`read:campaigns\` | its status changes |
+| \`activity.published\` | \`read:campaigns\` | an activity is put on the programme |
 | \`grant.approved\` | \`read:funding\` | a finance officer approves a grant: its money is set aside |
 | \`donation.received\` | \`read:funding\` | a gift your organisation made is recorded and receipted (only your own gifts) |
 | \`trustedOperation.approved\` | none | a province admin approves an operation your organisation proposed |
@@ -249,12 +250,13 @@ A subscription to a type your organisation's working keys lack the scope for is 
 \`BAD_USER_INPUT\`; once no working key has it any more, those events are no longer sent. Each
 delivery is a JSON body with the event's \`id\`, \`type\`, \`occurredAt\` and \`data\`: a site's
 \`id\`, \`name\`, \`kind\`, \`countyCode\`, \`cityCode\` and \`status\`; a project's \`id\`, \`code\`,
-\`name\` and \`status\`; a grant's \`id\`, \`reference\`, \`amount\` (a decimal string) and
+\`name\` and \`status\`; an activity's \`id\`, \`title\`, \`kind\`, \`projectId\`, \`homeIds\`,
+\`regionCode\`, \`cityCode\`, \`startsOn\` and \`endsOn\`; a grant's \`id\`, \`reference\`, \`amount\` (a decimal string) and
 \`currency\`, \`fundCode\`, \`recipientKind\`, \`siteId\`, \`projectId\`, \`regionCode\` and
 \`approvedAt\`; a gift's \`id\`, \`fundCode\`, \`amount\`, \`currency\`, \`receiptNumber\`,
 \`receivedAt\` and \`donorOrganisationId\` (yours); an operation's \`id\`, \`name\`, \`sha256\`,
 \`status\` and \`rejectionReason\`. No event names a person. Only what happens after you subscribe
-is sent: gifts and grants recorded before are not announced.
+is sent: activities, gifts and grants recorded before are not announced.
 
 \`\`\`json
 { "id": "0b6c…", "type": "site.statusChanged", "occurredAt": "2026-12-03T04:12:09.412Z",

@@ -216,6 +216,49 @@ export function projectFacts(payload: unknown): ProjectFacts {
   });
 }
 
+/** What campaigns publishes about an activity: that it is on the programme, open to sign up for. */
+export const ActivityEventType = {
+  /** An activity was created, and is published on the programme from then on. */
+  PUBLISHED: "activity.published",
+} as const;
+export type ActivityEventType = (typeof ActivityEventType)[keyof typeof ActivityEventType];
+
+export const ACTIVITY_EVENT_VERSION = 1;
+
+/** The payload of every activity event, version 1: public facts, no child, no volunteer. */
+export interface ActivityFacts {
+  id: string;
+  title: string;
+  /** e.g. MID_AUTUMN, SUMMER_CAMP. */
+  kind: string;
+  projectId: string | null;
+  /** The homes it is held at (none for an off-site activity). */
+  homeIds: string[];
+  /** The county (or city) it is held in, and its city. */
+  regionCode: string;
+  cityCode: string;
+  /** Its first and last day (YYYY-MM-DD). */
+  startsOn: string;
+  endsOn: string;
+}
+
+const isIdList: Check = (value) => Array.isArray(value) && value.every(isId);
+const isDay: Check = (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function activityFacts(payload: unknown): ActivityFacts {
+  return checked<ActivityFacts>("activity", payload, {
+    id: isId,
+    title: isText,
+    kind: isText,
+    projectId: orNull(isId),
+    homeIds: isIdList,
+    regionCode: isRegion,
+    cityCode: isRegion,
+    startsOn: isDay,
+    endsOn: isDay,
+  });
+}
+
 /** What access publishes about an operation a partner admin proposed, once a province admin decides. */
 export const TrustedOperationEventType = {
   /** Approved: the organisation's keys may run it from now on. */
@@ -320,7 +363,7 @@ export function donationFacts(payload: unknown): DonationFacts {
     amount: isAmount,
     currency: isText,
     receiptNumber: isText,
-    receivedAt: isInstant,
+    receivedAt: isDay,
     donorOrganisationId: orNull(isId),
   });
 }

@@ -1,4 +1,8 @@
 export {
+  ACTIVITY_EVENT_VERSION,
+  ActivityEventType,
+  type ActivityFacts,
+  activityFacts,
   DONATION_EVENT_VERSION,
   DonationEventType,
   type DonationFacts,

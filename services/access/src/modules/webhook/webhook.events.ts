@@ -1,4 +1,7 @@
 import {
+  ACTIVITY_EVENT_VERSION,
+  ActivityEventType,
+  activityFacts,
   appendEvents,
   DONATION_EVENT_VERSION,
   type DomainEvent,
@@ -31,6 +34,7 @@ export const WEBHOOK_EVENT_SCOPES: Readonly<Record<string, string | null>> = {
   [SiteEventType.STATUS_CHANGED]: "read:sites",
   [ProjectEventType.REGISTERED]: "read:campaigns",
   [ProjectEventType.STATUS_CHANGED]: "read:campaigns",
+  [ActivityEventType.PUBLISHED]: "read:campaigns",
   [GrantEventType.APPROVED]: "read:funding",
   // And only to the organisation that gave it (see webhookEventHandlers).
   [DonationEventType.RECEIVED]: "read:funding",
@@ -121,6 +125,11 @@ function projectData(payload: unknown): Record<string, unknown> {
   return { id, code, name, status };
 }
 
+/** An activity on the programme: where and when, none of its children or volunteers. */
+function activityData(payload: unknown): Record<string, unknown> {
+  return { ...activityFacts(payload) };
+}
+
 /** A grant's award: public, as the programme publishes where its money goes. */
 function grantData(payload: unknown): Record<string, unknown> {
   return { ...grantFacts(payload) };
@@ -147,7 +156,10 @@ async function queueDonationReceived(tx: SqlClient, event: DomainEvent): Promise
 /** The handlers that turn sites', campaigns' and funding's events into partners' webhook deliveries. */
 export const webhookEventHandlers: EventHandlers = {
   sites: forEvery(SiteEventType, SITE_EVENT_VERSION, "read:sites", siteData),
-  campaigns: forEvery(ProjectEventType, PROJECT_EVENT_VERSION, "read:campaigns", projectData),
+  campaigns: {
+    ...forEvery(ProjectEventType, PROJECT_EVENT_VERSION, "read:campaigns", projectData),
+    ...forEvery(ActivityEventType, ACTIVITY_EVENT_VERSION, "read:campaigns", activityData),
+  },
   funding: {
     ...forEvery(GrantEventType, GRANT_EVENT_VERSION, "read:funding", grantData),
     [DonationEventType.RECEIVED]: { [DONATION_EVENT_VERSION]: queueDonationReceived },

@@ -17,7 +17,7 @@ export class CreateWebhookSubscriptionInput {
   url!: string;
 
   @Field(() => [String], {
-    description: `The event types to receive, any of ${Object.keys(WEBHOOK_EVENT_SCOPES).join(", ")}, each needing its scope on one of the organisation's working keys (a site event read:sites, a project event read:campaigns, grant.approved read:funding, donation.received read:funding and only for the organisation's own gifts; the organisation's own trustedOperation events none).`,
+    description: `The event types to receive, any of ${Object.keys(WEBHOOK_EVENT_SCOPES).join(", ")}, each needing its scope on one of the organisation's working keys (a site event read:sites, a project event and activity.published read:campaigns, grant.approved read:funding, donation.received read:funding and only for the organisation's own gifts; the organisation's own trustedOperation events none).`,
   })
   @ArrayNotEmpty()
   @ArrayMaxSize(Object.keys(WEBHOOK_EVENT_SCOPES).length)

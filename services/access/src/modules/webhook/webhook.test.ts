@@ -2,6 +2,8 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  ACTIVITY_EVENT_VERSION,
+  ActivityEventType,
   DONATION_EVENT_VERSION,
   DonationEventType,
   GRANT_EVENT_VERSION,
@@ -449,6 +451,61 @@ describe("a subscription to the organisation's trusted operations", () => {
       name: "HomesCount",
       sha256: expect.any(String),
     });
+  });
+});
+
+describe("a subscription to campaigns' activities", () => {
+  it("needs read:campaigns, then gets an activity's publication once, signed, with its public facts", async () => {
+    const organisationId = randomUUID();
+    await announceOrganisations(access, [{ id: organisationId, name: "绵阳青少年宫", kind: "FOUNDATION" }]);
+    const itsAdmin = await identityHeaders({ subject: "pa-3", roles: ["PARTNER_ADMIN"], organisationId });
+    const path = "/hooks/activities";
+    const input = {
+      url: `http://127.0.0.1:${receiverPort}${path}`,
+      eventTypes: [ActivityEventType.PUBLISHED],
+    };
+    const refused = await access.execute(CREATE, { input }, itsAdmin);
+    expect(refused.errors?.[0]?.message).toContain("activity.published needs read:campaigns");
+    const key = await access.execute(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`,
+      { input: { organisationId, name: "活动日历", scopes: ["read:campaigns"] } },
+      admin,
+    );
+    expect(key.errors).toBeUndefined();
+    const created = await access.execute(CREATE, { input }, itsAdmin);
+    expect(created.errors).toBeUndefined();
+    const secret = created.data?.createWebhookSubscription.secret as string;
+
+    const id = randomUUID();
+    const published = {
+      id,
+      title: "暑期科技营",
+      kind: "SUMMER_CAMP",
+      projectId: null,
+      homeIds: [randomUUID()],
+      regionCode: "510723",
+      cityCode: "510700",
+      startsOn: "2027-07-10",
+      endsOn: "2027-07-12",
+    };
+    await deliverEvents(access, [
+      {
+        producer: "campaigns",
+        type: ActivityEventType.PUBLISHED,
+        version: ACTIVITY_EVENT_VERSION,
+        entity: "Activity",
+        key: id,
+        payload: published,
+      },
+    ]);
+    const [request] = await until(
+      () => receiver.at(path),
+      (requests) => requests.length > 0,
+    );
+    await sleep(200);
+    expect(receiver.at(path)).toHaveLength(1);
+    expect(signatureIsValid(secret, request!.headers, request!.body)).toBe(true);
+    expect(JSON.parse(request!.body)).toMatchObject({ type: ActivityEventType.PUBLISHED, data: published });
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type SqlOrderKey,
 } from "@lamplight/subgraph-kit";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { appendActivityPublished } from "./activity.events.js";
 import type { OccurrenceDates } from "./activity.recurrence.js";
 import type { Activity, ActivityKind, Occurrence } from "./activity.type.js";
 
@@ -78,7 +79,7 @@ export class ActivityRepository {
 
   /**
    * Stores an activity, its homes (each one sites has announced: the resolver checks) and all of
-   * its occurrences, in ONE transaction.
+   * its occurrences, in ONE transaction, with its announcement (activity.published).
    */
   async create(
     activity: NewActivity,
@@ -101,6 +102,7 @@ export class ActivityRepository {
           cityCode: activity.cityCode,
         })),
       });
+      await appendActivityPublished(tx, created, homeIds);
       return created;
     });
   }

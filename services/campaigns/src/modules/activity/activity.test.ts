@@ -1,3 +1,4 @@
+import { ActivityEventType } from "@lamplight/events";
 import { addDays, isoDay, startOfWeek, todayInProvince } from "@lamplight/regions";
 import {
   announceSites,
@@ -303,5 +304,32 @@ describe("federation", () => {
     expect(fucheng?.activityCounts).toEqual([august]);
     expect(chengdu?.activityCounts).toEqual([]);
     expect(none).toBeNull();
+  });
+});
+
+// Last: the activity it plans would change the calendars above.
+describe("a planned activity", () => {
+  it("is announced once as activity.published with its public facts, and no child or volunteer", async () => {
+    const activity = await createActivity(campaigns, {
+      title: "暑期科技营",
+      kind: "SUMMER_CAMP",
+      homeIds: [HOME_A, HOME_B],
+      startsOn: "2027-07-10",
+      endsOn: "2027-07-10",
+    });
+    const events = await campaigns.database.client.outboxEvent.findMany({ where: { key: activity.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: ActivityEventType.PUBLISHED, version: 1, entity: "Activity" });
+    expect(events[0]?.payload).toEqual({
+      id: activity.id,
+      title: "暑期科技营",
+      kind: "SUMMER_CAMP",
+      projectId: null,
+      homeIds: [HOME_A, HOME_B],
+      regionCode: YANTING,
+      cityCode: "510700",
+      startsOn: "2027-07-10",
+      endsOn: "2027-07-10",
+    });
   });
 });
