@@ -10,6 +10,7 @@ import {
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
+import { requestOperationName } from "./operation-name.js";
 import { runWithRequestSignal } from "./request-signal.js";
 
 /** What the HTTP layer knows about a request when it builds the GraphQL context. */
@@ -141,14 +142,6 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function operationNameOf(body: unknown, search: string): string | undefined {
-  if (body && typeof body === "object" && "operationName" in body) {
-    const name = (body as { operationName?: unknown }).operationName;
-    if (typeof name === "string") return name;
-  }
-  return new URLSearchParams(search).get("operationName") ?? undefined;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, contentType = LEGACY_JSON): void {
@@ -287,7 +280,7 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
           );
         }
       }
-      operationName = operationNameOf(body, url.search);
+      operationName = requestOperationName(body, url.search);
       const requestLogger = logger.child({ requestId });
       // A caller that goes away before its answer (the gateway's deadline passed, a client hung up)
       // cancels the request: its database statements not yet sent are never run.
