@@ -152,7 +152,11 @@ describe("the gateway", () => {
     expect((await fetch(new URL("/healthz", base))).status).toBe(200);
     const ready = await fetch(new URL("/readyz", base));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      subgraphs: { access: "ready", campaigns: "ready", funding: "ready", people: "ready", sites: "ready" },
+      redis: "unused",
+    });
   });
 
   it("refuses a body over the size limit with 413", async () => {
@@ -178,5 +182,31 @@ describe("the gateway", () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("gateway with a subgraph down", () => {
+  let partial: StartedGraph;
+
+  beforeAll(async () => {
+    partial = await startGraph([sitesService, campaignsService]);
+    await partial.subgraphs.campaigns!.close();
+  });
+  afterAll(async () => {
+    await partial?.close();
+  });
+
+  it("stays ready (200) and names the subgraph that is down", async () => {
+    const ready = await fetch(new URL("/readyz", partial.url));
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { status: string; subgraphs: Record<string, string> };
+    expect(body.status).toBe("ready");
+    expect(body.subgraphs.campaigns).toBe("unavailable");
+  });
+
+  it("answers a query touching only the subgraphs that are up", async () => {
+    const { data, errors } = await partial.execute(`{ province { code } }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ province: { code: "510000" } });
   });
 });

@@ -32,6 +32,8 @@ export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
   /** The count so far in the current window, without counting a request. */
   peek(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** Resolves when a shared store answers (for `/readyz`); counts kept in memory have none. */
+  ping?(signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,14 @@ export class RedisRateLimitStore implements RateLimitStore {
     const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
     const count = Number((await this.#redis.get(`${this.prefix}:rate:${key}:${windowStart}`)) ?? 0);
     return { count, resetAt: windowStart + windowMs };
+  }
+
+  async ping(signal: AbortSignal) {
+    signal.throwIfAborted();
+    const aborted = new Promise<never>((_, reject) =>
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+    );
+    await Promise.race([this.#redis.ping(), aborted]);
   }
 
   async close() {

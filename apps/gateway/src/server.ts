@@ -97,6 +97,48 @@ function disableVendorTelemetry(): void {
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
 }
 
+/** Whether a dependency answers. */
+type DependencyState = "ready" | "unavailable";
+
+/** What the gateway's `/readyz` reports beside its status. */
+interface Readiness {
+  subgraphs: Record<string, DependencyState>;
+  /** `unused` when rate-limit counts are kept in memory (no REDIS_URL). */
+  redis: DependencyState | "unused";
+}
+
+/** How long one round of subgraph probes answers `/readyz`: a load balancer probes every replica often. */
+const READINESS_CACHE_MS = 1_500;
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** Each subgraph's own `/readyz`, asked in parallel. */
+async function subgraphStates(urls: ReadonlyMap<string, string>): Promise<Record<string, DependencyState>> {
+  const states = await Promise.all(
+    [...urls].map(async ([name, url]): Promise<[string, DependencyState]> => {
+      try {
+        const response = await fetch(new URL("/readyz", url), {
+          signal: AbortSignal.timeout(READINESS_TIMEOUT_MS),
+        });
+        await response.body?.cancel();
+        return [name, response.ok ? "ready" : "unavailable"];
+      } catch {
+        return [name, "unavailable"];
+      }
+    }),
+  );
+  return Object.fromEntries(states);
+}
+
+async function storeState(store: RateLimitStore): Promise<Readiness["redis"]> {
+  if (!store.ping) return "unused";
+  try {
+    await store.ping(AbortSignal.timeout(READINESS_TIMEOUT_MS));
+    return "ready";
+  } catch {
+    return "unavailable";
+  }
+}
+
 /** The Apollo gateway over the composed supergraph, served with Lamplight's HTTP endpoints. */
 export function createGateway(options: GatewayOptions): {
   listen(port: number, host?: string): Promise<RunningHttpServer>;
@@ -165,6 +207,19 @@ export function createGateway(options: GatewayOptions): {
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
+  /** The last probes of the subgraphs, shared by the readiness probes of the next moments. */
+  let subgraphProbe: { at: number; result: Promise<Record<string, DependencyState>> } | undefined;
+  const probeSubgraphs = () => {
+    if (!subgraphProbe || Date.now() - subgraphProbe.at > READINESS_CACHE_MS) {
+      subgraphProbe = { at: Date.now(), result: subgraphStates(subgraphUrls) };
+    }
+    return subgraphProbe.result;
+  };
+  let readiness: Readiness | undefined;
+  const readinessReport = async (): Promise<Readiness> => {
+    const [subgraphs, redis] = await Promise.all([probeSubgraphs(), storeState(rateLimitStore)]);
+    return { subgraphs, redis };
+  };
   return {
     listen(port, host) {
       partnerUsage.start();
@@ -225,15 +280,13 @@ export function createGateway(options: GatewayOptions): {
               identityFor: signForSubgraphs(principal, request.requestId),
             };
           },
-          // Ready when every subgraph says it is.
+          // Ready when it can serve: its supergraph is loaded (before it listens) and its rate-limit
+          // store answers. A subgraph down only fails its own fields, so it is reported, not required.
           async ready() {
-            await Promise.all(
-              [...subgraphUrls].map(async ([name, url]) => {
-                const response = await fetch(new URL("/readyz", url), { signal: AbortSignal.timeout(2_000) });
-                if (!response.ok) throw new Error(`subgraph ${name} is not ready`);
-              }),
-            );
+            readiness = await readinessReport();
+            if (readiness.redis === "unavailable") throw new Error("redis does not answer");
           },
+          readyDetails: () => (readiness ? { subgraphs: readiness.subgraphs, redis: readiness.redis } : {}),
         },
         port,
         host,

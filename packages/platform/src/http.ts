@@ -31,7 +31,10 @@ export interface GraphQLHttpOptions<Context extends ApolloBaseContext> {
   context: (request: IncomingRequest) => Promise<Context>;
   /** Resolves when the deployable can serve (its database answers); rejects otherwise. */
   ready: () => Promise<void>;
-  /** What `/readyz` reports beside its status, ready or not (e.g. how far behind its events are). */
+  /**
+   * What `/readyz` reports beside its status, ready or not, read after `ready` settles (how far
+   * behind its events are; the gateway's subgraphs and Redis).
+   */
   readyDetails?: () => Record<string, unknown>;
   /** Further endpoints by path (a producer's event feed, open-data files), answered before GraphQL. */
   routes?: Record<string, HttpRoute>;
@@ -232,19 +235,19 @@ export async function startGraphQLHttpServer<Context extends ApolloBaseContext>(
       }
       if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
       if (url.pathname === "/readyz") {
-        const details = options.readyDetails?.() ?? {};
         // A load balancer stops sending new requests to a deployable that is shutting down.
-        if (draining) return sendJson(response, 503, { status: "stopping", ...details });
+        if (draining) return sendJson(response, 503, { status: "stopping", ...options.readyDetails?.() });
+        // The details are read once the check has run, so they report what it found.
         try {
           await options.ready();
           lastNotReady = undefined;
-          return sendJson(response, 200, { status: "ready", ...details });
+          return sendJson(response, 200, { status: "ready", ...options.readyDetails?.() });
         } catch (error) {
           // Once per reason, not at every probe: catching up on events can take many probes.
           const reason = error instanceof Error ? error.message : String(error);
           if (reason !== lastNotReady) logger.warn({ reason }, "not ready");
           lastNotReady = reason;
-          return sendJson(response, 503, { status: "unavailable", ...details });
+          return sendJson(response, 503, { status: "unavailable", ...options.readyDetails?.() });
         }
       }
       const route = options.routes?.[url.pathname];
