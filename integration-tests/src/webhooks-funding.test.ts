@@ -1,17 +1,15 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { accessService } from "@lamplight/access/testing";
 import { fundingService, seedFunds } from "@lamplight/funding/testing";
 import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { announceOrganisations, bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
 
 const PARTNER = "5b3d1f2e-8c4a-4d6b-9e7f-1a2b3c4d5e6f";
 const OTHER_DONOR = "7c4e2a3f-9d5b-4e7c-8f9a-2b3c4d5e6f70";
 
 let graph: StartedGraph;
-let receiver: Server;
-const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   graph = await startGraph([fundingService, accessService]);
@@ -23,20 +21,11 @@ beforeAll(async () => {
   ];
   await announceOrganisations(graph.subgraphs.access!, organisations);
   await announceOrganisations(graph.subgraphs.funding!, organisations);
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.statusCode = 200;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await graph?.close();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 });
 
 const RECORD = `mutation($input: RecordDonationInput!) { recordDonation(input: $input) { id receiptNumber } }`;
@@ -60,10 +49,9 @@ describe("a partner's webhook for funding, in the composed graph", () => {
       admin,
     );
     expect(key.errors).toBeUndefined();
-    const { port } = receiver.address() as AddressInfo;
     const subscribed = await graph.execute(
       `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret } }`,
-      { input: { url: `http://127.0.0.1:${port}/gifts`, eventTypes: ["donation.received"] } },
+      { input: { url: receiver.url("/gifts"), eventTypes: ["donation.received"] } },
       partnerAdmin,
     );
     expect(subscribed.errors).toBeUndefined();
@@ -90,11 +78,10 @@ describe("a partner's webhook for funding, in the composed graph", () => {
     expect((await gift("webhook-gift-person", { donorName: "张明" })).errors).toBeUndefined();
     await graph.settled();
 
-    const deadline = Date.now() + 10_000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await receiver.waitForFirst();
     await new Promise((r) => setTimeout(r, 300));
-    expect(received).toHaveLength(1);
-    const body = JSON.parse(received[0]!.body);
+    expect(receiver.received).toHaveLength(1);
+    const body = JSON.parse(receiver.received[0]!.body);
     expect(body).toMatchObject({
       type: "donation.received",
       data: {
@@ -107,6 +94,6 @@ describe("a partner's webhook for funding, in the composed graph", () => {
         donorOrganisationId: PARTNER,
       },
     });
-    expect(received[0]!.body).not.toContain("张明");
+    expect(receiver.received[0]!.body).not.toContain("张明");
   });
 });

@@ -1,17 +1,15 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { accessService } from "@lamplight/access/testing";
 import { type StartedGraph, startGraph } from "@lamplight/graph-harness";
 import { sitesService } from "@lamplight/sites/testing";
 import { announceOrganisations, bearerHeaders } from "@lamplight/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
 
 const ORGANISATION = "6a4e2c1b-9d3f-4e8a-b7c5-2f1d0e9a8b76";
 
 let graph: StartedGraph;
-let receiver: Server;
-const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   graph = await startGraph([sitesService, accessService]);
@@ -19,20 +17,11 @@ beforeAll(async () => {
   await announceOrganisations(graph.subgraphs.access!, [
     { id: ORGANISATION, name: "四川日报", kind: "MEDIA" },
   ]);
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.statusCode = 200;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await graph?.close();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 });
 
 describe("a partner's webhook, in the composed graph", () => {
@@ -49,10 +38,9 @@ describe("a partner's webhook, in the composed graph", () => {
       admin,
     );
     expect(key.errors).toBeUndefined();
-    const { port } = receiver.address() as AddressInfo;
     const subscribed = await graph.execute(
       `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret } }`,
-      { input: { url: `http://127.0.0.1:${port}/lamplight`, eventTypes: ["site.statusChanged"] } },
+      { input: { url: receiver.url("/lamplight"), eventTypes: ["site.statusChanged"] } },
       partnerAdmin,
     );
     expect(subscribed.errors).toBeUndefined();
@@ -82,11 +70,10 @@ describe("a partner's webhook, in the composed graph", () => {
     expect(closed.errors).toBeUndefined();
     await graph.settled();
 
-    const deadline = Date.now() + 10_000;
-    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await receiver.waitForFirst();
     // The site's registration was not subscribed to: only its closing arrives.
-    expect(received).toHaveLength(1);
-    const [{ headers, body }] = received as [{ headers: IncomingHttpHeaders; body: string }];
+    expect(receiver.received).toHaveLength(1);
+    const [{ headers, body }] = receiver.received as [WebhookReceiver["received"][number]];
     const key64 = Buffer.from(secret.slice("whsec_".length), "base64");
     const expected = createHmac("sha256", key64)
       .update(`${headers["webhook-id"]}.${headers["webhook-timestamp"]}.${body}`)
